@@ -22,12 +22,15 @@ CREATE TABLE labels (
     dataset_id BIGINT   NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
     i          INT      NOT NULL,
     j          INT      NOT NULL,
-    label      SMALLINT NOT NULL,
+    label      INT      NOT NULL,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (dataset_id, i, j),
     CONSTRAINT labels_ordered_pair CHECK (i >= 0 AND i < j),
-    CONSTRAINT labels_plus_minus_one CHECK (label IN (-1, 1))
+    -- ABS, not "label IN (-1, 1)" or "label = 1 OR label = -1": H2 2.4 turns those into a constant set that
+    -- keeps the session which created the constraint, and fails with "database has been closed" once the
+    -- migration's connection is gone.
+    CONSTRAINT labels_plus_minus_one CHECK (ABS(label) = 1)
 );
 
 -- Embeddings by model and text hash, shared by all datasets: vector is float32 little-endian.

@@ -2,9 +2,8 @@ package org.simexplorer.dataset;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Table;
 
-/** A named, ordered list of sentences embedded with one model; the sentences live in their own table. */
-@Table("datasets")
+/** A named, ordered list of sentences embedded with one model (table datasets); sentences have their own table. */
+
 public record Dataset(@Id Long id, String name, String model, Instant createdAt) {
 }
