@@ -38,47 +38,72 @@ public final class CoSentLoss implements PairLoss {
         int n = target.size();
         byte[] t = target.labels();
         double lambda = params.get("scale");
-        // Pass 1: the largest exponent on each side, so no exp overflows.
-        double maxNeg = Double.NEGATIVE_INFINITY;
-        double maxPos = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
+        // Pass 1: the largest exponent on each side (max λS over negatives, max −λS over positives),
+        // so that no exp overflows. λ > 0, so these are the largest and smallest S of each side.
+        float[] rowMaxNeg = new float[n];
+        float[] rowMinPos = new float[n];
+        LossMath.forEachRow(n, i -> {
             int row = i * n;
+            float maxNeg = Float.NEGATIVE_INFINITY;
+            float minPos = Float.POSITIVE_INFINITY;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
-                if (label < 0) maxNeg = Math.max(maxNeg, lambda * s[row + j]);
-                else if (label > 0) maxPos = Math.max(maxPos, -lambda * s[row + j]);
+                if (label < 0) maxNeg = Math.max(maxNeg, s[row + j]);
+                else if (label > 0) minPos = Math.min(minPos, s[row + j]);
             }
-        }
-        // Pass 2: shifted sums; the shifted exponentials are kept in the gradient array for pass 3.
-        double sumNeg = 0;
-        double sumPos = 0;
+            rowMaxNeg[i] = maxNeg;
+            rowMinPos[i] = minPos;
+        });
+        float maxNegS = Float.NEGATIVE_INFINITY;
+        float minPosS = Float.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
+            maxNegS = Math.max(maxNegS, rowMaxNeg[i]);
+            minPosS = Math.min(minPosS, rowMinPos[i]);
+        }
+        double shiftNeg = lambda * maxNegS;
+        double shiftPos = -lambda * minPosS;
+        // Pass 2: shifted sums; the shifted exponentials are kept in the gradient array for pass 3.
+        double[] rowSumPos = new double[n];
+        double sumNeg = LossMath.sumRows(n, i -> {
             int row = i * n;
+            double neg = 0;
+            double pos = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
-                double e = label < 0 ? Math.exp(lambda * s[row + j] - maxNeg) : Math.exp(-lambda * s[row + j] - maxPos);
-                if (label < 0) sumNeg += e;
-                else sumPos += e;
+                double e;
+                if (label < 0) {
+                    e = Math.exp(lambda * s[row + j] - shiftNeg);
+                    neg += e;
+                } else {
+                    e = Math.exp(-lambda * s[row + j] - shiftPos);
+                    pos += e;
+                }
                 if (gradient != null) gradient[row + j] = (float) e;
             }
+            rowSumPos[i] = pos;
+            return neg;
+        });
+        double sumPos = 0;
+        for (double p : rowSumPos) {
+            sumPos += p;
         }
-        double lseNeg = maxNeg + Math.log(sumNeg);
-        double lsePos = maxPos + Math.log(sumPos);
+        double lseNeg = shiftNeg + Math.log(sumNeg);
+        double lsePos = shiftPos + Math.log(sumPos);
         double value = LossMath.softplus(lseNeg + lsePos);
         if (gradient != null) {
             // ∂L/∂S_a = λ·σ(A+B)·softmax_neg(λS)_a and ∂L/∂S_b = −λ·σ(A+B)·softmax_pos(−λS)_b.
             double w = lambda * LossMath.sigmoid(lseNeg + lsePos);
             double negScale = w / sumNeg;
             double posScale = -w / sumPos;
-            for (int i = 0; i < n; i++) {
+            LossMath.forEachRow(n, i -> {
                 int row = i * n;
                 for (int j = i + 1; j < n; j++) {
                     int label = t[row + j];
                     if (label == 0) continue;
                     gradient[row + j] = (float) (gradient[row + j] * (label < 0 ? negScale : posScale));
                 }
-            }
+            });
         }
         return value;
     }

@@ -31,9 +31,9 @@ public final class ContrastiveLoss implements PairLoss {
         byte[] t = target.labels();
         double margin = params.get("margin");
         double inv = 1.0 / target.labelledPairs();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
+        double sum = LossMath.sumRows(n, i -> {
             int row = i * n;
+            double rowSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
@@ -48,11 +48,12 @@ public final class ContrastiveLoss implements PairLoss {
                     term = 0.5 * gap * gap;
                     dTermDs = gap;
                 }
-                sum += term;
+                rowSum += term;
                 if (gradient != null) gradient[row + j] = (float) (dTermDs * inv);
                 if (contributions != null) contributions[row + j] = term * inv;
             }
-        }
+            return rowSum;
+        });
         return sum * inv;
     }
 }

@@ -30,18 +30,19 @@ public final class CosineMseLoss implements PairLoss {
         int n = target.size();
         byte[] t = target.labels();
         double inv = 1.0 / target.labelledPairs();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
+        double sum = LossMath.sumRows(n, i -> {
             int row = i * n;
+            double rowSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
                 double diff = s[row + j] - label;
-                sum += diff * diff;
+                rowSum += diff * diff;
                 if (gradient != null) gradient[row + j] = (float) (2 * diff * inv);
                 if (contributions != null) contributions[row + j] = diff * diff * inv;
             }
-        }
+            return rowSum;
+        });
         return sum * inv;
     }
 }

@@ -36,35 +36,49 @@ public final class OnlineContrastiveLoss implements PairLoss {
         int n = target.size();
         byte[] t = target.labels();
         double margin = params.get("margin");
-        int positives = 0;
-        int negatives = 0;
-        double maxDp = Double.NEGATIVE_INFINITY;
-        double minDn = Double.POSITIVE_INFINITY;
-        double sumDp = 0;
-        double sumDn = 0;
-        for (int i = 0; i < n; i++) {
+        int positives = target.positivePairs();
+        int negatives = target.negativePairs();
+        // Per-row statistics in parallel, combined in row order.
+        double[] rowMaxDp = new double[n];
+        double[] rowMinDn = new double[n];
+        double[] rowSumDn = new double[n];
+        double sumDp = LossMath.sumRows(n, i -> {
             int row = i * n;
+            double maxDp = Double.NEGATIVE_INFINITY;
+            double minDn = Double.POSITIVE_INFINITY;
+            double dpSum = 0;
+            double dnSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
                 double d = 1.0 - s[row + j];
                 if (label > 0) {
-                    positives++;
-                    sumDp += d;
+                    dpSum += d;
                     maxDp = Math.max(maxDp, d);
                 } else {
-                    negatives++;
-                    sumDn += d;
+                    dnSum += d;
                     minDn = Math.min(minDn, d);
                 }
             }
+            rowMaxDp[i] = maxDp;
+            rowMinDn[i] = minDn;
+            rowSumDn[i] = dnSum;
+            return dpSum;
+        });
+        double maxDp = Double.NEGATIVE_INFINITY;
+        double minDn = Double.POSITIVE_INFINITY;
+        double sumDn = 0;
+        for (int i = 0; i < n; i++) {
+            maxDp = Math.max(maxDp, rowMaxDp[i]);
+            minDn = Math.min(minDn, rowMinDn[i]);
+            sumDn += rowSumDn[i];
         }
         // With an empty side the mean is NaN and, as in PyTorch, no comparison with it selects anything.
         double negativeBelow = positives > 1 ? maxDp : (negatives > 0 ? sumDn / negatives : Double.NaN);
         double positiveAbove = negatives > 1 ? minDn : (positives > 0 ? sumDp / positives : Double.NaN);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
+        return LossMath.sumRows(n, i -> {
             int row = i * n;
+            double rowSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
@@ -79,11 +93,11 @@ public final class OnlineContrastiveLoss implements PairLoss {
                     term = gap * gap;
                     dTermDs = 2 * gap;
                 }
-                sum += term;
+                rowSum += term;
                 if (gradient != null) gradient[row + j] = (float) dTermDs;
                 if (contributions != null) contributions[row + j] = term;
             }
-        }
-        return sum;
+            return rowSum;
+        });
     }
 }

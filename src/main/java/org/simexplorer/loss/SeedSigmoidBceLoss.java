@@ -39,20 +39,26 @@ public final class SeedSigmoidBceLoss implements PairLoss {
         int n = target.size();
         byte[] t = target.labels();
         double inv = 1.0 / target.labelledPairs();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
+        double sum = LossMath.sumRows(n, i -> {
             int row = i * n;
+            double rowSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
-                double y = label > 0 ? 1 : 0;
-                double logit = z[row + j];
-                double term = LossMath.softplus(logit) - y * logit;
-                sum += term;
-                if (gradient != null) gradient[row + j] = (float) ((LossMath.sigmoid(logit) - y) * inv);
+                // BCE(z, y) = softplus(z) − y·z = softplus(−z) for y = 1: no cancellation for large z.
+                double signed = label > 0 ? -z[row + j] : z[row + j];
+                double e = Math.exp(-Math.abs(signed)); // one exp serves softplus and σ
+                double term = Math.max(signed, 0) + LossMath.log1pOfSmall(e);
+                rowSum += term;
+                if (gradient != null) {
+                    // ∂/∂z = σ(z) − y, which is −σ(−z) for y = 1 and σ(z) for y = 0: −label·σ(signed)
+                    double sigmoid = signed >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    gradient[row + j] = (float) (-label * sigmoid * inv);
+                }
                 if (contributions != null) contributions[row + j] = term * inv;
             }
-        }
+            return rowSum;
+        });
         return sum * inv;
     }
 }

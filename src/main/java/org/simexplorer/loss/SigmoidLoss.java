@@ -34,19 +34,24 @@ public final class SigmoidLoss implements PairLoss {
         double scale = params.get("t");
         double bias = params.get("b");
         double inv = 1.0 / target.labelledPairs();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
+        double sum = LossMath.sumRows(n, i -> {
             int row = i * n;
+            double rowSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
                 double x = -label * (scale * s[row + j] + bias);
-                double term = LossMath.softplus(x);
-                sum += term;
-                if (gradient != null) gradient[row + j] = (float) (-label * scale * LossMath.sigmoid(x) * inv);
+                double e = Math.exp(-Math.abs(x)); // one exp serves softplus(x) and σ(x)
+                double term = Math.max(x, 0) + LossMath.log1pOfSmall(e);
+                rowSum += term;
+                if (gradient != null) {
+                    double sigmoid = x >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    gradient[row + j] = (float) (-label * scale * sigmoid * inv);
+                }
                 if (contributions != null) contributions[row + j] = term * inv;
             }
-        }
+            return rowSum;
+        });
         return sum * inv;
     }
 }

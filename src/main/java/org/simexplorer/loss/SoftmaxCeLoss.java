@@ -37,9 +37,11 @@ public final class SoftmaxCeLoss implements PairLoss {
         byte[] t = target.labels();
         double tau = params.get("temperature");
         double invTau = 1.0 / tau;
+        boolean[] counted = new boolean[n];
+        LossMath.forEachRow(n, i -> counted[i] = counts(t, i, n));
         int countedRows = 0;
-        for (int i = 0; i < n; i++) {
-            if (counts(t, i, n)) countedRows++;
+        for (boolean c : counted) {
+            if (c) countedRows++;
         }
         if (countedRows == 0) {
             throw ApiException.unprocessable("softmax-ce is undefined for this target: no row has both a positive "
@@ -47,9 +49,8 @@ public final class SoftmaxCeLoss implements PairLoss {
                     .with("loss", id());
         }
         double invRows = 1.0 / countedRows;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (!counts(t, i, n)) continue;
+        double sum = LossMath.sumRows(n, i -> {
+            if (!counted[i]) return 0;
             int row = i * n;
             double max = Double.NEGATIVE_INFINITY;
             int positives = 0;
@@ -72,7 +73,6 @@ public final class SoftmaxCeLoss implements PairLoss {
                 if (gradient != null) gradient[row + j] = (float) e;
             }
             double logSumExp = max + Math.log(expSum);
-            sum += logSumExp - positiveLogits / positives;
             if (gradient != null) {
                 // ∂ℓ_i/∂S_ij = (softmax_j − [j ∈ P_i]/|P_i|)/τ, then the mean over counted rows.
                 double softmaxScale = invTau * invRows / expSum;
@@ -83,7 +83,8 @@ public final class SoftmaxCeLoss implements PairLoss {
                     gradient[row + j] = (float) (gradient[row + j] * softmaxScale - (label > 0 ? positiveShare : 0));
                 }
             }
-        }
+            return logSumExp - positiveLogits / positives;
+        });
         return sum * invRows;
     }
 
