@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Random;
 import org.simexplorer.similarity.ClusterOrder;
+import org.simexplorer.similarity.CosineMatrix;
+import org.simexplorer.similarity.SimilarityMatrix;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("cli")
 class ClusterOrderBenchmark implements CliCommand {
+
+    private final CosineMatrix cosineMatrix;
+
+    ClusterOrderBenchmark(CosineMatrix cosineMatrix) {
+        this.cosineMatrix = cosineMatrix;
+    }
 
     @Override
     public List<String> words() {
@@ -32,7 +40,7 @@ class ClusterOrderBenchmark implements CliCommand {
         return 0;
     }
 
-    static void measure(int n, PrintStream out) {
+    private void measure(int n, PrintStream out) {
         float[] cosine = plantedCosine(n, 384, Math.max(2, n / 50), new Random(n));
         ClusterOrder.of(cosine, n); // warm-up
         int repeats = 3;
@@ -46,7 +54,7 @@ class ClusterOrderBenchmark implements CliCommand {
         out.println("cluster_order.n" + n + ".best_ms=" + String.format("%.1f", best / 1e6));
     }
 
-    static float[] plantedCosine(int n, int d, int clusters, Random random) {
+    private float[] plantedCosine(int n, int d, int clusters, Random random) {
         float[][] centres = new float[clusters][d];
         for (float[] c : centres) for (int k = 0; k < d; k++) c[k] = (float) random.nextGaussian();
         float[][] x = new float[n][d];
@@ -59,19 +67,9 @@ class ClusterOrderBenchmark implements CliCommand {
             }
             for (int k = 0; k < d; k++) x[i][k] /= (float) Math.sqrt(norm);
         }
-        float[] s = new float[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                float dot = 0;
-                for (int k = 0; k < d; k++) dot += x[i][k] * x[j][k];
-                s[i * n + j] = dot;
-                s[j * n + i] = dot;
-            }
+        try (SimilarityMatrix s = cosineMatrix.compute(x)) {
+            return s.toArray();
         }
-        return s;
     }
 
-    public static void main(String[] args) {
-        new ClusterOrderBenchmark().run(List.of(args), System.out);
-    }
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.similarity.ClusterOrder;
+import org.simexplorer.similarity.CosineMatrix;
+import org.simexplorer.similarity.SimilarityMatrix;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,10 +18,12 @@ public class DatasetSimilarity {
     private static final int KEPT = 2;
 
     private final DatasetService datasets;
+    private final CosineMatrix cosineMatrix;
     private final Map<Long, Matrix> recent = new LinkedHashMap<>(4, 0.75f, true);
 
-    DatasetSimilarity(DatasetService datasets) {
+    DatasetSimilarity(DatasetService datasets, CosineMatrix cosineMatrix) {
         this.datasets = datasets;
+        this.cosineMatrix = cosineMatrix;
     }
 
     /** S = X Xᵀ row-major, with its cluster order computed on first use. */
@@ -67,7 +71,11 @@ public class DatasetSimilarity {
             if (kept != null && kept.n == n && kept.model.equals(dataset.model())) return kept;
         }
         Embeddings embeddings = datasets.embeddings(datasetId);
-        Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors().length, cosine(embeddings.vectors()));
+        float[] cosine;
+        try (SimilarityMatrix computed = cosineMatrix.compute(embeddings.vectors())) {
+            cosine = computed.toArray();
+        }
+        Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors().length, cosine);
         synchronized (recent) {
             recent.put(datasetId, matrix);
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());
@@ -79,22 +87,5 @@ public class DatasetSimilarity {
         synchronized (recent) {
             recent.remove(datasetId);
         }
-    }
-
-    /** X Xᵀ of unit rows. Local until the shared fast CosineMatrix lands in similarity/. */
-    static float[] cosine(float[][] vectors) {
-        int n = vectors.length;
-        float[] s = new float[n * n];
-        for (int i = 0; i < n; i++) {
-            float[] a = vectors[i];
-            for (int j = i; j < n; j++) {
-                float[] b = vectors[j];
-                float dot = 0;
-                for (int k = 0; k < a.length; k++) dot += a[k] * b[k];
-                s[i * n + j] = dot;
-                s[j * n + i] = dot;
-            }
-        }
-        return s;
     }
 }

@@ -9,6 +9,7 @@ import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.UploadFormat;
 import org.simexplorer.dataset.UploadParser;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.loss.LossResult;
 import org.simexplorer.system.ApiException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -81,6 +82,35 @@ class LabelController {
         checkSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
+    }
+
+    /**
+     * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
+     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
+     */
+    @GetMapping("/loss")
+    LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
+            @RequestParam(defaultValue = "false") boolean gradient,
+            @RequestParam(defaultValue = "true") boolean pairContributions,
+            @RequestParam Map<String, String> query) {
+        if (loss == null || loss.isBlank()) {
+            throw ApiException.badRequest("Give the loss id as ?loss=ID (see GET /api/losses).");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        query.forEach((name, value) -> {
+            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
+            params.put(name, number(value));
+        });
+        return labels.loss(id, loss, params, gradient, pairContributions);
+    }
+
+    /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
+    private static Object number(String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     /** Flat metrics; the rates are null when undefined (no labels, or only one class). */

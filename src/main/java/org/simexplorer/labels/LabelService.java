@@ -11,6 +11,9 @@ import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.dataset.PairRow;
 import org.simexplorer.dataset.UploadParser.ParsedUpload;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.loss.LossResult;
+import org.simexplorer.loss.LossService;
 import org.simexplorer.system.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,13 +29,15 @@ public class LabelService {
     private final LabelRepository labels;
     private final DatasetService datasets;
     private final DatasetSimilarity similarity;
+    private final LossService losses;
     private final TransactionTemplate transactions;
 
-    LabelService(LabelRepository labels, DatasetService datasets, DatasetSimilarity similarity,
+    LabelService(LabelRepository labels, DatasetService datasets, DatasetSimilarity similarity, LossService losses,
             PlatformTransactionManager transactionManager) {
         this.labels = labels;
         this.datasets = datasets;
         this.similarity = similarity;
+        this.losses = losses;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -166,6 +171,15 @@ public class LabelService {
             datasets.get(datasetId);
         }
         return BinaryClassificationMetrics.compute(scores, positive);
+    }
+
+    /** A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. */
+    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
+            boolean pairContributions) {
+        float[][] embeddings = datasets.embeddings(datasetId).vectors();
+        List<LabelledPair> pairs = labels.list(datasetId).stream()
+                .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
+        return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
     }
 
     private static int find(Map<String, Integer> indexOf, String sentence, int line) {

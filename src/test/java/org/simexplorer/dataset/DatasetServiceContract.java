@@ -13,6 +13,10 @@ import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.labels.LabelService;
 import org.simexplorer.labels.LabelService.LabelChange;
+import org.simexplorer.loss.LossConfiguration;
+import org.simexplorer.loss.LossResult;
+import org.simexplorer.loss.LossService;
+import org.simexplorer.similarity.SimilarityConfiguration;
 import org.simexplorer.system.ApiException;
 import org.simexplorer.system.JdbcNaming;
 import org.simexplorer.system.RequestLimits;
@@ -33,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class,
-        DatasetService.class, DatasetSimilarity.class, LabelService.class, DatasetServiceContract.Beans.class})
+        DatasetService.class, DatasetSimilarity.class, LabelService.class, SimilarityConfiguration.class,
+        LossConfiguration.class, LossService.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")
 abstract class DatasetServiceContract {
 
@@ -270,5 +275,30 @@ abstract class DatasetServiceContract {
         assertThatThrownBy(() -> datasets.delete(id)).isInstanceOf(ApiException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM labels WHERE dataset_id = ?").param(id).query(Integer.class)
                 .single()).isZero();
+    }
+
+    @Test
+    void lossRunsOnTheDatasetEmbeddingsAndLabels() {
+        String[] texts = {unique("l0"), unique("l1"), unique("l2")};
+        long id = datasets.create("loss", null, lines(texts), List.of(), 2.5).dataset().id();
+        assertThatThrownBy(() -> labels.loss(id, "cosine-mse", java.util.Map.of(), false, true))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+        labels.put(id, List.of(new LabelChange(0, 1, 1), new LabelChange(1, 2, -1)));
+        LossResult result = labels.loss(id, "cosine-mse", java.util.Map.of(), true, true);
+        double expected = 0;
+        int[][] pairs = {{0, 1, 1}, {1, 2, -1}};
+        for (int[] pair : pairs) {
+            float[] u = StandInEmbedder.vector(texts[pair[0]]);
+            float[] v = StandInEmbedder.vector(texts[pair[1]]);
+            double dot = 0;
+            for (int d = 0; d < u.length; d++) dot += u[d] * v[d];
+            expected += (dot - pair[2]) * (dot - pair[2]) / pairs.length;
+        }
+        assertThat(result.labelledPairs()).isEqualTo(2);
+        assertThat(result.value()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(result.gradient()).hasDimensions(3, 8);
+        assertThatThrownBy(() -> labels.loss(id, "no-such-loss", java.util.Map.of(), false, true))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
     }
 }

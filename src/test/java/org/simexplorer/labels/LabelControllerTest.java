@@ -172,4 +172,25 @@ class LabelControllerTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("\"rocAuc\":null")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("NaN"))));
     }
+
+    @Test
+    void lossTakesItsParametersFromTheQuery() throws Exception {
+        when(labels.loss(eq(3L), eq("contrastive"), any(), eq(true), eq(false))).thenReturn(
+                new org.simexplorer.loss.LossResult("contrastive", 0.25, 2, java.util.Map.of("margin", 0.3), null, null));
+        mvc.perform(get("/api/datasets/3/loss").param("loss", "contrastive").param("margin", "0.3")
+                        .param("gradient", "true").param("pairContributions", "false"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.loss").value("contrastive"))
+                .andExpect(jsonPath("$.value").value(0.25))
+                .andExpect(jsonPath("$.labelledPairs").value(2));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<java.util.Map<String, Object>> params = ArgumentCaptor.forClass(java.util.Map.class);
+        verify(labels).loss(eq(3L), eq("contrastive"), params.capture(), eq(true), eq(false));
+        assertThat(params.getValue()).containsExactly(java.util.Map.entry("margin", 0.3));
+    }
+
+    @Test
+    void lossWithoutAnIdIs400() throws Exception {
+        mvc.perform(get("/api/datasets/3/loss")).andExpect(status().isBadRequest());
+    }
 }
