@@ -67,6 +67,8 @@ class LabelDurabilityIT {
             for (var label : JSON.readTree(response.body())) {
                 found.put(label.get("i").asInt() + "," + label.get("j").asInt(), label.get("label").asInt());
             }
+            List<String> lost = written.keySet().stream().filter(pair -> !found.containsKey(pair)).toList();
+            assertThat(lost).as("acknowledged labels lost after SIGKILL (%d of 500)", lost.size()).isEmpty();
             assertThat(found).isEqualTo(written);
             restarted.stop();
         }
