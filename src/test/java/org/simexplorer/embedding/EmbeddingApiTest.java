@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The embedding API on the running app with the real MiniLM model: no part of the model is mocked. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"simexplorer.data-dir=target/test-data/embedding-api", "simexplorer.limits.max-sentences-per-request=50",
+        properties = {"simexplorer.data-dir=./target/test-data/embedding-api", "simexplorer.limits.max-sentences-per-request=50",
                 "simexplorer.limits.max-chars-per-sentence=5000"})
 class EmbeddingApiTest {
 
@@ -195,7 +195,7 @@ class EmbeddingApiTest {
         assertProblem(post("/api/similarity", "{\"embeddings\": [[1,2],[3,\"NaN\"]]}"), 400, "embeddings[1][1]");
         assertProblem(post("/api/similarity", "{\"embeddings\": [[1,2],[3,1e999]]}"), 400, "finite");
         assertProblem(post("/api/similarity", "{\"embeddings\": [[1,2],[3,NaN]]}"), 400, "not valid JSON");
-        assertProblem(post("/api/similarity", "{}"), 400, "'sentences' or 'embeddings'");
+        assertProblem(post("/api/similarity", "{}"), 400, "or 'embeddings' (a list of rows)");
     }
 
     @Test
