@@ -138,11 +138,11 @@ class DatasetApiTest {
     }
 
     @Test
-    void binaryMatrixIsGzippedInt16InTheRequestedOrder() throws Exception {
+    void binaryMatrixIsInt16InTheRequestedOrder() throws Exception {
         List<String> sentences = new java.util.ArrayList<>(List.of(unique("The cat purrs."),
                 unique("Interest rates rise."), unique("A dog barks."), unique("Bonds and stocks slide."),
                 unique("猫在睡觉。")));
-        // Enough sentences that the body passes server.compression.min-response-size and is gzipped.
+        // Enough sentences that the body passes server.compression.min-response-size.
         for (int k = 0; k < 35; k++) sentences.add(unique("Filler sentence number " + k + "."));
         long id = JSON.readTree(postJson("/api/datasets", Map.of("name", "binary", "sentences", sentences)).body())
                 .get("id").asLong();
@@ -155,8 +155,11 @@ class DatasetApiTest {
                 .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        byte[] body = new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes();
+        // Sent as is by default (gzip costs more time than it saves here); decoded if compression is turned on.
+        byte[] body = response.body();
+        if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+        }
         ByteBuffer buffer = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
         int n = buffer.getInt();
         assertThat(n).isEqualTo(40);
