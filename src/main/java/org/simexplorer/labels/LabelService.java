@@ -15,6 +15,7 @@ import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.system.ApiException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,7 +73,7 @@ public class LabelService {
                         + "; a label needs two different sentences.").with("index", k);
             }
         }
-        return transactions.execute(status -> {
+        return retryingOnRace(() -> transactions.execute(status -> {
             Instant now = Instant.now();
             int set = 0;
             int removed = 0;
@@ -87,7 +88,20 @@ public class LabelService {
                 }
             }
             return new PutResult(set, removed, labels.count(datasetId));
-        });
+        }));
+    }
+
+    /**
+     * Two requests that label the same new pair at once both find no row and both insert; the second insert
+     * fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
+     * is safe.
+     */
+    private static <T> T retryingOnRace(java.util.function.Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (DuplicateKeyException raced) {
+            return transaction.get();
+        }
     }
 
     /** Imports pairs by sentence text or by index; a sentence or index not in the dataset fails the import. */
@@ -120,11 +134,11 @@ public class LabelService {
             byPair.put(List.of(Math.min(i, j), Math.max(i, j)), label);
         }
         int skipped = identical;
-        return transactions.execute(status -> {
+        return retryingOnRace(() -> transactions.execute(status -> {
             Instant now = Instant.now();
             byPair.forEach((pair, label) -> labels.upsert(datasetId, pair.get(0), pair.get(1), label, now));
             return new ImportResult(byPair.size(), skipped, labels.count(datasetId));
-        });
+        }));
     }
 
     /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */

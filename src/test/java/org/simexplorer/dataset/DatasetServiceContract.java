@@ -301,4 +301,32 @@ abstract class DatasetServiceContract {
         assertThatThrownBy(() -> labels.loss(id, "no-such-loss", java.util.Map.of(), false, true))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
     }
+
+    @Test
+    void concurrentWritesOfTheSameNewPairAllSucceed() throws Exception {
+        long id = datasets.create("race", null, lines(unique("r0"), unique("r1"), unique("r2")), List.of(), 2.5)
+                .dataset().id();
+        int threads = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 5; round++) {
+                int j = 1 + round % 2;
+                labels.put(id, List.of(new LabelChange(0, j, 0)));
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<LabelService.PutResult>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int label = t % 2 == 0 ? 1 : -1;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return labels.put(id, List.of(new LabelChange(0, j, label)));
+                    }));
+                }
+                start.countDown();
+                for (var result : results) assertThat(result.get().set()).isEqualTo(1);
+                assertThat(labels.list(id)).filteredOn(l -> l.i() == 0 && l.j() == j).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
