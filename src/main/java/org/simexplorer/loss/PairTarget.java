@@ -11,6 +11,9 @@ import org.simexplorer.system.ApiException;
  */
 public final class PairTarget {
 
+    /** n² labels and n² scores must fit Java arrays. */
+    public static final int MAX_ROWS = 46_000;
+
     private final int n;
     private final byte[] labels;
     private final int positives;
@@ -37,6 +40,7 @@ public final class PairTarget {
         if (raw == null) {
             throw ApiException.badRequest("'target' is missing.");
         }
+        checkSize(n);
         if (raw.size() != n) {
             throw ApiException.badRequest("'target' has " + raw.size() + " rows but there are " + n
                     + " embeddings: it must be " + n + "×" + n + ".");
@@ -155,6 +159,13 @@ public final class PairTarget {
         }
     }
 
+    private static void checkSize(int n) {
+        if (n > MAX_ROWS) {
+            throw ApiException.tooLarge("A loss batch can have at most " + MAX_ROWS + " rows; this one has " + n + ".")
+                    .with("limit", MAX_ROWS);
+        }
+    }
+
     private static byte label(Object value, String where) {
         if (!(value instanceof Number number)) {
             throw ApiException.badRequest(where + " is " + (value == null ? "null" : "not a number")
@@ -196,6 +207,7 @@ public final class PairTarget {
         private final BitSet given;
 
         Builder(int n) {
+            checkSize(n);
             this.n = n;
             this.labels = new byte[Math.multiplyExact(n, n)];
             this.given = new BitSet(n * n);
