@@ -18,21 +18,32 @@ public final class PairTarget {
     private final byte[] labels;
     private final int positives;
     private final int negatives;
+    private final int[] rowPositives;
+    private final int[] rowLabelled;
 
     private PairTarget(int n, byte[] labels) {
         this.n = n;
         this.labels = labels;
+        this.rowPositives = new int[n];
+        this.rowLabelled = new int[n];
         int pos = 0;
-        int neg = 0;
+        int labelled = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
+            int rowPos = 0;
+            int rowAll = 0;
+            for (int j = 0; j < n; j++) {
                 byte t = labels[i * n + j];
-                if (t > 0) pos++;
-                else if (t < 0) neg++;
+                rowPos += t > 0 ? 1 : 0;
+                rowAll += t != 0 ? 1 : 0;
             }
+            rowPositives[i] = rowPos;
+            rowLabelled[i] = rowAll;
+            pos += rowPos;
+            labelled += rowAll;
         }
-        this.positives = pos;
-        this.negatives = neg;
+        // Each pair was seen from both of its rows.
+        this.positives = pos / 2;
+        this.negatives = (labelled - pos) / 2;
     }
 
     /** From a JSON "target" matrix; n is the number of embeddings. */
@@ -141,6 +152,16 @@ public final class PairTarget {
     /** |P|: pairs i &lt; j with a non-zero label. */
     public int labelledPairs() {
         return positives + negatives;
+    }
+
+    /** |{j : T_ij = +1}|. */
+    public int positivesInRow(int i) {
+        return rowPositives[i];
+    }
+
+    /** |{j : T_ij ≠ 0}|; the diagonal is always 0. */
+    public int labelledInRow(int i) {
+        return rowLabelled[i];
     }
 
     public int positivePairs() {
