@@ -30,8 +30,8 @@ public final class MatrixProduct implements AutoCloseable {
     public static final long DEFAULT_PLAIN_JAVA_BELOW = 4_096;
 
     private static final long MAX_BUFFER_FLOATS = (Integer.MAX_VALUE - 64) / Float.BYTES;
-    /** Scratch buffers kept for the float[] convenience path; larger ones are left to the GC. */
-    private static final long KEEP_SCRATCH_FLOATS = 32L << 20;
+    /** Scratch kept for the float[] convenience path, in floats (192 MB); the rest is left to the GC. */
+    private static final long KEEP_SCRATCH_FLOATS = 48L << 20;
 
     private final OrtEnvironment environment;
     private final OrtSession gemm;
@@ -195,7 +195,8 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     private synchronized void giveBack(FloatBuffer buffer) {
-        if (buffer.capacity() <= KEEP_SCRATCH_FLOATS && scratch.size() < 6) {
+        long kept = scratch.stream().mapToLong(FloatBuffer::capacity).sum();
+        if (kept + buffer.capacity() <= KEEP_SCRATCH_FLOATS) {
             scratch.add(buffer.clear());
         }
     }
