@@ -71,14 +71,11 @@ public final class CoSentLoss implements PairLoss {
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
-                double e;
-                if (label < 0) {
-                    e = Math.exp(lambda * s[row + j] - shiftNeg);
-                    neg += e;
-                } else {
-                    e = Math.exp(-lambda * s[row + j] - shiftPos);
-                    pos += e;
-                }
+                boolean negative = label < 0;
+                // Selects rather than branches: with mixed labels a branch here mispredicts half the time.
+                double e = Math.exp(negative ? lambda * s[row + j] - shiftNeg : -lambda * s[row + j] - shiftPos);
+                neg += negative ? e : 0;
+                pos += negative ? 0 : e;
                 if (gradient != null) gradient[row + j] = (float) e;
             }
             rowSumPos[i] = pos;

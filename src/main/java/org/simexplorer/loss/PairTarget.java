@@ -11,25 +11,39 @@ import org.simexplorer.system.ApiException;
  */
 public final class PairTarget {
 
+    /** n² labels and n² scores must fit Java arrays. */
+    public static final int MAX_ROWS = 46_000;
+
     private final int n;
     private final byte[] labels;
     private final int positives;
     private final int negatives;
+    private final int[] rowPositives;
+    private final int[] rowLabelled;
 
     private PairTarget(int n, byte[] labels) {
         this.n = n;
         this.labels = labels;
+        this.rowPositives = new int[n];
+        this.rowLabelled = new int[n];
         int pos = 0;
-        int neg = 0;
+        int labelled = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
+            int rowPos = 0;
+            int rowAll = 0;
+            for (int j = 0; j < n; j++) {
                 byte t = labels[i * n + j];
-                if (t > 0) pos++;
-                else if (t < 0) neg++;
+                rowPos += t > 0 ? 1 : 0;
+                rowAll += t != 0 ? 1 : 0;
             }
+            rowPositives[i] = rowPos;
+            rowLabelled[i] = rowAll;
+            pos += rowPos;
+            labelled += rowAll;
         }
-        this.positives = pos;
-        this.negatives = neg;
+        // Each pair was seen from both of its rows.
+        this.positives = pos / 2;
+        this.negatives = (labelled - pos) / 2;
     }
 
     /** From a JSON "target" matrix; n is the number of embeddings. */
@@ -37,6 +51,7 @@ public final class PairTarget {
         if (raw == null) {
             throw ApiException.badRequest("'target' is missing.");
         }
+        checkSize(n);
         if (raw.size() != n) {
             throw ApiException.badRequest("'target' has " + raw.size() + " rows but there are " + n
                     + " embeddings: it must be " + n + "×" + n + ".");
@@ -139,6 +154,16 @@ public final class PairTarget {
         return positives + negatives;
     }
 
+    /** |{j : T_ij = +1}|. */
+    public int positivesInRow(int i) {
+        return rowPositives[i];
+    }
+
+    /** |{j : T_ij ≠ 0}|; the diagonal is always 0. */
+    public int labelledInRow(int i) {
+        return rowLabelled[i];
+    }
+
     public int positivePairs() {
         return positives;
     }
@@ -152,6 +177,13 @@ public final class PairTarget {
         if (labelledPairs() == 0) {
             throw ApiException.unprocessable("There are no labelled pairs: every label off the diagonal is 0, "
                     + "so the loss is undefined. Label at least one pair +1 or -1.");
+        }
+    }
+
+    private static void checkSize(int n) {
+        if (n > MAX_ROWS) {
+            throw ApiException.tooLarge("A loss batch can have at most " + MAX_ROWS + " rows; this one has " + n + ".")
+                    .with("limit", MAX_ROWS);
         }
     }
 
@@ -196,6 +228,7 @@ public final class PairTarget {
         private final BitSet given;
 
         Builder(int n) {
+            checkSize(n);
             this.n = n;
             this.labels = new byte[Math.multiplyExact(n, n)];
             this.given = new BitSet(n * n);

@@ -38,10 +38,10 @@ public final class SoftmaxCeLoss implements PairLoss {
         double tau = params.get("temperature");
         double invTau = 1.0 / tau;
         boolean[] counted = new boolean[n];
-        LossMath.forEachRow(n, i -> counted[i] = counts(t, i, n));
         int countedRows = 0;
-        for (boolean c : counted) {
-            if (c) countedRows++;
+        for (int i = 0; i < n; i++) {
+            counted[i] = target.positivesInRow(i) >= 1 && target.labelledInRow(i) >= 2;
+            if (counted[i]) countedRows++;
         }
         if (countedRows == 0) {
             throw ApiException.unprocessable("softmax-ce is undefined for this target: no row has both a positive "
@@ -53,21 +53,19 @@ public final class SoftmaxCeLoss implements PairLoss {
             if (!counted[i]) return 0;
             int row = i * n;
             double max = Double.NEGATIVE_INFINITY;
-            int positives = 0;
+            int positives = target.positivesInRow(i);
             double positiveLogits = 0;
+            // The diagonal label is always 0, so "T_ij ≠ 0" already excludes j = i.
             for (int j = 0; j < n; j++) {
                 int label = t[row + j];
-                if (label == 0 || j == i) continue;
+                if (label == 0) continue;
                 double logit = s[row + j] * invTau;
                 max = Math.max(max, logit);
-                if (label > 0) {
-                    positives++;
-                    positiveLogits += logit;
-                }
+                positiveLogits += label > 0 ? logit : 0;
             }
             double expSum = 0;
             for (int j = 0; j < n; j++) {
-                if (t[row + j] == 0 || j == i) continue;
+                if (t[row + j] == 0) continue;
                 double e = Math.exp(s[row + j] * invTau - max);
                 expSum += e;
                 if (gradient != null) gradient[row + j] = (float) e;
@@ -79,25 +77,12 @@ public final class SoftmaxCeLoss implements PairLoss {
                 double positiveShare = invTau * invRows / positives;
                 for (int j = 0; j < n; j++) {
                     int label = t[row + j];
-                    if (label == 0 || j == i) continue;
+                    if (label == 0) continue;
                     gradient[row + j] = (float) (gradient[row + j] * softmaxScale - (label > 0 ? positiveShare : 0));
                 }
             }
             return logSumExp - positiveLogits / positives;
         });
         return sum * invRows;
-    }
-
-    private static boolean counts(byte[] t, int i, int n) {
-        int candidates = 0;
-        boolean positive = false;
-        int row = i * n;
-        for (int j = 0; j < n; j++) {
-            int label = t[row + j];
-            if (label == 0 || j == i) continue;
-            candidates++;
-            positive |= label > 0;
-        }
-        return positive && candidates >= 2;
     }
 }

@@ -1,6 +1,7 @@
 package org.simexplorer.similarity;
 
 import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
 
 /**
  * Cosine similarities S = X Xᵀ, where X is the embeddings with each row divided by max(‖row‖, 1e-12),
@@ -75,14 +76,17 @@ public class CosineMatrix {
     public static NormalizedRows normalize(float[][] embeddings) {
         int n = embeddings.length;
         int d = n == 0 ? 0 : embeddings[0].length;
+        for (int i = 0; i < n; i++) {
+            if (embeddings[i].length != d) {
+                throw new IllegalArgumentException("row " + i + " has " + embeddings[i].length + " values, row 0 has " + d);
+            }
+        }
         FloatBuffer rows = MatrixProduct.allocate((long) n * d);
         double[] norms = new double[n];
-        float[] scaled = new float[d];
-        for (int i = 0; i < n; i++) {
+        IntStream range = IntStream.range(0, n);
+        // Worth splitting over the cores only when the copy is big enough to beat the fork.
+        (n * (long) d > 100_000 ? range.parallel() : range).forEach(i -> {
             float[] e = embeddings[i];
-            if (e.length != d) {
-                throw new IllegalArgumentException("row " + i + " has " + e.length + " values, row 0 has " + d);
-            }
             double sum = 0;
             for (float v : e) {
                 sum += (double) v * v;
@@ -90,11 +94,12 @@ public class CosineMatrix {
             double norm = Math.sqrt(sum);
             norms[i] = norm;
             double scale = 1.0 / Math.max(norm, EPSILON);
+            float[] scaled = new float[d];
             for (int k = 0; k < d; k++) {
                 scaled[k] = (float) (e[k] * scale);
             }
-            rows.put(i * d, scaled);
-        }
+            rows.duplicate().put(i * d, scaled);
+        });
         return new NormalizedRows(rows, n, d, norms);
     }
 

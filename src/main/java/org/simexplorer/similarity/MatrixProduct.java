@@ -23,15 +23,15 @@ import java.util.Map;
 public final class MatrixProduct implements AutoCloseable {
 
     /**
-     * Below this many multiply-adds (m·n·k) plain Java is used. A session run costs tens of microseconds
-     * of fixed overhead; plain Java does about 10⁹ multiply-adds a second, so they cross near 4·10³
-     * (see {@code bench similarity}, keys {@code small_*}).
+     * Below this many multiply-adds (m·n·k) plain Java is used. A session run costs about 5 µs however
+     * small the product; the plain loop (double accumulators) does about 10⁹ multiply-adds a second, so
+     * they cross near 4·10³ (measured by {@code bench similarity}, keys {@code small_*}).
      */
     public static final long DEFAULT_PLAIN_JAVA_BELOW = 4_096;
 
     private static final long MAX_BUFFER_FLOATS = (Integer.MAX_VALUE - 64) / Float.BYTES;
-    /** Scratch buffers kept for the float[] convenience path; larger ones are left to the GC. */
-    private static final long KEEP_SCRATCH_FLOATS = 32L << 20;
+    /** Scratch kept for the float[] convenience path, in floats (192 MB); the rest is left to the GC. */
+    private static final long KEEP_SCRATCH_FLOATS = 48L << 20;
 
     private final OrtEnvironment environment;
     private final OrtSession gemm;
@@ -58,8 +58,10 @@ public final class MatrixProduct implements AutoCloseable {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setMemoryPatternOptimization(false);
-            // Spinning workers would burn the cores the model and the web server need between calls.
-            options.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("simexplorer.ort.spin", "0"));
+            // Workers spin inside a run (waking sleeping threads costs more than the wait) but stop
+            // spinning when it ends, so they leave the cores to the model and the web server between calls.
+            options.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("simexplorer.ort.spin", "1"));
+            options.addConfigEntry("session.force_spinning_stop", System.getProperty("simexplorer.ort.stop-spin", "1"));
             this.gemm = environment.createSession(GemmGraph.transposedB(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot create the ONNX Runtime Gemm session", e);
@@ -193,7 +195,8 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     private synchronized void giveBack(FloatBuffer buffer) {
-        if (buffer.capacity() <= KEEP_SCRATCH_FLOATS && scratch.size() < 6) {
+        long kept = scratch.stream().mapToLong(FloatBuffer::capacity).sum();
+        if (kept + buffer.capacity() <= KEEP_SCRATCH_FLOATS) {
             scratch.add(buffer.clear());
         }
     }
