@@ -1,9 +1,11 @@
 package org.simexplorer.labels;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.UploadFormat;
@@ -53,8 +55,8 @@ class LabelController {
     @GetMapping("/labels/export")
     ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format) {
         String body = labels.export(id, format);
-        MediaType type = format.equals("csv") ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
-                : new MediaType("application", "jsonl", java.nio.charset.StandardCharsets.UTF_8);
+        MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                : new MediaType("application", "jsonl", StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("dataset-" + id + "-labels." + format).build().toString())
@@ -146,7 +148,7 @@ class LabelController {
 
     private static UploadFormat sniff(String contentType, byte[] body) {
         if (contentType != null) {
-            String type = contentType.toLowerCase(java.util.Locale.ROOT);
+            String type = contentType.toLowerCase(Locale.ROOT);
             if (type.startsWith("text/csv")) return UploadFormat.CSV;
             if (type.startsWith("text/tab-separated-values")) return UploadFormat.TSV;
             if (type.contains("jsonl") || type.contains("ndjson") || type.contains("json-lines")
