@@ -1,0 +1,68 @@
+package org.simexplorer.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.simexplorer.embedding.SentenceEmbedder;
+import org.simexplorer.evaluation.Correlation;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** {@code eval --model ID FILE.tsv}: correlation of the model's cosine with an STS file's gold scores. */
+@Component
+@Profile("cli")
+class EvalCommand implements CliCommand {
+
+    private final SentenceEmbedder embedder;
+
+    EvalCommand(SentenceEmbedder embedder) {
+        this.embedder = embedder;
+    }
+
+    @Override
+    public List<String> words() {
+        return List.of("eval");
+    }
+
+    @Override
+    public String usage() {
+        return "eval [--model ID] FILE.tsv";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        String model = null;
+        Path file = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--model") && i + 1 < args.size()) {
+                model = args.get(++i);
+            } else if (file == null && !args.get(i).startsWith("--")) {
+                file = Path.of(args.get(i));
+            } else {
+                System.err.println("usage: " + usage());
+                return 2;
+            }
+        }
+        if (file == null) {
+            System.err.println("usage: " + usage());
+            return 2;
+        }
+        StsFile sts = StsFile.read(file);
+        List<String> all = new ArrayList<>(sts.first());
+        all.addAll(sts.second());
+        float[][] vectors = embedder.embed(all, model).vectors();
+        int pairs = sts.scores().length;
+        double[] cosine = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            float[] a = vectors[i], b = vectors[pairs + i];
+            double dot = 0;
+            for (int k = 0; k < a.length; k++) dot += (double) a[k] * b[k];
+            cosine[i] = dot;
+        }
+        out.printf(Locale.ROOT, "pairs=%d spearman=%.2f pearson=%.2f%n", pairs,
+                100 * Correlation.spearman(cosine, sts.scores()), 100 * Correlation.pearson(cosine, sts.scores()));
+        return 0;
+    }
+}

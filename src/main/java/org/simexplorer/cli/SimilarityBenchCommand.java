@@ -1,0 +1,233 @@
+package org.simexplorer.cli;
+
+import java.io.PrintStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.simexplorer.loss.LossParameters;
+import org.simexplorer.loss.PairLoss;
+import org.simexplorer.loss.PairLossEvaluator;
+import org.simexplorer.loss.PairLossRegistry;
+import org.simexplorer.loss.PairTarget;
+import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.similarity.CosineMatrix;
+import org.simexplorer.similarity.MatrixProduct;
+import org.simexplorer.similarity.NormalizedRows;
+import org.simexplorer.similarity.SimilarityMatrix;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bench similarity}: the cosine matrix as the API builds it against the bare product of the same
+ * shapes, and every loss with its gradient on a fully labelled batch. Random unit vectors, fixed seed.
+ * Each figure is the best (and the median) of several timed runs after warm-up runs.
+ */
+@Component
+@Profile("cli")
+class SimilarityBenchCommand implements CliCommand {
+
+    private static final int DIMENSION = 384;
+    private static final long SEED = 42;
+
+    private final CosineMatrix cosineMatrix;
+    private final MatrixProduct product;
+    private final PairLossRegistry losses;
+    private final PairLossEvaluator evaluator;
+
+    SimilarityBenchCommand(CosineMatrix cosineMatrix, MatrixProduct product, PairLossRegistry losses,
+                           PairLossEvaluator evaluator) {
+        this.cosineMatrix = cosineMatrix;
+        this.product = product;
+        this.losses = losses;
+        this.evaluator = evaluator;
+    }
+
+    @Override
+    public List<String> words() {
+        return List.of("bench", "similarity");
+    }
+
+    @Override
+    public String usage() {
+        return "bench similarity [--sizes=2000,5000,10000] [--loss-size=2000] [--runs=5] [--warmup=2]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        int[] sizes = {2000, 5000, 10000};
+        int lossSize = 2000;
+        int runs = 5;
+        int warmup = 2;
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            switch (kv[0]) {
+                case "--sizes" -> sizes = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--loss-size" -> lossSize = Integer.parseInt(kv[1]);
+                case "--runs" -> runs = Integer.parseInt(kv[1]);
+                case "--warmup" -> warmup = Integer.parseInt(kv[1]);
+                default -> {
+                    System.err.println("usage: " + usage());
+                    return 2;
+                }
+            }
+        }
+        out.println("bench=similarity");
+        out.println("dimension=" + DIMENSION);
+        out.println("seed=" + SEED);
+        out.println("cores=" + Runtime.getRuntime().availableProcessors());
+        out.println("ort_threads=" + product.threads());
+        out.println("timing=best_and_median_of_" + runs + "_runs_after_" + warmup + "_warmup_runs");
+        out.println("load_average_start=" + loadAverage());
+
+        for (int n : sizes) {
+            benchCosine(n, runs, warmup, out);
+        }
+        benchLosses(lossSize, runs, warmup, out);
+        benchSmallProducts(out);
+        out.println("load_average_end=" + loadAverage());
+        return 0;
+    }
+
+    /** Cosine as the API builds it (heap embeddings in, normalise, product) vs the bare product, interleaved. */
+    private void benchCosine(int n, int runs, int warmup, PrintStream out) {
+        float[][] embeddings = randomUnitVectors(n, DIMENSION, new Random(SEED));
+        NormalizedRows x = CosineMatrix.normalize(embeddings);
+        FloatBuffer bare = MatrixProduct.allocate((long) n * n);
+        double[] cosineMs = new double[runs];
+        double[] productMs = new double[runs];
+        for (int r = -warmup; r < runs; r++) {
+            long start = System.nanoTime();
+            try (SimilarityMatrix s = cosineMatrix.compute(embeddings)) {
+                if (s.get(n - 1, n - 1) < 0.99f) throw new IllegalStateException("cosine diagonal is off");
+            }
+            long mid = System.nanoTime();
+            product.timesTransposed(x.rows(), n, x.rows(), n, DIMENSION, bare);
+            long end = System.nanoTime();
+            if (r >= 0) {
+                cosineMs[r] = (mid - start) / 1e6;
+                productMs[r] = (end - mid) / 1e6;
+            }
+        }
+        double flops = 2.0 * n * n * DIMENSION;
+        double cosineBest = min(cosineMs);
+        double productBest = min(productMs);
+        String key = "n" + n;
+        out.println(kv("cosine_" + key + "_ms_best", cosineBest));
+        out.println(kv("cosine_" + key + "_ms_median", median(cosineMs)));
+        out.println(kv("product_" + key + "_ms_best", productBest));
+        out.println(kv("product_" + key + "_ms_median", median(productMs)));
+        out.println(kv("cosine_over_product_" + key + "_best", cosineBest / productBest));
+        out.println(kv("cosine_over_product_" + key + "_median", median(cosineMs) / median(productMs)));
+        out.println(kv("cosine_" + key + "_gflops_best", flops / cosineBest / 1e6));
+        out.println(kv("product_" + key + "_gflops_best", flops / productBest / 1e6));
+        // The convenience call that also copies S into n heap rows, for callers that want float[][].
+        double[] rowsMs = new double[Math.max(1, runs / 2)];
+        for (int r = -1; r < rowsMs.length; r++) {
+            long start = System.nanoTime();
+            float[][] rows = cosineMatrix.cosine(embeddings);
+            if (r >= 0) rowsMs[r] = (System.nanoTime() - start) / 1e6;
+            if (rows.length != n) throw new IllegalStateException();
+        }
+        out.println(kv("cosine_heap_rows_" + key + "_ms_best", min(rowsMs)));
+    }
+
+    private void benchLosses(int n, int runs, int warmup, PrintStream out) {
+        Random random = new Random(SEED + 1);
+        float[][] embeddings = randomUnitVectors(n, DIMENSION, random);
+        List<LabelledPair> pairs = new ArrayList<>(n * (n - 1) / 2);
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                pairs.add(new LabelledPair(i, j, random.nextBoolean() ? 1 : -1));
+            }
+        }
+        PairTarget target = PairTarget.of(n, pairs);
+        out.println("loss_n=" + n);
+        out.println("loss_labelled_pairs=" + target.labelledPairs());
+        for (PairLoss loss : losses.all()) {
+            LossParameters params = LossParameters.defaults(loss);
+            double[] ms = new double[runs];
+            for (int r = -warmup; r < runs; r++) {
+                long start = System.nanoTime();
+                double value = evaluator.evaluate(embeddings, target, loss, params, true, false).value();
+                if (r >= 0) ms[r] = (System.nanoTime() - start) / 1e6;
+                if (!Double.isFinite(value)) throw new IllegalStateException(loss.id() + " gave " + value);
+            }
+            out.println(kv("loss_" + loss.id() + "_with_gradient_n" + n + "_ms_best", min(ms)));
+            out.println(kv("loss_" + loss.id() + "_with_gradient_n" + n + "_ms_median", median(ms)));
+        }
+    }
+
+    /** Where the plain-Java route beats the JNI round trip: the basis of MatrixProduct's cut-over. */
+    private void benchSmallProducts(PrintStream out) {
+        MatrixProduct plain = new MatrixProduct(product.threads(), Long.MAX_VALUE);
+        MatrixProduct ort = new MatrixProduct(product.threads(), 0);
+        try {
+            Random random = new Random(SEED);
+            for (int n : new int[] {4, 8, 16, 32}) {
+                for (int d : new int[] {16, 384}) {
+                    float[] a = new float[n * d];
+                    for (int i = 0; i < a.length; i++) a[i] = (float) random.nextGaussian();
+                    double plainUs = Double.MAX_VALUE;
+                    double ortUs = Double.MAX_VALUE;
+                    for (int r = 0; r < 500; r++) {
+                        long t0 = System.nanoTime();
+                        plain.timesTransposed(a, n, a, n, d);
+                        long t1 = System.nanoTime();
+                        ort.timesTransposed(a, n, a, n, d);
+                        long t2 = System.nanoTime();
+                        plainUs = Math.min(plainUs, (t1 - t0) / 1e3);
+                        ortUs = Math.min(ortUs, (t2 - t1) / 1e3);
+                    }
+                    String key = "small_n" + n + "_d" + d;
+                    out.println(kv(key + "_plain_us_best", plainUs));
+                    out.println(kv(key + "_ort_us_best", ortUs));
+                }
+            }
+        } finally {
+            plain.close();
+            ort.close();
+        }
+    }
+
+    static float[][] randomUnitVectors(int n, int d, Random random) {
+        float[][] vectors = new float[n][d];
+        for (float[] v : vectors) {
+            double sum = 0;
+            for (int k = 0; k < d; k++) {
+                v[k] = (float) random.nextGaussian();
+                sum += v[k] * v[k];
+            }
+            float scale = (float) (1 / Math.sqrt(sum));
+            for (int k = 0; k < d; k++) v[k] *= scale;
+        }
+        return vectors;
+    }
+
+    private static String kv(String key, double value) {
+        return key + "=" + String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().replace(' ', '_');
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.simexplorer.loss;
+
+import java.util.List;
+import org.simexplorer.system.ApiException;
+
+/**
+ * Multi-positive InfoNCE: each row is a softmax over its labelled partners, scored by how much mass
+ * lands on its positives. The cross-entropy of the original answer, done right.
+ */
+public final class SoftmaxCeLoss implements PairLoss {
+
+    @Override
+    public String id() {
+        return "softmax-ce";
+    }
+
+    @Override
+    public String formula() {
+        return "For each row i: candidates C_i = {j ≠ i : T_ij ≠ 0}, positives P_i = {j : T_ij = +1}. A row counts "
+                + "if |P_i| ≥ 1 and |C_i| ≥ 2; then ℓ_i = −mean over j in P_i of log softmax over C_i of (S_i·/τ) at j. "
+                + "Loss = mean of ℓ_i over the rows that count; undefined when none counts.";
+    }
+
+    @Override
+    public List<LossParameter> parameters() {
+        return List.of(new LossParameter("temperature", 0.05, "τ: the softmax runs over S/τ", true));
+    }
+
+    @Override
+    public boolean hasPairContributions() {
+        return false;
+    }
+
+    @Override
+    public double compute(float[] s, PairTarget target, LossParameters params, float[] gradient, double[] contributions) {
+        int n = target.size();
+        byte[] t = target.labels();
+        double tau = params.get("temperature");
+        double invTau = 1.0 / tau;
+        boolean[] counted = new boolean[n];
+        int countedRows = 0;
+        for (int i = 0; i < n; i++) {
+            counted[i] = target.positivesInRow(i) >= 1 && target.labelledInRow(i) >= 2;
+            if (counted[i]) countedRows++;
+        }
+        if (countedRows == 0) {
+            throw ApiException.unprocessable("softmax-ce is undefined for this target: no row has both a positive "
+                    + "pair and another labelled pair to compare it with (a row needs |P_i| ≥ 1 and |C_i| ≥ 2).")
+                    .with("loss", id());
+        }
+        double invRows = 1.0 / countedRows;
+        double sum = LossMath.sumRows(n, i -> {
+            if (!counted[i]) return 0;
+            int row = i * n;
+            double max = Double.NEGATIVE_INFINITY;
+            int positives = target.positivesInRow(i);
+            double positiveLogits = 0;
+            // The diagonal label is always 0, so "T_ij ≠ 0" already excludes j = i.
+            for (int j = 0; j < n; j++) {
+                int label = t[row + j];
+                if (label == 0) continue;
+                double logit = s[row + j] * invTau;
+                max = Math.max(max, logit);
+                positiveLogits += label > 0 ? logit : 0;
+            }
+            double expSum = 0;
+            for (int j = 0; j < n; j++) {
+                if (t[row + j] == 0) continue;
+                double e = Math.exp(s[row + j] * invTau - max);
+                expSum += e;
+                if (gradient != null) gradient[row + j] = (float) e;
+            }
+            double logSumExp = max + Math.log(expSum);
+            if (gradient != null) {
+                // ∂ℓ_i/∂S_ij = (softmax_j − [j ∈ P_i]/|P_i|)/τ, then the mean over counted rows.
+                double softmaxScale = invTau * invRows / expSum;
+                double positiveShare = invTau * invRows / positives;
+                for (int j = 0; j < n; j++) {
+                    int label = t[row + j];
+                    if (label == 0) continue;
+                    gradient[row + j] = (float) (gradient[row + j] * softmaxScale - (label > 0 ? positiveShare : 0));
+                }
+            }
+            return logSumExp - positiveLogits / positives;
+        });
+        return sum * invRows;
+    }
+}

@@ -1,0 +1,121 @@
+package org.simexplorer.similarity;
+
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+
+/**
+ * Cosine similarities S = X Xᵀ, where X is the embeddings with each row divided by max(‖row‖, 1e-12),
+ * on {@link MatrixProduct}'s fast route. A zero row is similar to nothing, itself included (S = 0).
+ * Safe for concurrent use.
+ */
+public class CosineMatrix {
+
+    /** The floor on a row norm, as in the loss contract: X = E / max(‖row‖, 1e-12). */
+    public static final double EPSILON = 1e-12;
+
+    /** Result buffers at most this large are kept for reuse (10,000² floats = 400 MB). */
+    private static final long KEEP_RESULT_FLOATS = 10_000L * 10_000L;
+
+    private final MatrixProduct product;
+    private FloatBuffer spareResult;
+
+    public CosineMatrix(MatrixProduct product) {
+        this.product = product;
+    }
+
+    public MatrixProduct product() {
+        return product;
+    }
+
+    /** The n×n cosine matrix as heap rows: the simple call for small n. */
+    public float[][] cosine(float[][] embeddings) {
+        try (SimilarityMatrix matrix = compute(embeddings)) {
+            return matrix.toRows();
+        }
+    }
+
+    /** The n×n cosine matrix in one direct buffer; close it to let the next call reuse the buffer. */
+    public SimilarityMatrix compute(float[][] embeddings) {
+        NormalizedRows x = normalize(embeddings);
+        return compute(x);
+    }
+
+    public SimilarityMatrix compute(NormalizedRows x) {
+        long floats = (long) x.n() * x.n();
+        FloatBuffer result = takeResultBuffer(floats);
+        product.timesTransposed(x.rows(), x.n(), x.rows(), x.n(), x.d(), result);
+        return new SimilarityMatrix(x.n(), result, this::giveBackResultBuffer);
+    }
+
+    /**
+     * Computes S a block of rows at a time, so a large n never needs n² floats at once.
+     * The block handed to {@code consumer} is rows×n, row-major, and is reused for the next block.
+     */
+    public void computeInBlocks(float[][] embeddings, int blockRows, RowBlockConsumer consumer) {
+        if (blockRows < 1) {
+            throw new IllegalArgumentException("blockRows must be at least 1");
+        }
+        NormalizedRows x = normalize(embeddings);
+        int n = x.n();
+        FloatBuffer block = MatrixProduct.allocate((long) Math.min(blockRows, n) * n);
+        for (int first = 0; first < n; first += blockRows) {
+            int rows = Math.min(blockRows, n - first);
+            FloatBuffer firstRows = x.rows().duplicate().position(first * x.d());
+            product.timesTransposed(firstRows, rows, x.rows(), n, x.d(), block.clear());
+            consumer.accept(first, rows, block.asReadOnlyBuffer());
+        }
+    }
+
+    /** Receives one block of rows of S. */
+    @FunctionalInterface
+    public interface RowBlockConsumer {
+        void accept(int firstRow, int rowCount, FloatBuffer rowsTimesN);
+    }
+
+    /** Row-normalises into a direct buffer; the norms are kept for the backward pass of the losses. */
+    public static NormalizedRows normalize(float[][] embeddings) {
+        int n = embeddings.length;
+        int d = n == 0 ? 0 : embeddings[0].length;
+        for (int i = 0; i < n; i++) {
+            if (embeddings[i].length != d) {
+                throw new IllegalArgumentException("row " + i + " has " + embeddings[i].length + " values, row 0 has " + d);
+            }
+        }
+        FloatBuffer rows = MatrixProduct.allocate((long) n * d);
+        double[] norms = new double[n];
+        IntStream range = IntStream.range(0, n);
+        // Worth splitting over the cores only when the copy is big enough to beat the fork.
+        (n * (long) d > 100_000 ? range.parallel() : range).forEach(i -> {
+            float[] e = embeddings[i];
+            double sum = 0;
+            for (float v : e) {
+                sum += (double) v * v;
+            }
+            double norm = Math.sqrt(sum);
+            norms[i] = norm;
+            double scale = 1.0 / Math.max(norm, EPSILON);
+            float[] scaled = new float[d];
+            for (int k = 0; k < d; k++) {
+                scaled[k] = (float) (e[k] * scale);
+            }
+            rows.duplicate().put(i * d, scaled);
+        });
+        return new NormalizedRows(rows, n, d, norms);
+    }
+
+    private synchronized FloatBuffer takeResultBuffer(long floats) {
+        FloatBuffer spare = spareResult;
+        if (spare != null && spare.capacity() >= floats) {
+            spareResult = null;
+            return spare.clear().limit((int) floats);
+        }
+        return MatrixProduct.allocate(floats);
+    }
+
+    private synchronized void giveBackResultBuffer(FloatBuffer buffer) {
+        if (buffer.capacity() <= KEEP_RESULT_FLOATS
+                && (spareResult == null || spareResult.capacity() < buffer.capacity())) {
+            spareResult = buffer;
+        }
+    }
+}

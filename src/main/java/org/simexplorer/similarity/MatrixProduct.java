@@ -1,0 +1,212 @@
+package org.simexplorer.similarity;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code C = A · Bᵀ} for row-major float matrices on the fastest route measured here: ONNX Runtime's
+ * Gemm kernel (MLAS), run as a one-node graph built in memory, reading and writing caller-owned direct
+ * buffers so nothing is copied across JNI. Products too small to pay for the JNI round trip run in
+ * plain Java with double accumulators. Safe for concurrent use: ORT sessions are thread-safe and every
+ * call brings its own buffers.
+ */
+public final class MatrixProduct implements AutoCloseable {
+
+    /**
+     * Below this many multiply-adds (m·n·k) plain Java is used. A session run costs about 5 µs however
+     * small the product; the plain loop (double accumulators) does about 10⁹ multiply-adds a second, so
+     * they cross near 4·10³ (measured by {@code bench similarity}, keys {@code small_*}).
+     */
+    public static final long DEFAULT_PLAIN_JAVA_BELOW = 4_096;
+
+    private static final long MAX_BUFFER_FLOATS = (Integer.MAX_VALUE - 64) / Float.BYTES;
+    /** Scratch kept for the float[] convenience path, in floats (192 MB); the rest is left to the GC. */
+    private static final long KEEP_SCRATCH_FLOATS = 48L << 20;
+
+    private final OrtEnvironment environment;
+    private final OrtSession gemm;
+    private final long plainJavaBelow;
+    private final int threads;
+    private final List<FloatBuffer> scratch = new ArrayList<>();
+
+    /** Uses every core and the default plain-Java cut-over. */
+    public MatrixProduct() {
+        this(Runtime.getRuntime().availableProcessors(), DEFAULT_PLAIN_JAVA_BELOW);
+    }
+
+    /**
+     * @param threads        ORT intra-op threads
+     * @param plainJavaBelow products with fewer multiply-adds than this skip ORT; 0 forces ORT always
+     */
+    public MatrixProduct(int threads, long plainJavaBelow) {
+        this.threads = threads;
+        this.plainJavaBelow = plainJavaBelow;
+        // DJL's engine must own ORT's process-wide environment, so it is created first.
+        Engine.getEngine("OnnxRuntime");
+        this.environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.setMemoryPatternOptimization(false);
+            // Workers spin inside a run (waking sleeping threads costs more than the wait) but stop
+            // spinning when it ends, so they leave the cores to the model and the web server between calls.
+            options.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("simexplorer.ort.spin", "1"));
+            options.addConfigEntry("session.force_spinning_stop", System.getProperty("simexplorer.ort.stop-spin", "1"));
+            this.gemm = environment.createSession(GemmGraph.transposedB(), options);
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot create the ONNX Runtime Gemm session", e);
+        }
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** A zeroed direct buffer in native order, as {@link #timesTransposed(FloatBuffer, int, FloatBuffer, int, int, FloatBuffer)} needs. */
+    public static FloatBuffer allocate(long floats) {
+        if (floats > MAX_BUFFER_FLOATS) {
+            throw new IllegalArgumentException(floats + " floats do not fit one direct buffer; work in row blocks.");
+        }
+        return ByteBuffer.allocateDirect((int) (floats * Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /**
+     * {@code c[m×n] = a[m×k] · b[n×k]ᵀ}. Each buffer is read from its position (the positions are not
+     * moved). Direct native-order buffers go to ORT without a copy.
+     */
+    public void timesTransposed(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
+        checkShape("a", a, (long) m * k);
+        checkShape("b", b, (long) n * k);
+        checkShape("c", c, (long) m * n);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            fill(c, (long) m * n);
+            return;
+        }
+        if ((long) m * n * k < plainJavaBelow || !a.isDirect() || !b.isDirect() || !c.isDirect()) {
+            plainTimesTransposed(a, m, b, n, k, c);
+            return;
+        }
+        runGemm(a, m, b, n, k, c);
+    }
+
+    /** {@code a[m×k] · b[n×k]ᵀ} as a new row-major array. */
+    public float[] timesTransposed(float[] a, int m, float[] b, int n, int k) {
+        if (a.length != (long) m * k || b.length != (long) n * k) {
+            throw new IllegalArgumentException("a must hold m·k and b n·k floats");
+        }
+        float[] c = new float[Math.multiplyExact(m, n)];
+        if ((long) m * n * k < plainJavaBelow || k == 0) {
+            plainTimesTransposed(FloatBuffer.wrap(a), m, FloatBuffer.wrap(b), n, k, FloatBuffer.wrap(c));
+            return c;
+        }
+        FloatBuffer directA = takeScratch(a.length);
+        FloatBuffer directB = a == b ? directA : takeScratch(b.length);
+        FloatBuffer directC = takeScratch(c.length);
+        try {
+            directA.put(0, a);
+            if (directB != directA) {
+                directB.put(0, b);
+            }
+            runGemm(directA.limit(a.length), m, directB.limit(b.length), n, k, directC.limit(c.length));
+            directC.get(0, c);
+            return c;
+        } finally {
+            giveBack(directA);
+            if (directB != directA) {
+                giveBack(directB);
+            }
+            giveBack(directC);
+        }
+    }
+
+    private void runGemm(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
+        try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, (long) m * k), new long[] {m, k});
+             OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, (long) n * k), new long[] {n, k});
+             OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, (long) m * n), new long[] {m, n})) {
+            // tc is pinned: ORT writes straight into c. Its Result holds nothing we need to read.
+            gemm.run(Map.of("A", ta, "B", tb), Map.of("Y", tc)).close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime Gemm failed for " + m + "×" + k + " · (" + n + "×" + k + ")ᵀ", e);
+        }
+    }
+
+    /** ORT wants exactly the tensor's elements between position and limit. */
+    private static FloatBuffer view(FloatBuffer buffer, long floats) {
+        FloatBuffer view = buffer.duplicate();
+        view.limit(view.position() + (int) floats);
+        return view;
+    }
+
+    /** The reference route: double accumulators, row by row. */
+    static void plainTimesTransposed(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
+        int a0 = a.position();
+        int b0 = b.position();
+        int c0 = c.position();
+        float[] rowA = new float[k];
+        float[] bAll = new float[Math.multiplyExact(n, k)];
+        b.get(b0, bAll);
+        for (int i = 0; i < m; i++) {
+            a.get(a0 + i * k, rowA);
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                int off = j * k;
+                for (int t = 0; t < k; t++) {
+                    sum += (double) rowA[t] * bAll[off + t];
+                }
+                c.put(c0 + i * n + j, (float) sum);
+            }
+        }
+    }
+
+    private static void fill(FloatBuffer c, long count) {
+        int c0 = c.position();
+        for (int i = 0; i < count; i++) {
+            c.put(c0 + i, 0f);
+        }
+    }
+
+    private static void checkShape(String name, FloatBuffer buffer, long floats) {
+        if (buffer.remaining() < floats) {
+            throw new IllegalArgumentException(name + " has " + buffer.remaining() + " floats left, needs " + floats);
+        }
+    }
+
+    private synchronized FloatBuffer takeScratch(int floats) {
+        scratch.sort(Comparator.comparingInt(FloatBuffer::capacity));
+        for (int i = 0; i < scratch.size(); i++) {
+            if (scratch.get(i).capacity() >= floats) {
+                return scratch.remove(i).clear();
+            }
+        }
+        return allocate(floats);
+    }
+
+    private synchronized void giveBack(FloatBuffer buffer) {
+        long kept = scratch.stream().mapToLong(FloatBuffer::capacity).sum();
+        if (kept + buffer.capacity() <= KEEP_SCRATCH_FLOATS) {
+            scratch.add(buffer.clear());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            gemm.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot close the Gemm session", e);
+        }
+    }
+}

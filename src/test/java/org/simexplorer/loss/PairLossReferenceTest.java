@@ -1,0 +1,150 @@
+package org.simexplorer.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.simexplorer.similarity.MatrixProduct;
+import org.simexplorer.system.ApiException;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every case and every loss of the PyTorch float64 autograd reference: value and gradient within 1e-4
+ * relative or 1e-6 absolute; a null loss must be the 422. Run on both product routes: the default
+ * (plain Java for these tiny sizes) and ONNX Runtime forced for every size.
+ */
+class PairLossReferenceTest {
+
+    private static final double RELATIVE = 1e-4;
+    private static final double ABSOLUTE = 1e-6;
+
+    private static JsonNode reference;
+    private static MatrixProduct defaultRoute;
+    private static MatrixProduct ortRoute;
+    private static final PairLossRegistry registry = new PairLossRegistry();
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = PairLossReferenceTest.class.getResourceAsStream("/loss/pair-losses.json")) {
+            reference = JsonMapper.builder().build().readTree(in);
+        }
+        defaultRoute = new MatrixProduct();
+        ortRoute = new MatrixProduct(2, 0);
+    }
+
+    @AfterAll
+    static void close() {
+        defaultRoute.close();
+        ortRoute.close();
+    }
+
+    static Stream<Arguments> cases() throws Exception {
+        load();
+        List<Arguments> all = new ArrayList<>();
+        for (JsonNode c : reference.get("cases")) {
+            for (String loss : c.get("losses").propertyNames()) {
+                all.add(Arguments.of(c.get("name").asString(), loss, "default"));
+                all.add(Arguments.of(c.get("name").asString(), loss, "ort"));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("cases")
+    void matchesReference(String caseName, String lossId, String route) {
+        JsonNode c = caseNamed(caseName);
+        float[][] embeddings = floatMatrix(c.get("embeddings"));
+        PairTarget target = PairTarget.fromArray(doubleMatrix(c.get("target")));
+        PairLoss loss = registry.find(lossId);
+        LossParameters params = LossParameters.resolve(loss, paramsFor(lossId));
+        PairLossEvaluator evaluator = new PairLossEvaluator(route.equals("ort") ? ortRoute : defaultRoute);
+        JsonNode expected = c.get("losses").get(lossId);
+
+        if (expected.isNull()) {
+            assertThatThrownBy(() -> evaluator.evaluate(embeddings, target, loss, params, true, true))
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+            return;
+        }
+        LossResult result = evaluator.evaluate(embeddings, target, loss, params, true, true);
+        assertClose(caseName + " " + lossId + " value", result.value(), expected.get("value").asDouble());
+        double[][] grad = doubleMatrix(expected.get("grad"));
+        assertThat(result.gradient()).hasDimensions(grad.length, grad[0].length);
+        for (int i = 0; i < grad.length; i++) {
+            for (int k = 0; k < grad[i].length; k++) {
+                assertClose(caseName + " " + lossId + " grad[" + i + "][" + k + "]", result.gradient()[i][k], grad[i][k]);
+            }
+        }
+        if (result.pairContributions() != null) {
+            double sum = result.pairContributions().stream().mapToDouble(PairContribution::contribution).sum();
+            assertClose(caseName + " " + lossId + " sum of contributions", sum, result.value());
+            double[][] cosine = doubleMatrix(c.get("cosine"));
+            result.pairContributions().forEach(p ->
+                    assertClose("similarity " + p, p.similarity(), cosine[p.i()][p.j()]));
+        }
+    }
+
+    /** The reference file names its parameters globally; each loss has its own names. */
+    private static Map<String, Object> paramsFor(String lossId) {
+        JsonNode p = reference.get("params");
+        Map<String, Object> params = new LinkedHashMap<>();
+        switch (lossId) {
+            case "contrastive", "online-contrastive" -> params.put("margin", p.get("margin").asDouble());
+            case "cosent" -> params.put("scale", p.get("cosent_scale").asDouble());
+            case "softmax-ce" -> params.put("temperature", p.get("softmax_temperature").asDouble());
+            case "sigmoid" -> {
+                params.put("t", p.get("sigmoid_t").asDouble());
+                params.put("b", p.get("sigmoid_b").asDouble());
+            }
+            default -> { }
+        }
+        return params;
+    }
+
+    private static void assertClose(String what, double actual, double expected) {
+        double error = Math.abs(actual - expected);
+        if (!(error <= ABSOLUTE || error <= RELATIVE * Math.abs(expected))) {
+            fail(what + ": got " + actual + ", expected " + expected + " (error " + error + ")");
+        }
+    }
+
+    private static JsonNode caseNamed(String name) {
+        for (JsonNode c : reference.get("cases")) {
+            if (c.get("name").asString().equals(name)) return c;
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    static double[][] doubleMatrix(JsonNode rows) {
+        double[][] m = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            m[i] = new double[rows.get(i).size()];
+            for (int k = 0; k < m[i].length; k++) m[i][k] = rows.get(i).get(k).asDouble();
+        }
+        return m;
+    }
+
+    static float[][] floatMatrix(JsonNode rows) {
+        double[][] d = doubleMatrix(rows);
+        float[][] m = new float[d.length][];
+        for (int i = 0; i < d.length; i++) {
+            m[i] = new float[d[i].length];
+            for (int k = 0; k < d[i].length; k++) m[i][k] = (float) d[i][k];
+        }
+        return m;
+    }
+}
