@@ -6,10 +6,19 @@ import java.util.List;
  * The one-click demo: 32 sentences written for this project on four topics (cooking, weather, football,
  * programming), mostly English with a Chinese sentence or two per topic, some of them translations of an
  * English one. A good model shows four blocks in cluster order and puts each translation next to its source.
+ *
+ * <p>It is embedded with the default model (MiniLM, English-only) on one click, because that is the model a new
+ * user starts with and it shows the point of the tool: clear English topic blocks, while the Chinese sentences
+ * clump together whatever their topic. Measured mean cosine, same topic vs other topic: MiniLM English 0.22 vs
+ * 0.03, Chinese 0.62 vs 0.58; bge-small-zh-v1.5 Chinese 0.54 vs 0.35, English 0.68 vs 0.63, English-Chinese
+ * 0.49 vs 0.39. The home page offers the Chinese-reading model as a second button for comparison.
  */
 final class DemoDataset {
 
     static final String NAME = "Demo: four topics, English and Chinese";
+
+    /** The catalogue model the second demo button uses. */
+    static final String CHINESE_MODEL = "bge-small-zh-v1.5";
 
     static final List<String> SENTENCES = List.of(
             // cooking
