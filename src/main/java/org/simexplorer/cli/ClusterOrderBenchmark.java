@@ -1,0 +1,75 @@
+package org.simexplorer.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Random;
+import org.simexplorer.similarity.ClusterOrder;
+import org.simexplorer.similarity.CosineMatrix;
+import org.simexplorer.similarity.SimilarityMatrix;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bench cluster [N...]}: time of the cluster order (average-linkage leaf order) on N planted-cluster unit
+ * vectors with D = 384, default N = 500, 1000, 2000. Prints key=value lines.
+ */
+@Component
+@Profile("cli")
+class ClusterOrderBenchmark implements CliCommand {
+
+    private final CosineMatrix cosineMatrix;
+
+    ClusterOrderBenchmark(CosineMatrix cosineMatrix) {
+        this.cosineMatrix = cosineMatrix;
+    }
+
+    @Override
+    public List<String> words() {
+        return List.of("bench", "cluster");
+    }
+
+    @Override
+    public String usage() {
+        return "bench cluster [N ...]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) {
+        List<Integer> sizes = args.isEmpty() ? List.of(500, 1000, 2000) : args.stream().map(Integer::parseInt).toList();
+        for (int n : sizes) measure(n, out);
+        return 0;
+    }
+
+    private void measure(int n, PrintStream out) {
+        float[] cosine = plantedCosine(n, 384, Math.max(2, n / 50), new Random(n));
+        ClusterOrder.of(cosine, n); // warm-up
+        int repeats = 3;
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            ClusterOrder.of(cosine, n);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        out.println("cluster_order.n=" + n);
+        out.println("cluster_order.n" + n + ".best_ms=" + String.format("%.1f", best / 1e6));
+    }
+
+    private float[] plantedCosine(int n, int d, int clusters, Random random) {
+        float[][] centres = new float[clusters][d];
+        for (float[] c : centres) for (int k = 0; k < d; k++) c[k] = (float) random.nextGaussian();
+        float[][] x = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                x[i][k] = centres[i % clusters][k]
+                        + (float) random.nextGaussian();
+                norm += x[i][k] * x[i][k];
+            }
+            for (int k = 0; k < d; k++) x[i][k] /= (float) Math.sqrt(norm);
+        }
+        try (SimilarityMatrix s = cosineMatrix.compute(x)) {
+            return s.toArray();
+        }
+    }
+
+}

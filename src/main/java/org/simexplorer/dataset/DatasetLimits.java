@@ -1,0 +1,17 @@
+package org.simexplorer.dataset;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on datasets (simexplorer.datasets.*). The upload size also feeds
+ * spring.servlet.multipart.max-file-size in application.properties.
+ */
+@ConfigurationProperties("simexplorer.datasets")
+public record DatasetLimits(Integer maxSentences, DataSize maxUploadSize) {
+
+    public DatasetLimits {
+        if (maxSentences == null) maxSentences = 5000;
+        if (maxUploadSize == null) maxUploadSize = DataSize.ofMegabytes(10);
+    }
+}

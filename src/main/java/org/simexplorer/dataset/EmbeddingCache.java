@@ -1,0 +1,95 @@
+package org.simexplorer.dataset;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Stored embeddings keyed by (model id, SHA-256 of the text); vectors are float32 little-endian bytes. */
+@Repository
+public class EmbeddingCache {
+
+    private static final int LOOKUP_CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+
+    EmbeddingCache(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The cached vectors among the given hashes, by hash; misses are absent. */
+    public Map<String, float[]> find(String model, Collection<String> hashes) {
+        Map<String, float[]> found = new HashMap<>();
+        List<String> all = new ArrayList<>(hashes);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            jdbc.sql("SELECT sha256, vector FROM embedding_cache WHERE model = :model AND sha256 IN (:hashes)")
+                    .param("model", model).param("hashes", chunk)
+                    .query((rs, row) -> {
+                        found.put(rs.getString(1), decode(rs.getBytes(2)));
+                        return null;
+                    }).list();
+        }
+        return found;
+    }
+
+    /**
+     * Stores vectors in one transaction. A row another request stored meanwhile is skipped: same model and
+     * same text give the same vector.
+     */
+    public void store(String model, Map<String, float[]> vectorsByHash) {
+        List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectorsByHash.entrySet());
+        try {
+            insertMissing(model, rows);
+        } catch (DuplicateKeyException raced) {
+            insertMissing(model, rows);
+        }
+    }
+
+    private void insertMissing(String model, List<Map.Entry<String, float[]>> rows) {
+        transactions.executeWithoutResult(status -> template.batchUpdate("""
+                INSERT INTO embedding_cache (model, sha256, dimension, vector)
+                SELECT CAST(? AS VARCHAR(200)), CAST(? AS CHAR(64)), CAST(? AS INT), CAST(? AS BYTEA)
+                WHERE NOT EXISTS (SELECT 1 FROM embedding_cache WHERE model = ? AND sha256 = ?)""",
+                rows, 500, (statement, row) -> {
+                    statement.setString(1, model);
+                    statement.setString(2, row.getKey());
+                    statement.setInt(3, row.getValue().length);
+                    statement.setBytes(4, encode(row.getValue()));
+                    statement.setString(5, model);
+                    statement.setString(6, row.getKey());
+                }));
+    }
+
+    public int count(String model) {
+        return jdbc.sql("SELECT COUNT(*) FROM embedding_cache WHERE model = ?").param(model)
+                .query(Integer.class).single();
+    }
+
+    static byte[] encode(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    static float[] decode(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+}

@@ -1,0 +1,29 @@
+package org.simexplorer.dataset;
+
+import java.util.Locale;
+import org.simexplorer.system.ApiException;
+
+/** The file formats a dataset or a label import can come in. */
+public enum UploadFormat {
+    TXT, CSV, TSV, JSONL;
+
+    /** By file extension (.txt, .csv, .tsv, .jsonl or .ndjson). */
+    public static UploadFormat fromFilename(String filename) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".txt")) return TXT;
+        if (name.endsWith(".csv")) return CSV;
+        if (name.endsWith(".tsv")) return TSV;
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return JSONL;
+        throw ApiException.badRequest("Cannot tell the format of '" + filename
+                + "': use a .txt, .csv, .tsv or .jsonl file.");
+    }
+
+    /** By a format request parameter: txt, csv, tsv or jsonl. */
+    public static UploadFormat fromName(String format) {
+        try {
+            return valueOf(format.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Unknown format '" + format + "': use txt, csv, tsv or jsonl.");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.simexplorer.labels;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.simexplorer.dataset.DatasetLimits;
+import org.simexplorer.dataset.UploadFormat;
+import org.simexplorer.dataset.UploadParser;
+import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.loss.LossResult;
+import org.simexplorer.system.ApiException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/datasets/{id}")
+class LabelController {
+
+    private final LabelService labels;
+    private final DatasetLimits limits;
+
+    LabelController(LabelService labels, DatasetLimits limits) {
+        this.labels = labels;
+        this.limits = limits;
+    }
+
+    @GetMapping("/labels")
+    List<Label> list(@PathVariable long id) {
+        return labels.list(id);
+    }
+
+    /** Body [{"i","j","label"}] with label +1, -1, or 0 to remove; answered after the transaction commits. */
+    @PutMapping("/labels")
+    LabelService.PutResult put(@PathVariable long id, @RequestBody List<Object> body) {
+        return labels.put(id, changes(body));
+    }
+
+    @GetMapping("/labels/export")
+    ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format) {
+        String body = labels.export(id, format);
+        MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                : new MediaType("application", "jsonl", StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("dataset-" + id + "-labels." + format).build().toString())
+                .body(body);
+    }
+
+    @PostMapping(path = "/labels/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
+            throws IOException {
+        checkSize(file.getSize());
+        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
+                : UploadFormat.fromFilename(file.getOriginalFilename());
+        return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
+    }
+
+    /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
+    @PostMapping("/labels/import")
+    LabelService.ImportResult importBody(@PathVariable long id, @RequestBody(required = false) byte[] body,
+            @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        if (body == null || body.length == 0) {
+            throw ApiException.badRequest("The request body is empty: send a CSV or JSONL file.");
+        }
+        checkSize(body.length);
+        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
+        return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
+    }
+
+    /**
+     * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
+     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
+     */
+    @GetMapping("/loss")
+    LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
+            @RequestParam(defaultValue = "false") boolean gradient,
+            @RequestParam(defaultValue = "true") boolean pairContributions,
+            @RequestParam Map<String, String> query) {
+        if (loss == null || loss.isBlank()) {
+            throw ApiException.badRequest("Give the loss id as ?loss=ID (see GET /api/losses).");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        query.forEach((name, value) -> {
+            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
+            params.put(name, number(value));
+        });
+        return labels.loss(id, loss, params, gradient, pairContributions);
+    }
+
+    /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
+    private static Object number(String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
+    @GetMapping("/metrics")
+    Map<String, Object> metrics(@PathVariable long id) {
+        BinaryClassificationMetrics m = labels.metrics(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("pairs", m.pairs());
+        body.put("positives", m.positives());
+        body.put("negatives", m.negatives());
+        body.put("rocAuc", finite(m.rocAuc()));
+        body.put("averagePrecision", finite(m.averagePrecision()));
+        body.put("accuracy", m.pairs() >= 2 ? m.accuracy() : null);
+        body.put("accuracyThreshold", m.pairs() >= 2 && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null);
+        body.put("f1", m.positives() > 0 && m.pairs() >= 2 ? m.f1() : null);
+        body.put("f1Threshold", m.positives() > 0 && m.pairs() >= 2 ? m.f1Threshold() : null);
+        body.put("precision", m.positives() > 0 && m.pairs() >= 2 ? m.precision() : null);
+        body.put("recall", m.positives() > 0 && m.pairs() >= 2 ? m.recall() : null);
+        return body;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private void checkSize(long bytes) {
+        long limit = limits.maxUploadSize().toBytes();
+        if (bytes > limit) {
+            throw ApiException.tooLarge("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
+                    .with("limit", limit);
+        }
+    }
+
+    private static UploadFormat sniff(String contentType, byte[] body) {
+        if (contentType != null) {
+            String type = contentType.toLowerCase(Locale.ROOT);
+            if (type.startsWith("text/csv")) return UploadFormat.CSV;
+            if (type.startsWith("text/tab-separated-values")) return UploadFormat.TSV;
+            if (type.contains("jsonl") || type.contains("ndjson") || type.contains("json-lines")
+                    || type.contains("json-seq")) {
+                return UploadFormat.JSONL;
+            }
+        }
+        for (byte b : body) {
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') continue;
+            return b == '{' ? UploadFormat.JSONL : UploadFormat.CSV;
+        }
+        return UploadFormat.CSV;
+    }
+
+    private static List<LabelService.LabelChange> changes(List<Object> body) {
+        if (body == null) {
+            throw ApiException.badRequest("The body must be a list of {\"i\",\"j\",\"label\"} objects.");
+        }
+        List<LabelService.LabelChange> changes = new ArrayList<>(body.size());
+        for (int k = 0; k < body.size(); k++) {
+            if (!(body.get(k) instanceof Map<?, ?> item)) {
+                throw ApiException.badRequest("[" + k + "] is not an object {\"i\",\"j\",\"label\"}.")
+                        .with("index", k);
+            }
+            int i = integer(item.get("i"), "i", k);
+            int j = integer(item.get("j"), "j", k);
+            int label = integer(item.get("label"), "label", k);
+            if (label < -1 || label > 1) {
+                throw ApiException.badRequest("[" + k + "]: label " + label
+                        + " is not one of 1 (similar), -1 (dissimilar) or 0 (remove).").with("index", k);
+            }
+            changes.add(new LabelService.LabelChange(i, j, label));
+        }
+        return changes;
+    }
+
+    private static int integer(Object value, String key, int k) {
+        if (value instanceof Integer number) return number;
+        throw ApiException.badRequest("[" + k + "]: \"" + key + "\" must be an integer, not " + value + ".")
+                .with("index", k);
+    }
+}

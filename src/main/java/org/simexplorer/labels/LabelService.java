@@ -1,0 +1,244 @@
+package org.simexplorer.labels;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.DatasetSimilarity;
+import org.simexplorer.dataset.PairRow;
+import org.simexplorer.dataset.UploadParser.ParsedUpload;
+import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.loss.LossResult;
+import org.simexplorer.loss.LossService;
+import org.simexplorer.system.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sets, lists, imports and exports a dataset's pair labels. Every write runs in one transaction that has
+ * committed before the method returns, so an HTTP 200 means the label is on disk.
+ */
+@Service
+public class LabelService {
+
+    private final LabelRepository labels;
+    private final DatasetService datasets;
+    private final DatasetSimilarity similarity;
+    private final LossService losses;
+    private final TransactionTemplate transactions;
+
+    LabelService(LabelRepository labels, DatasetService datasets, DatasetSimilarity similarity, LossService losses,
+            PlatformTransactionManager transactionManager) {
+        this.labels = labels;
+        this.datasets = datasets;
+        this.similarity = similarity;
+        this.losses = losses;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** One requested change; label 0 removes. */
+    public record LabelChange(int i, int j, int label) {
+    }
+
+    public record PutResult(int set, int removed, int total) {
+    }
+
+    public record ImportResult(int imported, int identicalPairsSkipped, int total) {
+    }
+
+    public List<Label> list(long datasetId) {
+        datasets.get(datasetId);
+        return labels.list(datasetId);
+    }
+
+    /** Checks every change against the dataset first, then applies them all in one transaction. */
+    public PutResult put(long datasetId, List<LabelChange> changes) {
+        int n = datasets.sentences(datasetId).size();
+        for (int k = 0; k < changes.size(); k++) {
+            LabelChange change = changes.get(k);
+            for (int index : new int[] {change.i(), change.j()}) {
+                if (index < 0 || index >= n) {
+                    throw ApiException.badRequest("[" + k + "]: sentence index " + index
+                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
+                }
+            }
+            if (change.i() == change.j()) {
+                throw ApiException.badRequest("[" + k + "]: i and j are both " + change.i()
+                        + "; a label needs two different sentences.").with("index", k);
+            }
+        }
+        return retryingOnRace(() -> transactions.execute(status -> {
+            Instant now = Instant.now();
+            int set = 0;
+            int removed = 0;
+            for (LabelChange change : changes) {
+                int i = Math.min(change.i(), change.j());
+                int j = Math.max(change.i(), change.j());
+                if (change.label() == 0) {
+                    if (labels.delete(datasetId, i, j)) removed++;
+                } else {
+                    labels.upsert(datasetId, i, j, change.label(), now);
+                    set++;
+                }
+            }
+            return new PutResult(set, removed, labels.count(datasetId));
+        }));
+    }
+
+    /**
+     * Two requests that label the same new pair at once both find no row and both insert; the second insert
+     * fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
+     * is safe.
+     */
+    private static <T> T retryingOnRace(java.util.function.Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (DuplicateKeyException raced) {
+            return transaction.get();
+        }
+    }
+
+    /** Imports pairs by sentence text or by index; a sentence or index not in the dataset fails the import. */
+    public ImportResult importPairs(long datasetId, ParsedUpload upload, double threshold) {
+        List<String> sentences = datasets.sentences(datasetId);
+        if (upload.pairs().isEmpty()) {
+            throw ApiException.badRequest("The file has no pairs: give columns sentence1,sentence2 with label or"
+                    + " score, or i,j,label.");
+        }
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int k = 0; k < sentences.size(); k++) indexOf.put(sentences.get(k), k);
+        // Files are read with surrounding whitespace stripped; match such sentences by their stripped text too.
+        for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
+        Map<List<Integer>, Integer> byPair = new LinkedHashMap<>();
+        int identical = 0;
+        for (PairRow pair : upload.pairs()) {
+            if (!pair.hasValue()) {
+                throw ApiException.badRequest("Line " + pair.line() + ": the pair has no label; add a 'label' or"
+                        + " 'score' column.").with("line", pair.line());
+            }
+            int i = pair.byIndex() ? checkIndex(pair.i(), sentences.size(), pair.line())
+                    : find(indexOf, pair.sentence1(), pair.line());
+            int j = pair.byIndex() ? checkIndex(pair.j(), sentences.size(), pair.line())
+                    : find(indexOf, pair.sentence2(), pair.line());
+            int label = pair.plusMinusLabel(threshold);
+            if (i == j) {
+                identical++;
+                continue;
+            }
+            byPair.put(List.of(Math.min(i, j), Math.max(i, j)), label);
+        }
+        int skipped = identical;
+        return retryingOnRace(() -> transactions.execute(status -> {
+            Instant now = Instant.now();
+            byPair.forEach((pair, label) -> labels.upsert(datasetId, pair.get(0), pair.get(1), label, now));
+            return new ImportResult(byPair.size(), skipped, labels.count(datasetId));
+        }));
+    }
+
+    /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
+    public String export(long datasetId, String format) {
+        List<String> sentences = datasets.sentences(datasetId);
+        List<Label> all = labels.list(datasetId);
+        StringBuilder out = new StringBuilder();
+        switch (format) {
+            case "csv" -> {
+                out.append("sentence1,sentence2,label\r\n");
+                for (Label label : all) {
+                    out.append(csvField(sentences.get(label.i()))).append(',')
+                            .append(csvField(sentences.get(label.j()))).append(',')
+                            .append(label.label() > 0 ? 1 : 0).append("\r\n");
+                }
+            }
+            case "jsonl" -> {
+                for (Label label : all) {
+                    out.append("{\"sentence1\":").append(jsonString(sentences.get(label.i())))
+                            .append(",\"sentence2\":").append(jsonString(sentences.get(label.j())))
+                            .append(",\"label\":").append(label.label() > 0 ? 1 : 0).append("}\n");
+                }
+            }
+            default -> throw ApiException.badRequest("Unknown export format '" + format + "': use csv or jsonl.");
+        }
+        return out.toString();
+    }
+
+    /**
+     * Metrics of the cosine on the labelled pairs. With no labels, or with one class only, the undefined
+     * rates are NaN (sent as null).
+     */
+    public BinaryClassificationMetrics metrics(long datasetId) {
+        List<Label> all = labels.list(datasetId);
+        double[] scores = new double[all.size()];
+        boolean[] positive = new boolean[all.size()];
+        if (!all.isEmpty()) {
+            DatasetSimilarity.Matrix matrix = similarity.matrix(datasetId);
+            for (int k = 0; k < all.size(); k++) {
+                scores[k] = matrix.at(all.get(k).i(), all.get(k).j());
+                positive[k] = all.get(k).label() > 0;
+            }
+        } else {
+            datasets.get(datasetId);
+        }
+        return BinaryClassificationMetrics.compute(scores, positive);
+    }
+
+    /** A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. */
+    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
+            boolean pairContributions) {
+        float[][] embeddings = datasets.embeddings(datasetId).vectors();
+        List<LabelledPair> pairs = labels.list(datasetId).stream()
+                .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
+        return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
+    }
+
+    private static int find(Map<String, Integer> indexOf, String sentence, int line) {
+        Integer index = indexOf.get(sentence);
+        if (index == null) {
+            throw ApiException.badRequest("Line " + line + ": the sentence \"" + abbreviate(sentence)
+                    + "\" is not in the dataset.").with("line", line);
+        }
+        return index;
+    }
+
+    private static int checkIndex(int index, int n, int line) {
+        if (index < 0 || index >= n) {
+            throw ApiException.badRequest("Line " + line + ": sentence index " + index
+                    + " is not in the dataset (it has " + n + " sentences).").with("line", line);
+        }
+        return index;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    static String csvField(String value) {
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,125 @@
+package org.simexplorer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged app (target/similarity-explorer-VERSION.jar) running as a separate process on a free port of
+ * 127.0.0.1 with its own data folder, for integration tests that need a real process: one that can be killed.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AppProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the jar with the given data folder and waits until it answers HTTP requests. */
+    public static AppProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        Path jar = jar();
+        int port = freePort();
+        Path log = Paths.get("target", "app-process-" + port + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--simexplorer.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        AppProcess app = new AppProcess(process, port, log);
+        app.awaitReady();
+        return app;
+    }
+
+    /** The jar named by the app.jar system property (set by failsafe), else the one in target/. */
+    static Path jar() throws IOException {
+        String configured = System.getProperty("app.jar");
+        if (configured != null && Files.isRegularFile(Paths.get(configured))) {
+            return Paths.get(configured).toAbsolutePath();
+        }
+        try (var files = Files.list(Paths.get("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("similarity-explorer-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "No target/similarity-explorer-*.jar: run ./mvnw package first")).toAbsolutePath();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited with " + process.exitValue() + " before it was"
+                        + " ready:\n" + tail());
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/datasets"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) return;
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The app was not ready within " + READY_TIMEOUT + ":\n" + tail());
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    /** SIGKILL on Linux: the process gets no chance to flush or shut down. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A normal shutdown (SIGTERM). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+    }
+
+    public String tail() throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) kill();
+    }
+}

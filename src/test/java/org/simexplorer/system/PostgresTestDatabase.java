@@ -1,0 +1,70 @@
+package org.simexplorer.system;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real PostgreSQL that data tests run against, named by environment variables:
+ * SIMEX_TEST_PG_URL (a jdbc:postgresql:// URL), SIMEX_TEST_PG_USER and SIMEX_TEST_PG_PASSWORD.
+ * Each test class gets a fresh schema, created by Flyway and dropped afterwards. Without the URL the tests are
+ * skipped on a developer machine, and fail when CI=true: CI must always test PostgreSQL.
+ */
+public final class PostgresTestDatabase {
+
+    public static final String URL_VARIABLE = "SIMEX_TEST_PG_URL";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String schema = "simex_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private PostgresTestDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Call from a static @BeforeAll: skips (locally) or fails (CI) when PostgreSQL is not there. */
+    public static PostgresTestDatabase require() {
+        String url = System.getenv(URL_VARIABLE);
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (url == null || url.isBlank()) {
+            if (ci) fail(URL_VARIABLE + " is not set; CI must run the data tests on PostgreSQL.");
+            Assumptions.abort(URL_VARIABLE + " is not set: skipping the PostgreSQL data tests.");
+        }
+        PostgresTestDatabase database = new PostgresTestDatabase(url, System.getenv("SIMEX_TEST_PG_USER"),
+                System.getenv("SIMEX_TEST_PG_PASSWORD"));
+        try (Connection ignored = database.connect()) {
+            return database;
+        } catch (SQLException e) {
+            fail("PostgreSQL at " + url + " is unreachable: " + e.getMessage(), e);
+            return null;
+        }
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        String separator = url.contains("?") ? "&" : "?";
+        registry.add("spring.datasource.url", () -> url + separator + "currentSchema=" + schema);
+        registry.add("spring.datasource.username", () -> user == null ? "" : user);
+        registry.add("spring.datasource.password", () -> password == null ? "" : password);
+        registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+    public void dropSchema() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+}
