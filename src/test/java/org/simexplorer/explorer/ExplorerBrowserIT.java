@@ -250,9 +250,11 @@ class ExplorerBrowserIT {
         String nextPair = driver.findElement(By.id("queue-i")).getText() + driver.findElement(By.id("queue-j")).getText();
         assertThat(nextPair).isNotEqualTo("#" + qi + "#" + qj);
         new Actions(driver).sendKeys(Keys.ENTER).perform();
+        String afterSkip = driver.findElement(By.id("queue-i")).getText() + driver.findElement(By.id("queue-j")).getText();
+        assertThat(afterSkip).isNotEqualTo(nextPair);
         assertThat(labelsViaApi(id)).hasSize(3);
 
-        waitUpTo(30).until(d -> lossValues().stream().anyMatch(v -> !v.equals("—")));
+        waitUpTo(30).until(d -> driver.findElement(By.id("m-pairs")).getText().startsWith("3"));
         BrowserSession.screenshot(driver, "dataset-small");
     }
 
@@ -282,6 +284,57 @@ class ExplorerBrowserIT {
 
         assertThat(driver.executeScript("return typeof window.__xss;")).isEqualTo("undefined");
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void demoOpensWithOneClickAndImportsLabelsFromAFile() throws Exception {
+        driver.get(url("/"));
+        driver.findElement(By.id("demo-button")).click();
+        waitUpTo(120).until(d -> d.getCurrentUrl().matches(".*/datasets/\\d+$"));
+        waitForHeatmap();
+        String current = driver.getCurrentUrl();
+        long id = Long.parseLong(current.substring(current.lastIndexOf('/') + 1));
+        assertThat(driver.findElement(By.id("dataset-name")).getText()).startsWith(DemoDataset.NAME);
+
+        Path csv = Files.createTempFile("labels", ".csv");
+        Files.writeString(csv, "sentence1,sentence2,label\n\"" + DemoDataset.SENTENCES.get(0) + "\",\""
+                + DemoDataset.SENTENCES.get(6) + "\",1\n\"" + DemoDataset.SENTENCES.get(0) + "\",\""
+                + DemoDataset.SENTENCES.get(8) + "\",0\n");
+        driver.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        waitUpTo(30).until(d -> d.findElement(By.id("label-count")).getText().equals("2"));
+        assertThat(labelsViaApi(id)).containsEntry("0,6", 1).containsEntry("0,8", -1);
+        assertThat(driver.findElement(By.id("status-banner")).getText()).contains("Imported 2 labels");
+
+        driver.findElement(By.id("order-cluster")).click();
+        waitUpTo(60).until(d -> d.findElement(By.id("order-cluster")).getAttribute("class").contains("active"));
+        waitUpTo(30).until(d -> driver.findElement(By.id("m-pairs")).getText().startsWith("2"));
+        BrowserSession.screenshot(driver, "dataset-demo");
+        driver.get(url("/"));
+        BrowserSession.screenshot(driver, "home");
+    }
+
+    @Test
+    void theApiRefusesWritesFromAnotherSiteButNotFromScripts() throws Exception {
+        long id = createByPasting("Cross-site check", List.of("One sentence.", "Another sentence."));
+        String body = "[{\"i\":0,\"j\":1,\"label\":1}]";
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/datasets/" + id + "/labels")))
+                .header("Content-Type", "application/json").header("Origin", "https://evil.example")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(forged.body()).get("detail").asText()).contains("https://evil.example");
+        assertThat(labelsViaApi(id)).isEmpty();
+
+        HttpResponse<String> script = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/datasets/" + id + "/labels")))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(labelsViaApi(id)).containsEntry("0,1", 1);
+
+        // a form post without the page's token is refused
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(url("/datasets/demo")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(403);
     }
 
     @Test
