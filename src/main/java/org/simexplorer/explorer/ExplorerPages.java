@@ -101,15 +101,21 @@ class ExplorerPages {
     }
 
     @PostMapping("/datasets/demo")
-    String demo(@RequestParam(required = false) String model) {
+    String demo(@RequestParam(required = false) String model, Model page, HttpServletResponse response) {
         List<TextLine> lines = new ArrayList<>();
         for (int k = 0; k < DemoDataset.SENTENCES.size(); k++) {
             lines.add(new TextLine(DemoDataset.SENTENCES.get(k), k + 1));
         }
-        String modelId = models.find(model).id();
-        DatasetService.Change change = datasets.create(DemoDataset.NAME + " (" + modelId + ")", modelId, lines,
-                List.of(), 0);
-        return "redirect:/datasets/" + change.dataset().id();
+        try {
+            String modelId = models.find(model).id();
+            DatasetService.Change change = datasets.create(DemoDataset.NAME + " (" + modelId + ")", modelId, lines,
+                    List.of(), 0);
+            return "redirect:/datasets/" + change.dataset().id();
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            page.addAttribute("error", e.getMessage());
+            return home(page);
+        }
     }
 
     @PostMapping("/datasets/{id}/delete")
