@@ -140,6 +140,15 @@ class ExplorerBrowserIT {
         return rgba.stream().mapToLong(Long::longValue).toArray();
     }
 
+    private long orangePixels() {
+        Object count = driver.executeScript(
+                "const c = document.getElementById('overlay');"
+                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                        + "for (let k = 0; k < d.length; k += 4) if (d[k] === 255 && d[k + 1] === 140 && d[k + 2] === 0) n++;"
+                        + "return n;");
+        return ((Number) count).longValue();
+    }
+
     /** Number of distinct colours on the heatmap canvas, sampled on a grid. */
     private long distinctHeatmapColours() {
         Object count = driver.executeScript(
@@ -255,6 +264,11 @@ class ExplorerBrowserIT {
         assertThat(labelsViaApi(id)).hasSize(3);
 
         waitUpTo(30).until(d -> driver.findElement(By.id("m-pairs")).getText().startsWith("3"));
+
+        // selecting a loss outlines its largest contributions on the heatmap (orange)
+        assertThat(orangePixels()).isZero();
+        driver.findElement(By.cssSelector("#loss-rows tr[data-loss='cosine-mse']")).click();
+        assertThat(orangePixels()).isGreaterThan(100);
         BrowserSession.screenshot(driver, "dataset-small");
     }
 
