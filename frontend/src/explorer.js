@@ -16,6 +16,9 @@ import { getJson, sendJson, request, outcome, sentenceTexts, labelList } from '.
 import { el, clear, setText } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
+// UI text from messages.properties (js.* keys), rendered into the page as JSON by the server.
+const TEXT = JSON.parse($('ui-text')?.textContent || '{}');
+const t = (key, ...args) => (TEXT[key] ?? key).replace(/\{(\d+)\}/g, (_, k) => String(args[Number(k)]));
 const root = $('explorer');
 const datasetId = root.dataset.datasetId;
 const api = `/api/datasets/${encodeURIComponent(datasetId)}`;
@@ -101,13 +104,13 @@ async function init() {
     document.body.dataset.heatmapReady = 'true';
   } catch (e) {
     setText($('heatmap-loading'), e.message);
-    showError(`The dataset could not be loaded: ${e.message}`);
+    showError(t('loadFailed', e.message));
     return;
   }
   try {
     state.losses = await getJson('/api/losses');
   } catch (e) {
-    showError(`The list of losses could not be loaded: ${e.message}`);
+    showError(t('lossesFailed', e.message));
   }
   buildLossRows();
   refreshAnalysis();
@@ -123,8 +126,8 @@ function draw() {
   const full = isFull(v, state.matrix.n);
   $('reset-zoom').disabled = full;
   setText($('zoom-info'), full
-    ? `${state.matrix.n} × ${state.matrix.n}`
-    : `rows ${v.row0 + 1}–${v.row0 + v.size}, columns ${v.col0 + 1}–${v.col0 + v.size} of ${state.matrix.n}`);
+    ? t('zoom.full', state.matrix.n)
+    : t('zoom.part', v.row0 + 1, v.row0 + v.size, v.col0 + 1, v.col0 + v.size, state.matrix.n));
 }
 
 function drawLegend() {
@@ -307,9 +310,9 @@ function showTooltip(cell, event) {
     return;
   }
   const label = state.labels.get(cell.i, cell.j);
-  setText($('tooltip-similarity'), `cosine ${state.matrix.atCell(cell.row, cell.col).toFixed(3)}`);
+  setText($('tooltip-similarity'), t('cosine', state.matrix.atCell(cell.row, cell.col).toFixed(3)));
   const mark = $('tooltip-label');
-  setText(mark, cell.i === cell.j ? '' : label === 1 ? '+ similar' : label === -1 ? '− dissimilar' : '');
+  setText(mark, cell.i === cell.j ? '' : label === 1 ? t('label.similar') : label === -1 ? t('label.dissimilar') : '');
   mark.className = `mark ${label === 1 ? 'pos' : label === -1 ? 'neg' : ''}`;
   setText($('tooltip-i'), `#${cell.i}`);
   setText($('tooltip-a'), state.sentences[cell.i] ?? '');
@@ -349,7 +352,7 @@ function renderSelection() {
   setText($('sel-similarity'), state.matrix.at(sel.i, sel.j).toFixed(3));
   const label = state.labels.get(sel.i, sel.j);
   const labelNode = $('sel-label');
-  setText(labelNode, sel.i === sel.j ? 'diagonal' : label === 1 ? '+1 similar' : label === -1 ? '−1 dissimilar' : 'none');
+  setText(labelNode, t(sel.i === sel.j ? 'selection.diagonal' : label === 1 ? 'selection.similar' : label === -1 ? 'selection.dissimilar' : 'selection.none'));
   labelNode.className = `mark ${label === 1 ? 'pos' : label === -1 ? 'neg' : ''}`;
   const diagonal = sel.i === sel.j;
   $('sel-similar').disabled = diagonal;
@@ -363,14 +366,14 @@ function setLabel(i, j, label) {
   if (!change) return;
   afterLocalChange();
   if (state.queue.active) nextInQueue();
-  save(change, `Label for #${change.i} and #${change.j} not saved`);
+  save(change, 'saveFailed');
 }
 
 function undo() {
   const change = state.labels.undo();
   if (!change) return;
   afterLocalChange();
-  save(change, `Undo for #${change.i} and #${change.j} not saved`);
+  save(change, 'undoFailed');
 }
 
 function afterLocalChange() {
@@ -380,14 +383,14 @@ function afterLocalChange() {
   drawOverlay();
 }
 
-async function save(change, failurePrefix) {
+async function save(change, failureKey) {
   try {
     await sendJson('PUT', `${api}/labels`, [{ i: change.i, j: change.j, label: change.label }]);
     state.labels.markSaved(change.i, change.j);
     $('error-banner').hidden = true;
   } catch (e) {
     state.labels.revert(change);
-    showError(`${failurePrefix}: ${e.message}`);
+    showError(t(failureKey, change.i, change.j, e.message));
   }
   afterLocalChange();
   scheduleAnalysis();
@@ -414,7 +417,7 @@ for (const button of document.querySelectorAll('[data-order]')) {
     const order = button.dataset.order;
     if (order === state.orderName || !state.matrix) return;
     try {
-      showStatus('Loading the cluster order…');
+      showStatus(t('order.loading', button.textContent.toLowerCase()));
       state.matrix = await fetchMatrix(order);
       state.orderName = order;
       state.viewport = fullViewport(state.matrix.n);
@@ -424,7 +427,7 @@ for (const button of document.querySelectorAll('[data-order]')) {
       showStatus('');
     } catch (e) {
       showStatus('');
-      showError(`The ${order} order could not be loaded: ${e.message}`);
+      showError(t('order.failed', button.textContent.toLowerCase(), e.message));
     }
   });
 }
@@ -469,7 +472,7 @@ function nextInQueue() {
   for (const id of ['queue-similar', 'queue-dissimilar', 'queue-skip']) $(id).disabled = !q.current;
   if (q.current) {
     const { i, j, similarity, reason } = q.current;
-    setText($('queue-reason'), reason);
+    setText($('queue-reason'), t(`queue.${reason}`));
     setText($('queue-i'), `#${i}`);
     setText($('queue-a'), state.sentences[i] ?? '');
     setText($('queue-j'), `#${j}`);
@@ -518,7 +521,7 @@ function renderNeighbours() {
   of.append(el('span', { class: 'idx', text: `#${i}` }), ' ', el('strong', { text: state.sentences[i] ?? '' }));
   for (const { j, similarity } of nearestNeighbours(state.matrix, i, 10)) {
     const label = state.labels.get(i, j);
-    const item = el('li', { title: 'Select this pair', onclick: () => select(i, j) },
+    const item = el('li', { title: t('neighbour.select'), onclick: () => select(i, j) },
       el('span', { class: 'sim', text: similarity.toFixed(3) }),
       label ? el('span', { class: `mark ${label === 1 ? 'pos' : 'neg'}`, text: label === 1 ? '+ ' : '− ' }) : null,
       el('span', { text: state.sentences[j] ?? '' }));
@@ -534,7 +537,7 @@ function onThreshold() {
   cancelAnimationFrame(thresholdFrame);
   thresholdFrame = requestAnimationFrame(() => {
     if (!state.matrix) return;
-    setText($('threshold-count'), state.thresholdOn ? `${countAbove(state.matrix, state.threshold)} pairs above` : '');
+    setText($('threshold-count'), state.thresholdOn ? t('threshold.count', countAbove(state.matrix, state.threshold)) : '');
     draw();
   });
 }
@@ -569,15 +572,15 @@ async function refreshAnalysis() {
   const hasLabels = state.labels.size > 0;
   const lossJobs = state.losses.map(async (loss) => {
     const result = hasLabels
-      ? await outcome(`${api}/loss?loss=${encodeURIComponent(loss.id)}`).catch((e) => ({ ok: false, status: 0, problem: { detail: e.message } }))
-      : { ok: false, status: 422, problem: { detail: 'Label a pair first.' } };
+      ? await outcome(`${api}/loss?loss=${encodeURIComponent(loss.id)}`).catch((e) => ({ ok: false, status: 0, problem: { detail: t('loss.unreachable', e.message) } }))
+      : { ok: false, status: 422, problem: { detail: t('loss.needLabels') } };
     if (version !== state.analysisVersion) return;
     state.lossResults.set(loss.id, result);
     renderLoss(loss.id, result);
   });
   const metricsJob = hasLabels
-    ? outcome(`${api}/metrics`).catch((e) => ({ ok: false, status: 0, problem: { detail: e.message } }))
-    : Promise.resolve({ ok: false, status: 422, problem: { detail: 'Label pairs as similar and dissimilar to see how well the cosine separates them.' } });
+    ? outcome(`${api}/metrics`).catch((e) => ({ ok: false, status: 0, problem: { detail: t('loss.unreachable', e.message) } }))
+    : Promise.resolve({ ok: false, status: 422, problem: { detail: t('metrics.needLabels') } });
   const metrics = await metricsJob;
   await Promise.all(lossJobs);
   if (version !== state.analysisVersion) return;
@@ -606,9 +609,13 @@ function renderLoss(id, result) {
 function renderLossExplanation() {
   const box = $('loss-explanation');
   const result = state.lossResults.get('seed-sigmoid-bce');
-  const text = result?.ok ? sigmoidBceExplanation(result.body) : null;
-  box.hidden = !text;
-  setText(box, text ? `Why seed-sigmoid-bce misbehaves: ${text}` : '');
+  const why = result?.ok ? sigmoidBceExplanation(result.body) : null;
+  box.hidden = !why;
+  if (!why) return;
+  const text = why.kind === 'saturated' ? t('sigmoid.saturated', why.saturated, why.pairs)
+    : why.kind === 'narrow' ? t('sigmoid.narrow', why.maxAbs.toFixed(2), why.floor.toFixed(3))
+      : t('sigmoid.high', formatValue(result.body.value), why.maxAbs.toFixed(2));
+  setText(box, text);
 }
 
 function pct(v) {
@@ -618,14 +625,14 @@ function pct(v) {
 function renderMetrics(result) {
   const m = result.ok ? result.body : null;
   setText($('m-pairs'), m ? `${m.pairs}` : String(state.labels.size || '—'));
-  if (m) $('m-pairs').append(el('small', { text: `${m.positives} + / ${m.negatives} −` }));
+  if (m) $('m-pairs').append(el('small', { text: t('metrics.positivesNegatives', m.positives, m.negatives) }));
   setText($('m-auc'), pct(m?.rocAuc));
   setText($('m-ap'), pct(m?.averagePrecision));
   setText($('m-accuracy'), pct(m?.accuracy));
-  if (m && Number.isFinite(m.accuracyThreshold)) $('m-accuracy').append(el('small', { text: `at cosine ≥ ${m.accuracyThreshold.toFixed(3)}` }));
+  if (m && Number.isFinite(m.accuracyThreshold)) $('m-accuracy').append(el('small', { text: t('metrics.at', m.accuracyThreshold.toFixed(3)) }));
   setText($('m-f1'), pct(m?.f1));
   if (m && Number.isFinite(m.f1Threshold)) {
-    $('m-f1').append(el('small', { text: `at ≥ ${m.f1Threshold.toFixed(3)} (P ${pct(m.precision)}, R ${pct(m.recall)})` }));
+    $('m-f1').append(el('small', { text: t('metrics.f1At', m.f1Threshold.toFixed(3), pct(m.precision), pct(m.recall)) }));
   }
   setText($('metrics-note'), m ? '' : result.problem?.detail ?? '');
 }
@@ -643,16 +650,16 @@ function renderCharts() {
   const histData = {
     labels,
     datasets: [
-      { label: '+1 similar', data: hp.counts, backgroundColor: 'rgba(31, 157, 85, 0.6)' },
-      { label: '−1 dissimilar', data: hn.counts, backgroundColor: 'rgba(214, 51, 108, 0.6)' },
+      { label: t('chart.similar'), data: hp.counts, backgroundColor: 'rgba(31, 157, 85, 0.6)' },
+      { label: t('chart.dissimilar'), data: hn.counts, backgroundColor: 'rgba(214, 51, 108, 0.6)' },
     ],
   };
   const roc = rocCurve([...pos, ...neg], [...pos.map(() => 1), ...neg.map(() => -1)]);
   const rocData = {
     datasets: [
-      { label: roc.auc === null ? 'ROC (needs + and − labels)' : `ROC, AUC ${roc.auc.toFixed(3)}`, data: roc.points.map((p) => ({ x: p.fpr, y: p.tpr })),
+      { label: roc.auc === null ? t('chart.rocNeedsBoth') : t('chart.rocAuc', roc.auc.toFixed(3)), data: roc.points.map((p) => ({ x: p.fpr, y: p.tpr })),
         showLine: true, borderColor: '#3b5bdb', backgroundColor: '#3b5bdb', pointRadius: 2 },
-      { label: 'chance', data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], showLine: true, borderColor: '#c5cad3', borderDash: [4, 4], pointRadius: 0 },
+      { label: t('chart.chance'), data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], showLine: true, borderColor: '#c5cad3', borderDash: [4, 4], pointRadius: 0 },
     ],
   };
   if (!state.charts.histogram) {
@@ -661,9 +668,9 @@ function renderCharts() {
       data: histData,
       options: {
         animation: false, maintainAspectRatio: false,
-        plugins: { title: { display: true, text: 'Cosine of labelled pairs' } },
-        scales: { x: { stacked: false, title: { display: true, text: 'cosine' }, ticks: { maxTicksLimit: 8 } },
-          y: { beginAtZero: true, title: { display: true, text: 'pairs' }, ticks: { precision: 0 } } },
+        plugins: { title: { display: true, text: t('chart.histogram') } },
+        scales: { x: { stacked: false, title: { display: true, text: t('chart.cosine') }, ticks: { maxTicksLimit: 8 } },
+          y: { beginAtZero: true, title: { display: true, text: t('chart.pairs') }, ticks: { precision: 0 } } },
       },
     });
     state.charts.roc = new Chart($('roc-chart'), {
@@ -671,9 +678,9 @@ function renderCharts() {
       data: rocData,
       options: {
         animation: false, maintainAspectRatio: false,
-        plugins: { title: { display: true, text: 'ROC curve of the cosine' } },
-        scales: { x: { min: 0, max: 1, title: { display: true, text: 'false positive rate' } },
-          y: { min: 0, max: 1, title: { display: true, text: 'true positive rate' } } },
+        plugins: { title: { display: true, text: t('chart.roc') } },
+        scales: { x: { min: 0, max: 1, title: { display: true, text: t('chart.fpr') } },
+          y: { min: 0, max: 1, title: { display: true, text: t('chart.tpr') } } },
       },
     });
   } else {
@@ -692,17 +699,17 @@ $('import-file').addEventListener('change', async (event) => {
   const form = new FormData();
   form.append('file', file);
   try {
-    showStatus(`Importing ${file.name}…`);
+    showStatus(t('import.running', file.name));
     const response = await request(`${api}/labels/import`, { method: 'POST', body: form });
     const body = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
     state.labels = new LabelStore(labelList(await getJson(`${api}/labels`)));
     afterLocalChange();
     const count = body?.imported ?? body?.labels ?? body?.count;
-    showStatus(Number.isFinite(count) ? `Imported ${count} labels from ${file.name}.` : `Imported labels from ${file.name}.`);
+    showStatus(Number.isFinite(count) ? t('import.done', count, file.name) : t('import.doneNoCount', file.name));
     scheduleAnalysis();
   } catch (e) {
     showStatus('');
-    showError(`Import of ${file.name} failed: ${e.message}`);
+    showError(t('import.failed', file.name, e.message));
   } finally {
     event.target.value = '';
   }

@@ -34,11 +34,12 @@ export function formatValue(v) {
 
 /**
  * Why seed-sigmoid-bce misbehaves on these labels, or null when it does not. Its logits are raw dot
- * products z = E·Eᵀ ("similarity" in its pair contributions):
- * - for unit-length embeddings z stays in [−1, 1], where sigmoid only spans 0.27–0.73, so the loss cannot
- *   fall below log(1 + e^-1) ≈ 0.313 per pair even when every pair is ranked right;
- * - for unnormalised embeddings |z| grows with the norms and saturates the sigmoid: correct pairs give no
- *   gradient, wrong ones a huge loss.
+ * products z = E·Eᵀ ("similarity" in its pair contributions). The page words the answer:
+ * - 'saturated': some |z| > 5, where the sigmoid is flat: pairs on the right side send almost no gradient and
+ *   pairs on the wrong side a very large loss; nothing normalises the rows and there is no scale or bias;
+ * - 'narrow': unit-length embeddings keep z in [−1, 1], where sigmoid only spans 0.27–0.73, so a pair's loss
+ *   cannot fall below log(1 + e⁻¹) ≈ 0.313 even when every pair is ranked right;
+ * - 'high': unnormalised logits and a loss above 1.
  */
 export function sigmoidBceExplanation(response) {
   if (!response || response.loss !== 'seed-sigmoid-bce') return null;
@@ -46,14 +47,8 @@ export function sigmoidBceExplanation(response) {
   if (z.length === 0) return null;
   const maxAbs = Math.max(...z.map(Math.abs));
   const saturated = z.filter((v) => Math.abs(v) > 5).length;
-  if (saturated > 0) {
-    return `${saturated} of ${z.length} raw dot products lie beyond ±5, where the sigmoid is saturated: pairs on the right side send almost no gradient and pairs on the wrong side a very large loss. Nothing normalises the rows and there is no scale or bias to learn.`;
-  }
-  if (maxAbs <= 1.0001) {
-    return `The raw dot products of these unit-length embeddings lie in [−1, 1] (largest |z| = ${maxAbs.toFixed(2)}), where sigmoid(z) only spans 0.27–0.73. Even a perfect ranking cannot bring a pair's loss below log(1 + e⁻¹) ≈ 0.313, and a −1 label must be mapped to 0. A scaled loss (sigmoid with t and b, cosent, softmax-ce) fixes this.`;
-  }
-  if (Number.isFinite(response.value) && response.value > 1) {
-    return `The loss is high (${formatValue(response.value)}): raw dot products up to |z| = ${maxAbs.toFixed(2)} are not normalised, so the sigmoid is pushed towards saturation instead of learning a threshold.`;
-  }
+  if (saturated > 0) return { kind: 'saturated', saturated, pairs: z.length, maxAbs };
+  if (maxAbs <= 1.0001) return { kind: 'narrow', pairs: z.length, maxAbs, floor: Math.log1p(Math.exp(-1)) };
+  if (Number.isFinite(response.value) && response.value > 1) return { kind: 'high', pairs: z.length, maxAbs };
   return null;
 }

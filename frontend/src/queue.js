@@ -16,7 +16,8 @@ export function currentThreshold(metrics) {
 }
 
 /**
- * Ranked list of [{i, j, similarity, score, reason}] with i < j, best first, at most `limit` long.
+ * Ranked list of [{i, j, similarity, score, reason}] with i < j, best first, at most `limit` long. The reason
+ * is a code the page turns into text: 'near-threshold', 'contradicts-similar' or 'contradicts-dissimilar'.
  * `labels` is a LabelStore (or anything with get(i, j) and all()); `skipped` a Set of pairKey.
  */
 export function rankPairs(matrix, labels, threshold, { limit = 50, skipped = new Set(), neighbours = 5, band = 0.25, contradictionWeight = 1.5 } = {}) {
@@ -31,7 +32,7 @@ export function rankPairs(matrix, labels, threshold, { limit = 50, skipped = new
     const existing = candidates.get(key);
     const score = closeness + bonus;
     if (!existing || existing.score < score) {
-      candidates.set(key, { i: Math.min(i, j), j: Math.max(i, j), similarity, score, reason: bonus > 0 ? reason : 'near threshold' });
+      candidates.set(key, { i: Math.min(i, j), j: Math.max(i, j), similarity, score, reason: bonus > 0 ? reason : 'near-threshold' });
     }
   };
 
@@ -63,7 +64,7 @@ export function rankPairs(matrix, labels, threshold, { limit = 50, skipped = new
     }
   }
   near.sort((a, b) => a[0] - b[0]);
-  for (const [, i, j] of near.slice(0, want)) consider(i, j, 0, 'near threshold');
+  for (const [, i, j] of near.slice(0, want)) consider(i, j, 0, 'near-threshold');
 
   // Contradiction: neighbours of a labelled pair whose cosine disagrees with that label.
   const nn = new Map();
@@ -78,9 +79,7 @@ export function rankPairs(matrix, labels, threshold, { limit = 50, skipped = new
         const s = matrix.at(a, b);
         const predicted = s >= threshold ? 1 : -1;
         if (predicted !== label) {
-          const reason = label === 1
-            ? 'near a pair labelled similar, but its cosine is below the threshold'
-            : 'near a pair labelled dissimilar, but its cosine is above the threshold';
+          const reason = label === 1 ? 'contradicts-similar' : 'contradicts-dissimilar';
           consider(a, b, contradictionWeight, reason);
         }
       }

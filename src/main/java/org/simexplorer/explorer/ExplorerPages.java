@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
 import org.simexplorer.dataset.Dataset;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.UploadFormat;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTML pages: the dataset list with its create form, and the explorer page of one dataset. The explorer
@@ -32,6 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 class ExplorerPages {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatasetService datasets;
     private final LabelRepository labels;
@@ -152,7 +158,23 @@ class ExplorerPages {
         }
         model.addAttribute("dataset", new DatasetHeader(dataset.id(), dataset.name(), dataset.model(),
                 datasets.sentenceCount(dataset.id())));
+        model.addAttribute("uiText", scriptText(locale));
         return "dataset";
+    }
+
+    /**
+     * The js.* messages as a JSON object for the page's script. '<' is escaped so the text can never close
+     * the script element it sits in.
+     */
+    private String scriptText(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("messages", locale);
+        Map<String, String> text = new TreeMap<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith("js.")) {
+                text.put(key.substring(3), messages.getMessage(key, null, locale));
+            }
+        }
+        return JSON.writeValueAsString(text).replace("<", "\\u003c");
     }
 
     private List<ModelOption> modelOptions() {
