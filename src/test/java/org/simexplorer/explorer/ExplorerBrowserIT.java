@@ -244,6 +244,26 @@ class ExplorerBrowserIT {
         });
         assertThat(labelsViaApi(id)).containsOnlyKeys("0,1", "2,3");
 
+        // Backspace clears the selected pair's label: select (3, 2), i.e. the labelled pair (2, 3), and clear it,
+        // then put it back with D
+        clickCell(3, 2, n);
+        new Actions(driver).sendKeys(Keys.BACK_SPACE).perform();
+        waitUpTo(30).until(d -> {
+            try {
+                return !labelsViaApi(id).containsKey("2,3");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        new Actions(driver).sendKeys("d").perform();
+        waitUpTo(30).until(d -> {
+            try {
+                return Integer.valueOf(-1).equals(labelsViaApi(id).get("2,3"));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
         // the pair queue: label the suggested pair with S, then skip the next one with Enter
         driver.findElement(By.id("queue-start")).click();
         int qi = Integer.parseInt(driver.findElement(By.id("queue-i")).getText().substring(1));
