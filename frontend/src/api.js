@@ -1,0 +1,67 @@
+// Thin fetch wrappers. Every failure becomes an ApiError carrying the problem detail's "detail".
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `Request failed with status ${status}.`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function problemOf(response) {
+  try {
+    const type = response.headers.get('Content-Type') || '';
+    if (type.includes('json')) return await response.json();
+    const text = await response.text();
+    return { detail: text.length < 300 && text.trim() ? text.trim() : `Request failed with status ${response.status}.` };
+  } catch {
+    return { detail: `Request failed with status ${response.status}.` };
+  }
+}
+
+export async function request(url, options = {}, fetchImpl = globalThis.fetch) {
+  let response;
+  try {
+    response = await fetchImpl(url, { credentials: 'same-origin', ...options });
+  } catch (e) {
+    throw new ApiError(0, { detail: `The server could not be reached (${e.message}).` });
+  }
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  return response;
+}
+
+export async function getJson(url, fetchImpl) {
+  return (await request(url, { headers: { Accept: 'application/json' } }, fetchImpl)).json();
+}
+
+export async function sendJson(method, url, body, fetchImpl) {
+  const response = await request(url, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  }, fetchImpl);
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
+/** Outcome form for calls where a refusal is information (loss undefined), not an error. */
+export async function outcome(url, fetchImpl) {
+  try {
+    return { ok: true, body: await getJson(url, fetchImpl) };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, status: e.status, problem: e.problem };
+    throw e;
+  }
+}
+
+/** Dataset responses name sentences as strings or objects; the page only needs the text. */
+export function sentenceTexts(dataset) {
+  const list = dataset?.sentences ?? [];
+  return list.map((s) => (typeof s === 'string' ? s : s?.text ?? s?.sentence ?? ''));
+}
+
+/** Labels responses may be a bare list or wrapped as {labels: [...]}. */
+export function labelList(body) {
+  const list = Array.isArray(body) ? body : body?.labels ?? [];
+  return list.map((l) => ({ i: l.i, j: l.j, label: l.label }));
+}

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { topContributions, describeLossOutcome, sigmoidBceExplanation, formatValue } from '../src/losses.js';
+import { sentenceTexts, labelList, request, ApiError, outcome } from '../src/api.js';
+
+test('top contributions by absolute value', () => {
+  const top = topContributions({ pairContributions: [
+    { i: 0, j: 1, contribution: 0.1 }, { i: 0, j: 2, contribution: -0.5 }, { i: 1, j: 2, contribution: 0.3 },
+  ] }, 2);
+  assert.deepEqual(top.map((p) => p.j + 10 * p.i), [2, 12]);
+  assert.deepEqual(topContributions({}), []);
+});
+
+test('422 is shown as undefined with the reason, other failures as errors', () => {
+  const undef = describeLossOutcome({ ok: false, status: 422, problem: { detail: 'no row has a positive and another candidate' } });
+  assert.deepEqual(undef, { state: 'undefined', text: 'undefined', detail: 'no row has a positive and another candidate' });
+  assert.equal(describeLossOutcome({ ok: false, status: 500, problem: {} }).state, 'error');
+  const ok = describeLossOutcome({ ok: true, body: { value: 0.123456, labelledPairs: 3 } });
+  assert.deepEqual(ok, { state: 'value', text: '0.1235', detail: '3 labelled pairs' });
+});
+
+test('values are formatted readably', () => {
+  assert.equal(formatValue(12345678), '1.235e+7');
+  assert.equal(formatValue(0), '0.0000');
+  assert.equal(formatValue(Infinity), '∞');
+});
+
+test('seed-sigmoid-bce explanation: unit vectors keep the sigmoid in a narrow band', () => {
+  const text = sigmoidBceExplanation({ loss: 'seed-sigmoid-bce', value: 0.6, pairContributions: [{ similarity: 0.8 }, { similarity: -0.1 }] });
+  assert.equal(text.kind, 'narrow');
+  assert.equal(text.maxAbs, 0.8);
+  assert.ok(Math.abs(text.floor - 0.3133) < 1e-4);
+});
+
+test('seed-sigmoid-bce explanation: large dot products saturate', () => {
+  const text = sigmoidBceExplanation({ loss: 'seed-sigmoid-bce', value: 9, pairContributions: [{ similarity: 40 }, { similarity: 3 }] });
+  assert.deepEqual(text, { kind: 'saturated', saturated: 1, pairs: 2, maxAbs: 40 });
+  assert.equal(sigmoidBceExplanation({ loss: 'cosine-mse', pairContributions: [{ similarity: 40 }] }), null);
+});
+
+test('API shapes are read defensively', () => {
+  assert.deepEqual(sentenceTexts({ sentences: ['a', { text: 'b' }, { sentence: 'c' }] }), ['a', 'b', 'c']);
+  assert.deepEqual(labelList({ labels: [{ i: 0, j: 1, label: 1, updatedAt: 'x' }] }), [{ i: 0, j: 1, label: 1 }]);
+  assert.deepEqual(labelList([{ i: 2, j: 3, label: -1 }]), [{ i: 2, j: 3, label: -1 }]);
+});
+
+test('a problem detail becomes an ApiError with its detail; 422 becomes an outcome', async () => {
+  const fakeFetch = async () => new Response(JSON.stringify({ title: 'Unprocessable', status: 422, detail: 'undefined here' }),
+    { status: 422, headers: { 'Content-Type': 'application/problem+json' } });
+  await assert.rejects(request('/x', {}, fakeFetch), (e) => e instanceof ApiError && e.status === 422 && e.message === 'undefined here');
+  assert.deepEqual(await outcome('/x', fakeFetch), { ok: false, status: 422, problem: { title: 'Unprocessable', status: 422, detail: 'undefined here' } });
+  const offline = async () => { throw new TypeError('Failed to fetch'); };
+  await assert.rejects(request('/x', {}, offline), /could not be reached/);
+});

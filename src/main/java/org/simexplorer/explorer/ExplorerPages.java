@@ -1,0 +1,211 @@
+package org.simexplorer.explorer;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+import org.simexplorer.dataset.Dataset;
+import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.UploadFormat;
+import org.simexplorer.dataset.UploadParser;
+import org.simexplorer.dataset.UploadParser.ParsedUpload;
+import org.simexplorer.dataset.UploadParser.TextLine;
+import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.embedding.ModelSpec;
+import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.system.ApiException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTML pages: the dataset list with its create form, and the explorer page of one dataset. The explorer
+ * itself runs in the browser against the JSON API; these pages only render the shell and handle the forms
+ * (which carry the CSRF token that system.FormTokenFilter checks).
+ */
+@Controller
+class ExplorerPages {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DatasetService datasets;
+    private final LabelRepository labels;
+    private final ModelCatalog models;
+    private final MessageSource messages;
+
+    ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages) {
+        this.datasets = datasets;
+        this.labels = labels;
+        this.models = models;
+        this.messages = messages;
+    }
+
+    record DatasetRow(long id, String name, String model, int sentences, int labels) {
+    }
+
+    record DatasetHeader(long id, String name, String model, int sentences) {
+    }
+
+    record ModelOption(String id, String label, boolean isDefault) {
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("datasets", datasets.list().stream()
+                .map(d -> new DatasetRow(d.id(), d.name(), d.model(), datasets.sentenceCount(d.id()),
+                        labels.count(d.id())))
+                .toList());
+        model.addAttribute("models", modelOptions());
+        model.addAttribute("demoChineseModel", models.ids().contains(DemoDataset.CHINESE_MODEL)
+                ? DemoDataset.CHINESE_MODEL : null);
+        return "home";
+    }
+
+    @PostMapping("/datasets")
+    String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) String model,
+            @RequestParam(defaultValue = "") String sentences, @RequestParam(required = false) MultipartFile file,
+            Model page, HttpServletResponse response, Locale locale) {
+        try {
+            DatasetService.Change change;
+            if (file != null && !file.isEmpty()) {
+                ParsedUpload upload = UploadParser.parse(file.getBytes(),
+                        UploadFormat.fromFilename(file.getOriginalFilename()));
+                String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
+                change = datasets.create(datasetName, model, upload.sentences(), upload.pairs(), 2.5);
+            } else {
+                List<TextLine> lines = lines(sentences);
+                if (lines.isEmpty()) {
+                    throw ApiException.badRequest(messages.getMessage("home.create.empty", null, locale));
+                }
+                if (name.isBlank()) {
+                    throw ApiException.badRequest(messages.getMessage("home.create.nameMissing", null, locale));
+                }
+                change = datasets.create(name, model, lines, List.of(), 0);
+            }
+            return "redirect:/datasets/" + change.dataset().id();
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            page.addAttribute("error", e.getMessage());
+        } catch (IOException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            page.addAttribute("error", "The file could not be read: " + e.getMessage());
+        }
+        page.addAttribute("formName", name);
+        page.addAttribute("formSentences", sentences);
+        return home(page);
+    }
+
+    @PostMapping("/datasets/demo")
+    String demo(@RequestParam(required = false) String model, Model page, HttpServletResponse response) {
+        List<TextLine> lines = new ArrayList<>();
+        for (int k = 0; k < DemoDataset.SENTENCES.size(); k++) {
+            lines.add(new TextLine(DemoDataset.SENTENCES.get(k), k + 1));
+        }
+        try {
+            String modelId = models.find(model).id();
+            DatasetService.Change change = datasets.create(DemoDataset.NAME + " (" + modelId + ")", modelId, lines,
+                    List.of(), 0);
+            return "redirect:/datasets/" + change.dataset().id();
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            page.addAttribute("error", e.getMessage());
+            return home(page);
+        }
+    }
+
+    @PostMapping("/datasets/{id}/delete")
+    String delete(@PathVariable String id) {
+        Long parsed = parseId(id);
+        if (parsed != null) {
+            try {
+                datasets.delete(parsed);
+            } catch (ApiException e) {
+                // already gone: the list shows the truth either way
+            }
+        }
+        return "redirect:/";
+    }
+
+    @GetMapping("/datasets/{id}")
+    String dataset(@PathVariable String id, Model model, HttpServletResponse response, Locale locale) {
+        Long parsed = parseId(id);
+        Dataset dataset = null;
+        if (parsed != null) {
+            try {
+                dataset = datasets.get(parsed);
+            } catch (ApiException e) {
+                if (e.status() != HttpStatus.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        if (dataset == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("status", 404);
+            model.addAttribute("detail", messages.getMessage("error.datasetMissing", new Object[] {id}, locale));
+            return "error";
+        }
+        model.addAttribute("dataset", new DatasetHeader(dataset.id(), dataset.name(), dataset.model(),
+                datasets.sentenceCount(dataset.id())));
+        model.addAttribute("uiText", scriptText(locale));
+        return "dataset";
+    }
+
+    /**
+     * The js.* messages as a JSON object for the page's script. '<' is escaped so the text can never close
+     * the script element it sits in.
+     */
+    private String scriptText(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("messages", locale);
+        Map<String, String> text = new TreeMap<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith("js.")) {
+                text.put(key.substring(3), messages.getMessage(key, null, locale));
+            }
+        }
+        return JSON.writeValueAsString(text).replace("<", "\\u003c");
+    }
+
+    private List<ModelOption> modelOptions() {
+        return models.all().stream().map(this::option).toList();
+    }
+
+    private ModelOption option(ModelSpec spec) {
+        boolean isDefault = spec.id().equals(models.defaultId());
+        String label = spec.id() + " (" + String.join(", ", spec.languages()) + ", " + spec.dimension() + " dims)"
+                + (isDefault ? " · default" : "");
+        return new ModelOption(spec.id(), label, isDefault);
+    }
+
+    /** Pasted text: one sentence per non-blank line, with its line number for error messages. */
+    static List<TextLine> lines(String text) {
+        List<TextLine> lines = new ArrayList<>();
+        String[] raw = text.split("\\R", -1);
+        for (int k = 0; k < raw.length; k++) {
+            String line = raw[k].strip();
+            if (!line.isEmpty()) {
+                lines.add(new TextLine(line, k + 1));
+            }
+        }
+        return lines;
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
