@@ -42,7 +42,7 @@ public final class CoSentLoss implements PairLoss {
         // so that no exp overflows. λ > 0, so these are the largest and smallest S of each side.
         float[] rowMaxNeg = new float[n];
         float[] rowMinPos = new float[n];
-        LossMath.forEachRow(n, i -> {
+        LossMath.forEachRow(n, true, i -> {
             int row = i * n;
             float maxNeg = Float.NEGATIVE_INFINITY;
             float minPos = Float.POSITIVE_INFINITY;
@@ -64,7 +64,7 @@ public final class CoSentLoss implements PairLoss {
         double shiftPos = -lambda * minPosS;
         // Pass 2: shifted sums; the shifted exponentials are kept in the gradient array for pass 3.
         double[] rowSumPos = new double[n];
-        double sumNeg = LossMath.sumRows(n, i -> {
+        double sumNeg = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double neg = 0;
             double pos = 0;
@@ -93,7 +93,7 @@ public final class CoSentLoss implements PairLoss {
             double w = lambda * LossMath.sigmoid(lseNeg + lsePos);
             double negScale = w / sumNeg;
             double posScale = -w / sumPos;
-            LossMath.forEachRow(n, i -> {
+            LossMath.forEachRow(n, true, i -> {
                 int row = i * n;
                 for (int j = i + 1; j < n; j++) {
                     int label = t[row + j];

@@ -31,7 +31,7 @@ public final class ContrastiveLoss implements PairLoss {
         byte[] t = target.labels();
         double margin = params.get("margin");
         double inv = 1.0 / target.labelledPairs();
-        double sum = LossMath.sumRows(n, i -> {
+        double sum = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double rowSum = 0;
             for (int j = i + 1; j < n; j++) {

@@ -49,7 +49,7 @@ public final class SoftmaxCeLoss implements PairLoss {
                     .with("loss", id());
         }
         double invRows = 1.0 / countedRows;
-        double sum = LossMath.sumRows(n, i -> {
+        double sum = LossMath.sumRows(n, false, i -> {
             if (!counted[i]) return 0;
             int row = i * n;
             double max = Double.NEGATIVE_INFINITY;
