@@ -31,24 +31,6 @@ public final class SoftmaxCeLoss implements PairLoss {
         return false;
     }
 
-    /**
-     * Above this spread of logits, (max S − min S)/τ, one shared shift could push a whole row's
-     * exponentials below the normal float range (e⁻⁸⁷), so each row then takes its own maximum. With
-     * cosines and the default τ = 0.05 the spread is at most 40.
-     */
-    static final double SHARED_SHIFT_MAX_SPREAD = 80;
-
-    private final double sharedShiftMaxSpread;
-
-    public SoftmaxCeLoss() {
-        this(SHARED_SHIFT_MAX_SPREAD);
-    }
-
-    /** @param sharedShiftMaxSpread 0 forces the row-by-row route (for tests) */
-    SoftmaxCeLoss(double sharedShiftMaxSpread) {
-        this.sharedShiftMaxSpread = sharedShiftMaxSpread;
-    }
-
     @Override
     public double compute(float[] s, PairTarget target, LossParameters params, float[] gradient, double[] contributions) {
         int n = target.size();
@@ -66,103 +48,22 @@ public final class SoftmaxCeLoss implements PairLoss {
                     .with("loss", id());
         }
         double invRows = 1.0 / countedRows;
-        float[] rowMax = new float[n];
-        float[] rowMin = new float[n];
-        LossMath.forEachRow(n, true, i -> {
-            int row = i * n;
-            float max = Float.NEGATIVE_INFINITY;
-            float min = Float.POSITIVE_INFINITY;
-            for (int j = i + 1; j < n; j++) {
-                boolean labelled = t[row + j] != 0;
-                max = labelled ? Math.max(max, s[row + j]) : max;
-                min = labelled ? Math.min(min, s[row + j]) : min;
-            }
-            rowMax[i] = max;
-            rowMin[i] = min;
-        });
-        float maxS = Float.NEGATIVE_INFINITY;
-        float minS = Float.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            maxS = Math.max(maxS, rowMax[i]);
-            minS = Math.min(minS, rowMin[i]);
-        }
-        double sum = ((double) maxS - minS) * invTau <= sharedShiftMaxSpread
-                ? sharedShift(s, target, invTau, maxS * invTau, counted, invRows, gradient)
-                : rowByRow(s, target, invTau, counted, invRows, gradient);
-        return sum * invRows;
-    }
-
-    /**
-     * Every softmax shifted by the largest logit of the batch: exp((S_ij − max S)/τ) then serves both row i
-     * and row j, which halves the exponentials. Returns Σ ℓ_i over the counted rows.
-     */
-    private static double sharedShift(float[] s, PairTarget target, double invTau, double shift, boolean[] counted,
-                                      double invRows, float[] gradient) {
-        int n = target.size();
-        byte[] t = target.labels();
-        float[] e = gradient != null ? gradient : new float[n * n];
-        // exp once per labelled pair i < j, written to both (i, j) and (j, i), tile by tile so the mirrored
-        // writes stay in cache; one band of rows per task, and no two tasks share an entry.
-        int tile = 64;
-        int bands = (n + tile - 1) / tile;
-        LossMath.forEachRow(bands, true, band -> {
-            int i0 = band * tile;
-            int i1 = Math.min(n, i0 + tile);
-            for (int j0 = i0; j0 < n; j0 += tile) {
-                int j1 = Math.min(n, j0 + tile);
-                for (int i = i0; i < i1; i++) {
-                    int row = i * n;
-                    for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                        if (t[row + j] == 0) continue;
-                        float value = (float) Math.exp(s[row + j] * invTau - shift);
-                        e[row + j] = value;
-                        e[j * n + i] = value;
-                    }
-                }
-            }
-        });
-        return LossMath.sumRows(n, false, i -> {
-            int row = i * n;
-            if (!counted[i]) {
-                if (gradient != null) {
-                    java.util.Arrays.fill(gradient, row, row + n, 0f);
-                }
-                return 0;
-            }
-            double expSum = 0;
-            double positiveLogits = 0;
-            for (int j = 0; j < n; j++) {
-                int label = t[row + j];
-                if (label == 0) continue;
-                expSum += e[row + j];
-                positiveLogits += label > 0 ? s[row + j] * invTau : 0;
-            }
-            int positives = target.positivesInRow(i);
-            if (gradient != null) {
-                scaleRow(gradient, t, row, n, invTau * invRows / expSum, invTau * invRows / positives);
-            }
-            return shift + Math.log(expSum) - positiveLogits / positives;
-        });
-    }
-
-    /** Each row shifted by its own largest logit: safe for any spread, one exponential per entry. */
-    private static double rowByRow(float[] s, PairTarget target, double invTau, boolean[] counted, double invRows,
-                                   float[] gradient) {
-        int n = target.size();
-        byte[] t = target.labels();
-        return LossMath.sumRows(n, false, i -> {
+        // Unlabelled entries (the diagonal included) are skipped: that branch is predictable whether labels
+        // are sparse or dense. Whether a label is +1 or -1 is not, so the sign enters as arithmetic:
+        // (label + 1) >> 1 is 1 for +1 and 0 for -1. A mispredicted branch costs more than an exponential.
+        double sum = LossMath.sumRows(n, false, i -> {
             if (!counted[i]) return 0;
             int row = i * n;
-            double max = Double.NEGATIVE_INFINITY;
-            double positiveLogits = 0;
-            // The diagonal label is always 0, so "T_ij ≠ 0" already excludes j = i.
+            float maxS = Float.NEGATIVE_INFINITY;
+            double positiveS = 0;
             for (int j = 0; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
-                double logit = s[row + j] * invTau;
-                max = Math.max(max, logit);
-                positiveLogits += label > 0 ? logit : 0;
+                float v = s[row + j];
+                maxS = Math.max(maxS, v);
+                positiveS += ((label + 1) >> 1) * v;
             }
+            double max = maxS * invTau;
             double expSum = 0;
             for (int j = 0; j < n; j++) {
                 if (t[row + j] == 0) continue;
@@ -172,21 +73,17 @@ public final class SoftmaxCeLoss implements PairLoss {
             }
             int positives = target.positivesInRow(i);
             if (gradient != null) {
-                scaleRow(gradient, t, row, n, invTau * invRows / expSum, invTau * invRows / positives);
+                // ∂ℓ_i/∂S_ij = (softmax_j − [j ∈ P_i]/|P_i|)/τ, then the mean over counted rows.
+                double softmaxScale = invTau * invRows / expSum;
+                double positiveShare = invTau * invRows / positives;
+                for (int j = 0; j < n; j++) {
+                    int label = t[row + j];
+                    if (label == 0) continue;
+                    gradient[row + j] = (float) (gradient[row + j] * softmaxScale - ((label + 1) >> 1) * positiveShare);
+                }
             }
-            return max + Math.log(expSum) - positiveLogits / positives;
+            return max + Math.log(expSum) - positiveS * invTau / positives;
         });
-    }
-
-    /**
-     * Turns the exponentials held in row i of {@code gradient} into ∂L/∂S_ij = (softmax_j − [j ∈ P_i]/|P_i|)/τ,
-     * divided by the number of counted rows.
-     */
-    private static void scaleRow(float[] gradient, byte[] t, int row, int n, double softmaxScale, double positiveShare) {
-        for (int j = 0; j < n; j++) {
-            int label = t[row + j];
-            if (label == 0) continue;
-            gradient[row + j] = (float) (gradient[row + j] * softmaxScale - (label > 0 ? positiveShare : 0));
-        }
+        return sum * invRows;
     }
 }

@@ -102,38 +102,6 @@ class PairLossEvaluatorTest {
     }
 
     @Test
-    void softmaxCeSharedShiftAgreesWithRowByRow() {
-        int n = 60;
-        Random random = new Random(21);
-        float[] scores = new float[n * n];
-        double[][] target = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            scores[i * n + i] = 1;
-            for (int j = i + 1; j < n; j++) {
-                float s = (float) (random.nextDouble() * 2 - 1);
-                scores[i * n + j] = s;
-                scores[j * n + i] = s;
-                int label = random.nextInt(3) - 1;
-                target[i][j] = label;
-                target[j][i] = label;
-            }
-        }
-        PairTarget t = PairTarget.fromArray(target);
-        for (double temperature : new double[] {0.05, 0.5, 0.013}) {
-            SoftmaxCeLoss shared = new SoftmaxCeLoss();
-            LossParameters params = LossParameters.resolve(shared, java.util.Map.of("temperature", temperature));
-            float[] sharedGradient = new float[n * n];
-            float[] rowGradient = new float[n * n];
-            double sharedValue = shared.compute(scores, t, params, sharedGradient, null);
-            double rowValue = new SoftmaxCeLoss(0).compute(scores, t, params, rowGradient, null);
-            assertThat(sharedValue).as("τ = " + temperature).isCloseTo(rowValue, within(1e-6 * Math.abs(rowValue)));
-            for (int k = 0; k < n * n; k++) {
-                assertThat(sharedGradient[k]).isCloseTo(rowGradient[k], within(1e-6f));
-            }
-        }
-    }
-
-    @Test
     void zeroRowHasSimilarityZeroAndFiniteGradient() {
         float[][] e = {{1, 0, 0}, {0, 0, 0}, {0.6f, 0.8f, 0}};
         PairTarget target = PairTarget.fromArray(new double[][] {{0, 1, 1}, {1, 0, -1}, {1, -1, 0}});
