@@ -54,14 +54,14 @@ class SimilarityBenchCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "bench similarity [--sizes=2000,5000,10000] [--loss-size=2000] [--runs=5] [--warmup=2]";
+        return "bench similarity [--sizes=2000,5000,10000] [--loss-size=2000] [--runs=7] [--warmup=2]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         int[] sizes = {2000, 5000, 10000};
         int lossSize = 2000;
-        int runs = 5;
+        int runs = 7;
         int warmup = 2;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);

@@ -42,7 +42,7 @@ public final class CoSentLoss implements PairLoss {
         // so that no exp overflows. λ > 0, so these are the largest and smallest S of each side.
         float[] rowMaxNeg = new float[n];
         float[] rowMinPos = new float[n];
-        LossMath.forEachRow(n, i -> {
+        LossMath.forEachRow(n, true, i -> {
             int row = i * n;
             float maxNeg = Float.NEGATIVE_INFINITY;
             float minPos = Float.POSITIVE_INFINITY;
@@ -64,18 +64,19 @@ public final class CoSentLoss implements PairLoss {
         double shiftPos = -lambda * minPosS;
         // Pass 2: shifted sums; the shifted exponentials are kept in the gradient array for pass 3.
         double[] rowSumPos = new double[n];
-        double sumNeg = LossMath.sumRows(n, i -> {
+        double sumNeg = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double neg = 0;
             double pos = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
-                boolean negative = label < 0;
-                // Selects rather than branches: with mixed labels a branch here mispredicts half the time.
-                double e = Math.exp(negative ? lambda * s[row + j] - shiftNeg : -lambda * s[row + j] - shiftPos);
-                neg += negative ? e : 0;
-                pos += negative ? 0 : e;
+                // The sign enters as arithmetic, not a branch: with mixed labels a branch mispredicts half
+                // the time. isNegative is 1 for -1 and 0 for +1.
+                int isNegative = (1 - label) >> 1;
+                double e = Math.exp(-label * lambda * s[row + j] - (shiftPos + isNegative * (shiftNeg - shiftPos)));
+                neg += isNegative * e;
+                pos += (1 - isNegative) * e;
                 if (gradient != null) gradient[row + j] = (float) e;
             }
             rowSumPos[i] = pos;
@@ -93,12 +94,13 @@ public final class CoSentLoss implements PairLoss {
             double w = lambda * LossMath.sigmoid(lseNeg + lsePos);
             double negScale = w / sumNeg;
             double posScale = -w / sumPos;
-            LossMath.forEachRow(n, i -> {
+            LossMath.forEachRow(n, true, i -> {
                 int row = i * n;
                 for (int j = i + 1; j < n; j++) {
                     int label = t[row + j];
                     if (label == 0) continue;
-                    gradient[row + j] = (float) (gradient[row + j] * (label < 0 ? negScale : posScale));
+                    int isNegative = (1 - label) >> 1;
+                    gradient[row + j] = (float) (gradient[row + j] * (posScale + isNegative * (negScale - posScale)));
                 }
             });
         }

@@ -31,23 +31,18 @@ public final class ContrastiveLoss implements PairLoss {
         byte[] t = target.labels();
         double margin = params.get("margin");
         double inv = 1.0 / target.labelledPairs();
-        double sum = LossMath.sumRows(n, i -> {
+        double sum = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double rowSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
+                // y as arithmetic rather than a branch, which mispredicts on mixed labels
+                int y = (label + 1) >> 1;
                 double d = 1.0 - s[row + j];
-                double term;
-                double dTermDs;
-                if (label > 0) {
-                    term = 0.5 * d * d;
-                    dTermDs = -d;
-                } else {
-                    double gap = Math.max(0, margin - d);
-                    term = 0.5 * gap * gap;
-                    dTermDs = gap;
-                }
+                double gap = Math.max(0, margin - d);
+                double term = 0.5 * (y * d * d + (1 - y) * gap * gap);
+                double dTermDs = -y * d + (1 - y) * gap;
                 rowSum += term;
                 if (gradient != null) gradient[row + j] = (float) (dTermDs * inv);
                 if (contributions != null) contributions[row + j] = term * inv;

@@ -30,7 +30,7 @@ public final class CosineMseLoss implements PairLoss {
         int n = target.size();
         byte[] t = target.labels();
         double inv = 1.0 / target.labelledPairs();
-        double sum = LossMath.sumRows(n, i -> {
+        double sum = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double rowSum = 0;
             for (int j = i + 1; j < n; j++) {

@@ -32,10 +32,12 @@ final class LossMath {
     /**
      * Σ over rows of {@code perRow}, the rows spread over the cores. The per-row results are added in
      * row order, so the value does not depend on scheduling.
+     *
+     * @param upperTriangle true when row i only visits columns j &gt; i, so early rows cost more
      */
-    static double sumRows(int n, IntToDoubleFunction perRow) {
+    static double sumRows(int n, boolean upperTriangle, IntToDoubleFunction perRow) {
         double[] partial = new double[n];
-        IntStream.range(0, n).parallel().forEach(i -> partial[i] = perRow.applyAsDouble(i));
+        forEachRow(n, upperTriangle, i -> partial[i] = perRow.applyAsDouble(i));
         double sum = 0;
         for (double p : partial) {
             sum += p;
@@ -43,7 +45,36 @@ final class LossMath {
         return sum;
     }
 
-    static void forEachRow(int n, IntConsumer perRow) {
-        IntStream.range(0, n).parallel().forEach(perRow);
+    /**
+     * Runs {@code perRow} for every row, in contiguous chunks of equal work. A parallel stream over the
+     * rows themselves splits them into equal counts, which for triangle loops leaves one core with most
+     * of the work.
+     */
+    static void forEachRow(int n, boolean upperTriangle, IntConsumer perRow) {
+        int[] starts = chunkStarts(n, upperTriangle);
+        IntStream.range(0, starts.length - 1).parallel().forEach(c -> {
+            for (int i = starts[c]; i < starts[c + 1]; i++) {
+                perRow.accept(i);
+            }
+        });
+    }
+
+    /** Boundaries of 16 chunks per core with equal cost, row i costing n − i (triangle) or n. */
+    private static int[] chunkStarts(int n, boolean upperTriangle) {
+        int chunks = Math.max(1, Math.min(n, 16 * Runtime.getRuntime().availableProcessors()));
+        int[] starts = new int[chunks + 1];
+        double total = upperTriangle ? n * (n + 1) / 2.0 : n;
+        double done = 0;
+        int row = 0;
+        for (int c = 1; c < chunks; c++) {
+            double goal = total * c / chunks;
+            while (row < n && done < goal) {
+                done += upperTriangle ? n - row : 1;
+                row++;
+            }
+            starts[c] = row;
+        }
+        starts[chunks] = n;
+        return starts;
     }
 }

@@ -42,7 +42,7 @@ public final class OnlineContrastiveLoss implements PairLoss {
         double[] rowMaxDp = new double[n];
         double[] rowMinDn = new double[n];
         double[] rowSumDn = new double[n];
-        double sumDp = LossMath.sumRows(n, i -> {
+        double sumDp = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double maxDp = Double.NEGATIVE_INFINITY;
             double minDn = Double.POSITIVE_INFINITY;
@@ -76,7 +76,7 @@ public final class OnlineContrastiveLoss implements PairLoss {
         // With an empty side the mean is NaN and, as in PyTorch, no comparison with it selects anything.
         double negativeBelow = positives > 1 ? maxDp : (negatives > 0 ? sumDn / negatives : Double.NaN);
         double positiveAbove = negatives > 1 ? minDn : (positives > 0 ? sumDp / positives : Double.NaN);
-        return LossMath.sumRows(n, i -> {
+        return LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double rowSum = 0;
             for (int j = i + 1; j < n; j++) {

@@ -96,7 +96,7 @@ public class PairLossEvaluator {
     static void symmetrize(float[] g, int n) {
         int tile = 64;
         int bands = (n + tile - 1) / tile;
-        LossMath.forEachRow(bands, band -> {
+        LossMath.forEachRow(bands, true, band -> {
             int i0 = band * tile;
             int i1 = Math.min(n, i0 + tile);
             for (int j0 = i0; j0 < n; j0 += tile) {

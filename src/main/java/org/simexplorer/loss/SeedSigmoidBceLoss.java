@@ -39,14 +39,14 @@ public final class SeedSigmoidBceLoss implements PairLoss {
         int n = target.size();
         byte[] t = target.labels();
         double inv = 1.0 / target.labelledPairs();
-        double sum = LossMath.sumRows(n, i -> {
+        double sum = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double rowSum = 0;
             for (int j = i + 1; j < n; j++) {
                 int label = t[row + j];
                 if (label == 0) continue;
                 // BCE(z, y) = softplus(z) − y·z = softplus(−z) for y = 1: no cancellation for large z.
-                double signed = label > 0 ? -z[row + j] : z[row + j];
+                double signed = -label * z[row + j];
                 double e = Math.exp(-Math.abs(signed)); // one exp serves softplus and σ
                 double term = Math.max(signed, 0) + LossMath.log1pOfSmall(e);
                 rowSum += term;

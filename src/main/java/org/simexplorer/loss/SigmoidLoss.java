@@ -34,7 +34,7 @@ public final class SigmoidLoss implements PairLoss {
         double scale = params.get("t");
         double bias = params.get("b");
         double inv = 1.0 / target.labelledPairs();
-        double sum = LossMath.sumRows(n, i -> {
+        double sum = LossMath.sumRows(n, true, i -> {
             int row = i * n;
             double rowSum = 0;
             for (int j = i + 1; j < n; j++) {

@@ -36,8 +36,15 @@ public class CosineMatrix {
 
     /** The n×n cosine matrix in one direct buffer; close it to let the next call reuse the buffer. */
     public SimilarityMatrix compute(float[][] embeddings) {
-        NormalizedRows x = normalize(embeddings);
-        return compute(x);
+        int n = embeddings.length;
+        int d = n == 0 ? 0 : embeddings[0].length;
+        // X only lives for this call, so it goes in a reused buffer: a fresh one costs page faults.
+        FloatBuffer rows = product.takeScratch(Math.multiplyExact(n, d));
+        try {
+            return compute(normalizeInto(embeddings, rows));
+        } finally {
+            product.giveBack(rows);
+        }
     }
 
     public SimilarityMatrix compute(NormalizedRows x) {
@@ -72,8 +79,14 @@ public class CosineMatrix {
         void accept(int firstRow, int rowCount, FloatBuffer rowsTimesN);
     }
 
-    /** Row-normalises into a direct buffer; the norms are kept for the backward pass of the losses. */
+    /** Row-normalises into a new direct buffer; the norms are kept for the backward pass of the losses. */
     public static NormalizedRows normalize(float[][] embeddings) {
+        int n = embeddings.length;
+        int d = n == 0 ? 0 : embeddings[0].length;
+        return normalizeInto(embeddings, MatrixProduct.allocate((long) n * d));
+    }
+
+    private static NormalizedRows normalizeInto(float[][] embeddings, FloatBuffer rows) {
         int n = embeddings.length;
         int d = n == 0 ? 0 : embeddings[0].length;
         for (int i = 0; i < n; i++) {
@@ -81,7 +94,6 @@ public class CosineMatrix {
                 throw new IllegalArgumentException("row " + i + " has " + embeddings[i].length + " values, row 0 has " + d);
             }
         }
-        FloatBuffer rows = MatrixProduct.allocate((long) n * d);
         double[] norms = new double[n];
         IntStream range = IntStream.range(0, n);
         // Worth splitting over the cores only when the copy is big enough to beat the fork.

@@ -184,7 +184,8 @@ public final class MatrixProduct implements AutoCloseable {
         }
     }
 
-    private synchronized FloatBuffer takeScratch(int floats) {
+    /** A cleared direct buffer of at least {@code floats}, reused when one is free; give it back after use. */
+    synchronized FloatBuffer takeScratch(int floats) {
         scratch.sort(Comparator.comparingInt(FloatBuffer::capacity));
         for (int i = 0; i < scratch.size(); i++) {
             if (scratch.get(i).capacity() >= floats) {
@@ -194,7 +195,7 @@ public final class MatrixProduct implements AutoCloseable {
         return allocate(floats);
     }
 
-    private synchronized void giveBack(FloatBuffer buffer) {
+    synchronized void giveBack(FloatBuffer buffer) {
         long kept = scratch.stream().mapToLong(FloatBuffer::capacity).sum();
         if (kept + buffer.capacity() <= KEEP_SCRATCH_FLOATS) {
             scratch.add(buffer.clear());

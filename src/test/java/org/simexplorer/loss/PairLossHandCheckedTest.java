@@ -95,6 +95,22 @@ class PairLossHandCheckedTest {
     }
 
     @Test
+    void softmaxCeIgnoresUnlabelledEntriesEvenWhenTheyWouldOverflow() {
+        // Row 0: candidates 1 (+1, S = .2) and 2 (-1, S = .1); pair (0,3) is unlabelled but S = .99,
+        // which at τ = .001 would be exp(990) if it leaked into the softmax. Rows 1, 2, 3 do not count.
+        float[] scores = symmetric(4, new double[][] {{0, 1, .2}, {0, 2, .1}, {0, 3, .99}, {1, 2, .5}, {1, 3, .5}, {2, 3, .5}});
+        PairTarget target = PairTarget.fromArray(new double[][] {{0, 1, -1, 0}, {1, 0, 0, 0}, {-1, 0, 0, 0}, {0, 0, 0, 0}});
+        SoftmaxCeLoss loss = new SoftmaxCeLoss();
+        float[] gradient = new float[16];
+        double value = loss.compute(scores, target, LossParameters.resolve(loss, java.util.Map.of("temperature", 0.001)),
+                gradient, null);
+        // −log softmax at the positive: log(1 + exp((.1 − .2)/.001)) = log(1 + e⁻¹⁰⁰)
+        assertThat(value).isCloseTo(Math.log1p(Math.exp(-100)), within(1e-12));
+        assertThat(gradient[3]).isZero();
+        for (float g : gradient) assertThat(g).isFinite();
+    }
+
+    @Test
     void sigmoid() {
         // softplus(−T(10·S − 10)): positives .9 → softplus(1), .5 → softplus(5);
         // negatives .2 → softplus(−8), .3 → softplus(−7), .7 → softplus(−3)
