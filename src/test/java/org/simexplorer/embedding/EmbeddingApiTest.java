@@ -133,6 +133,12 @@ class EmbeddingApiTest {
     }
 
     @Test
+    void theAppPutsDjlOfflineWithoutAnyCommandLineFlag() {
+        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+        assertThat(System.getProperty("ai.djl.onnx.disable_alternative")).isEqualTo("true");
+    }
+
+    @Test
     void modelsAreListedWithTheDefaultMarked() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/models")).build(), HttpResponse.BodyHandlers.ofString());
