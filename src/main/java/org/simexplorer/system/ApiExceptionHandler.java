@@ -1,5 +1,8 @@
 package org.simexplorer.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -10,10 +13,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** The one place that turns exceptions into RFC 9457 problem details. */
 @RestControllerAdvice
@@ -35,8 +40,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         log.error("Unexpected error", e);
+        if (isPageRequest(request)) {
+            response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
+            return null;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
         return ResponseEntity.internalServerError().body(problem);
@@ -58,6 +68,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "The upload is larger than the limit" + limit + " (spring.servlet.multipart.max-file-size).");
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    /** A browser asking for an unknown page gets the HTML error page; API clients get a problem detail. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && isPageRequest(servlet.getRequest())
+                && servlet.getResponse() != null) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (IOException ignored) {
+                // fall back to the problem detail
+            }
+        }
+        return super.handleNoResourceFoundException(e, headers, status, request);
+    }
+
+    /**
+     * Returning null after sendError hands the response to Spring Boot's error page (templates/error.html),
+     * so a person sees a readable page rather than JSON.
+     */
+    private static boolean isPageRequest(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
     /** Jackson's message names the line and column; keep that, drop the Java type names around it. */
