@@ -58,10 +58,10 @@ public final class MatrixProduct implements AutoCloseable {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setMemoryPatternOptimization(false);
-            // Workers spin inside a run (waking sleeping threads costs more than the wait) but stop
-            // spinning when it ends, so they leave the cores to the model and the web server between calls.
-            options.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("simexplorer.ort.spin", "1"));
-            options.addConfigEntry("session.force_spinning_stop", System.getProperty("simexplorer.ort.stop-spin", "1"));
+            // Workers may spin within a run (measured as fast as, or faster than, sleeping workers) but
+            // stop when it ends, so they leave the cores to the model and the web server between calls.
+            options.addConfigEntry("session.intra_op.allow_spinning", "1");
+            options.addConfigEntry("session.force_spinning_stop", "1");
             this.gemm = environment.createSession(GemmGraph.transposedB(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot create the ONNX Runtime Gemm session", e);
