@@ -1,6 +1,7 @@
 package org.simexplorer.similarity;
 
 import ai.djl.engine.Engine;
+import org.simexplorer.system.DjlSettings;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -51,7 +52,9 @@ public final class MatrixProduct implements AutoCloseable {
     public MatrixProduct(int threads, long plainJavaBelow) {
         this.threads = threads;
         this.plainJavaBelow = plainJavaBelow;
-        // DJL's engine must own ORT's process-wide environment, so it is created first.
+        // DJL's engine must own ORT's process-wide environment, so it is created first, and offline even when
+        // this class is used outside the Spring app (tests, benchmarks).
+        DjlSettings.apply();
         Engine.getEngine("OnnxRuntime");
         this.environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
