@@ -1,7 +1,6 @@
 package org.simexplorer.similarity;
 
 import ai.djl.engine.Engine;
-import org.simexplorer.system.DjlSettings;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.simexplorer.system.DjlSettings;
 
 /**
  * {@code C = A · Bᵀ} for row-major float matrices on the fastest route measured here: ONNX Runtime's
