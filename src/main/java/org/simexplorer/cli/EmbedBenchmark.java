@@ -40,7 +40,12 @@ class EmbedBenchmark implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        int rounds = args.size() == 2 && args.get(0).equals("--rounds") ? Integer.parseInt(args.get(1)) : 2;
+        // Other --name=value arguments are Spring properties (e.g. --simexplorer.embedding.batch-size=32).
+        int rounds = 2;
+        int at = args.indexOf("--rounds");
+        if (at >= 0 && at + 1 < args.size()) {
+            rounds = Integer.parseInt(args.get(at + 1));
+        }
         List<String> sentences = GeneratedSentences.generate(SENTENCES, SEED, 5, 40);
         List<TextSegment> segments = sentences.stream().map(TextSegment::from).toList();
         String model = "all-minilm-l6-v2";
