@@ -26,17 +26,27 @@ public class DatasetSimilarity {
         this.cosineMatrix = cosineMatrix;
     }
 
-    /** S = X Xᵀ row-major, with its cluster order computed on first use. */
+    /**
+     * S = X Xᵀ row-major, with its cluster order computed on first use, and the embeddings it came from:
+     * the losses recomputed after every label start from them without reading the cache table again.
+     */
     public static final class Matrix {
         private final String model;
         private final int n;
         private final float[] cosine;
+        private final float[][] vectors;
         private int[] clusterOrder;
 
-        Matrix(String model, int n, float[] cosine) {
+        Matrix(String model, float[][] vectors, float[] cosine) {
             this.model = model;
-            this.n = n;
+            this.n = vectors.length;
+            this.vectors = vectors;
             this.cosine = cosine;
+        }
+
+        /** The dataset's embeddings in sentence order; shared, so callers must not modify them. */
+        public float[][] vectors() {
+            return vectors;
         }
 
         public String model() {
@@ -75,7 +85,7 @@ public class DatasetSimilarity {
         try (SimilarityMatrix computed = cosineMatrix.compute(embeddings.vectors())) {
             cosine = computed.toArray();
         }
-        Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors().length, cosine);
+        Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors(), cosine);
         synchronized (recent) {
             recent.put(datasetId, matrix);
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());

@@ -190,7 +190,7 @@ public class LabelService {
     /** A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. */
     public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
             boolean pairContributions) {
-        float[][] embeddings = datasets.embeddings(datasetId).vectors();
+        float[][] embeddings = similarity.matrix(datasetId).vectors();
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
         return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
