@@ -15,6 +15,16 @@ final class LossMath {
         return Math.max(x, 0) + log1pOfSmall(Math.exp(-Math.abs(x)));
     }
 
+    /**
+     * softplus(x) with x = a·score + c, and its slope a·σ(x) into {@code slope[0]}. One exponential serves
+     * both, on the side where it cannot overflow.
+     */
+    static double logisticLoss(double x, double dxDscore, double[] slope) {
+        double e = Math.exp(-Math.abs(x));
+        slope[0] = dxDscore * (x >= 0 ? 1 / (1 + e) : e / (1 + e));
+        return Math.max(x, 0) + log1pOfSmall(e);
+    }
+
     /** 1 / (1 + e⁻ˣ), evaluated on the side where the exponential cannot overflow. */
     static double sigmoid(double x) {
         double e = Math.exp(-Math.abs(x));

@@ -3,7 +3,7 @@ package org.simexplorer.loss;
 import java.util.List;
 
 /** SigLIP-style pairwise sigmoid loss: a logistic regression on the scaled, shifted cosine. */
-public final class SigmoidLoss implements PairLoss {
+public final class SigmoidLoss extends MeanPairLoss {
 
     @Override
     public String id() {
@@ -23,35 +23,9 @@ public final class SigmoidLoss implements PairLoss {
     }
 
     @Override
-    public boolean hasPairContributions() {
-        return true;
-    }
-
-    @Override
-    public double compute(float[] s, PairTarget target, LossParameters params, float[] gradient, double[] contributions) {
-        int n = target.size();
-        byte[] t = target.labels();
+    PairTerm term(LossParameters params) {
         double scale = params.get("t");
         double bias = params.get("b");
-        double inv = 1.0 / target.labelledPairs();
-        double sum = LossMath.sumRows(n, true, i -> {
-            int row = i * n;
-            double rowSum = 0;
-            for (int j = i + 1; j < n; j++) {
-                int label = t[row + j];
-                if (label == 0) continue;
-                double x = -label * (scale * s[row + j] + bias);
-                double e = Math.exp(-Math.abs(x)); // one exp serves softplus(x) and σ(x)
-                double term = Math.max(x, 0) + LossMath.log1pOfSmall(e);
-                rowSum += term;
-                if (gradient != null) {
-                    double sigmoid = x >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    gradient[row + j] = (float) (-label * scale * sigmoid * inv);
-                }
-                if (contributions != null) contributions[row + j] = term * inv;
-            }
-            return rowSum;
-        });
-        return sum * inv;
+        return (s, label, slope) -> LossMath.logisticLoss(-label * (scale * s + bias), -label * scale, slope);
     }
 }
