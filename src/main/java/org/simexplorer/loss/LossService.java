@@ -7,8 +7,6 @@ import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.embedding.SentenceInput;
 import org.simexplorer.system.ApiException;
 import org.simexplorer.system.RequestLimits;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Evaluates pair losses for the API and for other features (datasets call {@link #evaluate(float[][], List, String, Map, boolean, boolean)}). */
@@ -18,10 +16,10 @@ public class LossService {
     private final PairLossRegistry registry;
     private final PairLossEvaluator evaluator;
     private final RequestLimits limits;
-    private final ObjectProvider<SentenceEmbedder> embedder;
+    private final SentenceEmbedder embedder;
 
     LossService(PairLossRegistry registry, PairLossEvaluator evaluator, RequestLimits limits,
-                ObjectProvider<SentenceEmbedder> embedder) {
+                SentenceEmbedder embedder) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.limits = limits;
@@ -71,12 +69,7 @@ public class LossService {
                     + "(a list of strings, with an optional 'model').");
         }
         List<String> sentences = SentenceInput.validate(request.sentences(), limits);
-        SentenceEmbedder sentenceEmbedder = embedder.getIfAvailable();
-        if (sentenceEmbedder == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "No sentence embedder is running in this app; send 'embeddings' instead.");
-        }
-        return sentenceEmbedder.embed(sentences, request.model()).vectors();
+        return embedder.embed(sentences, request.model()).vectors();
     }
 
     private static PairTarget targetOf(LossRequest request, int n) {

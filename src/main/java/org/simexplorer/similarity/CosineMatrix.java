@@ -23,10 +23,6 @@ public class CosineMatrix {
         this.product = product;
     }
 
-    public MatrixProduct product() {
-        return product;
-    }
-
     /** The n×n cosine matrix as heap rows: the simple call for small n. */
     public float[][] cosine(float[][] embeddings) {
         try (SimilarityMatrix matrix = compute(embeddings)) {
@@ -52,31 +48,6 @@ public class CosineMatrix {
         FloatBuffer result = takeResultBuffer(floats);
         product.timesTransposed(x.rows(), x.n(), x.rows(), x.n(), x.d(), result);
         return new SimilarityMatrix(x.n(), result, this::giveBackResultBuffer);
-    }
-
-    /**
-     * Computes S a block of rows at a time, so a large n never needs n² floats at once.
-     * The block handed to {@code consumer} is rows×n, row-major, and is reused for the next block.
-     */
-    public void computeInBlocks(float[][] embeddings, int blockRows, RowBlockConsumer consumer) {
-        if (blockRows < 1) {
-            throw new IllegalArgumentException("blockRows must be at least 1");
-        }
-        NormalizedRows x = normalize(embeddings);
-        int n = x.n();
-        FloatBuffer block = MatrixProduct.allocate((long) Math.min(blockRows, n) * n);
-        for (int first = 0; first < n; first += blockRows) {
-            int rows = Math.min(blockRows, n - first);
-            FloatBuffer firstRows = x.rows().duplicate().position(first * x.d());
-            product.timesTransposed(firstRows, rows, x.rows(), n, x.d(), block.clear());
-            consumer.accept(first, rows, block.asReadOnlyBuffer());
-        }
-    }
-
-    /** Receives one block of rows of S. */
-    @FunctionalInterface
-    public interface RowBlockConsumer {
-        void accept(int firstRow, int rowCount, FloatBuffer rowsTimesN);
     }
 
     /** Row-normalises into a new direct buffer; the norms are kept for the backward pass of the losses. */

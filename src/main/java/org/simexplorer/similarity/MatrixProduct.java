@@ -78,7 +78,7 @@ public final class MatrixProduct implements AutoCloseable {
     /** A zeroed direct buffer in native order, as {@link #timesTransposed(FloatBuffer, int, FloatBuffer, int, int, FloatBuffer)} needs. */
     public static FloatBuffer allocate(long floats) {
         if (floats > MAX_BUFFER_FLOATS) {
-            throw new IllegalArgumentException(floats + " floats do not fit one direct buffer; work in row blocks.");
+            throw new IllegalArgumentException(floats + " floats do not fit one direct buffer: the product is too large.");
         }
         return ByteBuffer.allocateDirect((int) (floats * Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }

@@ -35,6 +35,9 @@ class EmbeddingApiTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    DjlSentenceEmbedder embedder;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> post(String path, String body) throws Exception {
@@ -130,6 +133,13 @@ class EmbeddingApiTest {
         assertThat(matrix.get(0).get(3).asDouble()).isCloseTo(0.0, within(1e-6));
         assertThat(matrix.get(2).get(2).asDouble()).isEqualTo(0.0);
         assertThat(matrix.get(1).get(2).asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void onlyTheDefaultModelIsLoadedAtStartUp() {
+        // No test in this context asks for the Chinese model, so it must still be unloaded.
+        assertThat(embedder.isLoaded("all-minilm-l6-v2")).isTrue();
+        assertThat(embedder.isLoaded("bge-small-zh-v1.5")).isFalse();
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.similarity.SimilarityConfiguration;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The HTTP contract of /api/loss and /api/losses, on the real loss math and the real ORT product. */
 @WebMvcTest(LossController.class)
@@ -32,6 +34,10 @@ class LossControllerTest {
 
     @Autowired
     private MockMvc mvc;
+
+    // Wiring only: these tests send embeddings; sentences go through the real model in LossApiTest.
+    @MockitoBean
+    private SentenceEmbedder embedder;
 
     @Test
     void cosineMseWithTargetAndGradient() throws Exception {

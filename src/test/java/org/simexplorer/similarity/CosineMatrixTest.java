@@ -48,23 +48,6 @@ class CosineMatrixTest {
     }
 
     @Test
-    void blocksOfRowsEqualTheFullMatrix() {
-        float[][] e = randomRows(101, 24, new Random(2));
-        float[][] full = cosineMatrix.cosine(e);
-        int[] seen = new int[1];
-        cosineMatrix.computeInBlocks(e, 32, (first, rows, block) -> {
-            assertThat(rows).isEqualTo(Math.min(32, 101 - first));
-            for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < 101; j++) {
-                    assertThat(block.get(r * 101 + j)).isCloseTo(full[first + r][j], within(1e-6f));
-                }
-            }
-            seen[0] += rows;
-        });
-        assertThat(seen[0]).isEqualTo(101);
-    }
-
-    @Test
     void closedMatrixRefusesReadsAndItsBufferIsReused() {
         float[][] e = randomRows(64, 16, new Random(4));
         SimilarityMatrix first = cosineMatrix.compute(e);
