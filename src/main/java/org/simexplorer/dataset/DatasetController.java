@@ -1,5 +1,7 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -11,7 +13,6 @@ import java.util.Map;
 import org.simexplorer.dataset.UploadParser.ParsedUpload;
 import org.simexplorer.dataset.UploadParser.TextLine;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.system.ApiException;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -122,7 +123,7 @@ class DatasetController {
         boolean cluster = switch (order) {
             case "input" -> false;
             case "cluster" -> true;
-            default -> throw ApiException.badRequest("Unknown order '" + order + "': use input or cluster.");
+            default -> throw new InvalidInputException("Unknown order '" + order + "': use input or cluster.");
         };
         boolean binary;
         if (format == null) {
@@ -133,7 +134,7 @@ class DatasetController {
         } else if (format.equals("json")) {
             binary = false;
         } else {
-            throw ApiException.badRequest("Unknown format '" + format + "': use json or int16.");
+            throw new InvalidInputException("Unknown format '" + format + "': use json or int16.");
         }
         DatasetSimilarity.Matrix matrix = similarity.matrix(id);
         int[] permutation = cluster ? matrix.clusterOrder() : matrix.inputOrder();
@@ -168,7 +169,7 @@ class DatasetController {
 
     private ParsedUpload parse(MultipartFile file, String format) {
         if (file.getSize() > limits.maxUploadSize().toBytes()) {
-            throw ApiException.tooLarge("The upload has " + file.getSize() + " bytes; at most "
+            throw new TooLargeException("The upload has " + file.getSize() + " bytes; at most "
                     + limits.maxUploadSize().toBytes() + " are allowed.")
                     .with("limit", limits.maxUploadSize().toBytes());
         }
@@ -177,25 +178,25 @@ class DatasetController {
         try {
             return UploadParser.parse(file.getBytes(), uploadFormat);
         } catch (IOException e) {
-            throw ApiException.badRequest("The upload could not be read: " + e.getMessage());
+            throw new InvalidInputException("The upload could not be read: " + e.getMessage());
         }
     }
 
     private List<TextLine> jsonSentences(List<Object> raw) {
         if (raw == null || raw.isEmpty()) {
-            throw ApiException.badRequest("'sentences' is missing or empty: give a non-empty list of strings.");
+            throw new InvalidInputException("'sentences' is missing or empty: give a non-empty list of strings.");
         }
         if (raw.size() > limits.maxSentences()) {
-            throw ApiException.tooLarge("'sentences' has " + raw.size() + " entries; a dataset holds at most "
+            throw new TooLargeException("'sentences' has " + raw.size() + " entries; a dataset holds at most "
                     + limits.maxSentences() + ".").with("limit", limits.maxSentences());
         }
         List<TextLine> sentences = new ArrayList<>(raw.size());
         for (int k = 0; k < raw.size(); k++) {
             if (!(raw.get(k) instanceof String text) || text.isBlank()) {
-                throw ApiException.badRequest("sentences[" + k + "] is not a non-blank string.").with("index", k);
+                throw new InvalidInputException("sentences[" + k + "] is not a non-blank string.").with("index", k);
             }
             if (text.length() > requestLimits.maxCharsPerSentence()) {
-                throw ApiException.badRequest("sentences[" + k + "] has " + text.length() + " characters; at most "
+                throw new InvalidInputException("sentences[" + k + "] has " + text.length() + " characters; at most "
                         + requestLimits.maxCharsPerSentence() + " are allowed.").with("index", k)
                         .with("limit", requestLimits.maxCharsPerSentence());
             }

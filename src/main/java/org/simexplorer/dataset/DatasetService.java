@@ -1,5 +1,9 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,7 +15,6 @@ import org.simexplorer.dataset.UploadParser.TextLine;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.system.ApiException;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,7 +70,7 @@ public class DatasetService {
         String checkedName = checkName(name);
         String modelId = model == null || model.isBlank() ? embedder.defaultModel() : model.strip();
         if (input.isEmpty()) {
-            throw ApiException.badRequest("The dataset has no sentences.");
+            throw new InvalidInputException("The dataset has no sentences.");
         }
         Plan plan = plan(List.of(), input, pairs, threshold);
         embeddings(modelId, plan.added());
@@ -83,7 +86,7 @@ public class DatasetService {
     public Change append(long id, List<TextLine> input, List<PairRow> pairs, double threshold) {
         Dataset dataset = get(id);
         if (input.isEmpty() && pairs.isEmpty()) {
-            throw ApiException.badRequest("There are no sentences to add.");
+            throw new InvalidInputException("There are no sentences to add.");
         }
         List<String> before = sentences.texts(id);
         embeddings(dataset.model(), plan(before, input, pairs, threshold).added());
@@ -171,10 +174,10 @@ public class DatasetService {
         for (TextLine sentence : input) {
             String text = sentence.text();
             if (text.isBlank()) {
-                throw located(ApiException.badRequest(where(sentence) + "the sentence is blank."), sentence);
+                throw located(new InvalidInputException(where(sentence) + "the sentence is blank."), sentence);
             }
             if (text.length() > maxChars) {
-                throw located(ApiException.badRequest(where(sentence) + "the sentence has " + text.length()
+                throw located(new InvalidInputException(where(sentence) + "the sentence has " + text.length()
                         + " characters; at most " + maxChars + " are allowed."), sentence).with("limit", maxChars);
             }
             Integer known = indexOf.get(text);
@@ -188,7 +191,7 @@ public class DatasetService {
         }
         int total = existing.size() + added.size();
         if (total > limits.maxSentences()) {
-            throw ApiException.tooLarge("The dataset would have " + total + " sentences; at most "
+            throw new TooLargeException("The dataset would have " + total + " sentences; at most "
                     + limits.maxSentences() + " are allowed.").with("limit", limits.maxSentences());
         }
         Map<Long, Integer> labelsByPair = new LinkedHashMap<>();
@@ -201,7 +204,7 @@ public class DatasetService {
                 j = pair.j();
                 for (int index : new int[] {i, j}) {
                     if (index < 0 || index >= total) {
-                        throw ApiException.badRequest("Line " + pair.line() + ": sentence index " + index
+                        throw new InvalidInputException("Line " + pair.line() + ": sentence index " + index
                                 + " is not in the dataset (it has " + total + " sentences).")
                                 .with("line", pair.line());
                     }
@@ -236,23 +239,23 @@ public class DatasetService {
         return sentence.line() > 0 ? "Line " + sentence.line() + ": " : "";
     }
 
-    private static ApiException located(ApiException e, TextLine sentence) {
+    private static DomainException located(DomainException e, TextLine sentence) {
         return sentence.line() > 0 ? e.with("line", sentence.line()) : e;
     }
 
     private static String checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("'name' is missing: give the dataset a name.");
+            throw new InvalidInputException("'name' is missing: give the dataset a name.");
         }
         String stripped = name.strip();
         if (stripped.length() > MAX_NAME_LENGTH) {
-            throw ApiException.badRequest("'name' has " + stripped.length() + " characters; at most "
+            throw new InvalidInputException("'name' has " + stripped.length() + " characters; at most "
                     + MAX_NAME_LENGTH + " are allowed.");
         }
         return stripped;
     }
 
-    static ApiException missing(long id) {
-        return ApiException.notFound("There is no dataset " + id + ".").with("datasetId", id);
+    static DomainException missing(long id) {
+        return new NotFoundException("There is no dataset " + id + ".").with("datasetId", id);
     }
 }

@@ -1,5 +1,9 @@
 package org.simexplorer.explorer;
 
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.system.ApiExceptionHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +21,6 @@ import org.simexplorer.dataset.UploadParser.TextLine;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.ModelSpec;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.system.ApiException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -86,16 +89,16 @@ class ExplorerPages {
             } else {
                 List<TextLine> lines = lines(sentences);
                 if (lines.isEmpty()) {
-                    throw ApiException.badRequest(messages.getMessage("home.create.empty", null, locale));
+                    throw new InvalidInputException(messages.getMessage("home.create.empty", null, locale));
                 }
                 if (name.isBlank()) {
-                    throw ApiException.badRequest(messages.getMessage("home.create.nameMissing", null, locale));
+                    throw new InvalidInputException(messages.getMessage("home.create.nameMissing", null, locale));
                 }
                 change = datasets.create(name, model, lines, List.of(), 0);
             }
             return "redirect:/datasets/" + change.dataset().id();
-        } catch (ApiException e) {
-            response.setStatus(e.status().value());
+        } catch (DomainException e) {
+            response.setStatus(ApiExceptionHandler.statusOf(e).value());
             page.addAttribute("error", e.getMessage());
         } catch (IOException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -117,8 +120,8 @@ class ExplorerPages {
             DatasetService.Change change = datasets.create(DemoDataset.NAME + " (" + modelId + ")", modelId, lines,
                     List.of(), 0);
             return "redirect:/datasets/" + change.dataset().id();
-        } catch (ApiException e) {
-            response.setStatus(e.status().value());
+        } catch (DomainException e) {
+            response.setStatus(ApiExceptionHandler.statusOf(e).value());
             page.addAttribute("error", e.getMessage());
             return home(page);
         }
@@ -130,7 +133,7 @@ class ExplorerPages {
         if (parsed != null) {
             try {
                 datasets.delete(parsed);
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // already gone: the list shows the truth either way
             }
         }
@@ -144,10 +147,8 @@ class ExplorerPages {
         if (parsed != null) {
             try {
                 dataset = datasets.get(parsed);
-            } catch (ApiException e) {
-                if (e.status() != HttpStatus.NOT_FOUND) {
-                    throw e;
-                }
+            } catch (NotFoundException e) {
+                // shown below as the readable 404 page
             }
         }
         if (dataset == null) {

@@ -1,5 +1,6 @@
 package org.simexplorer.labels;
 
+import org.simexplorer.errors.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
-import org.simexplorer.system.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,12 +64,12 @@ public class LabelService {
             LabelChange change = changes.get(k);
             for (int index : new int[] {change.i(), change.j()}) {
                 if (index < 0 || index >= n) {
-                    throw ApiException.badRequest("[" + k + "]: sentence index " + index
+                    throw new InvalidInputException("[" + k + "]: sentence index " + index
                             + " is not in the dataset (it has " + n + " sentences).").with("index", k);
                 }
             }
             if (change.i() == change.j()) {
-                throw ApiException.badRequest("[" + k + "]: i and j are both " + change.i()
+                throw new InvalidInputException("[" + k + "]: i and j are both " + change.i()
                         + "; a label needs two different sentences.").with("index", k);
             }
         }
@@ -108,7 +108,7 @@ public class LabelService {
     public ImportResult importPairs(long datasetId, ParsedUpload upload, double threshold) {
         List<String> sentences = datasets.sentences(datasetId);
         if (upload.pairs().isEmpty()) {
-            throw ApiException.badRequest("The file has no pairs: give columns sentence1,sentence2 with label or"
+            throw new InvalidInputException("The file has no pairs: give columns sentence1,sentence2 with label or"
                     + " score, or i,j,label.");
         }
         Map<String, Integer> indexOf = new HashMap<>();
@@ -119,7 +119,7 @@ public class LabelService {
         int identical = 0;
         for (PairRow pair : upload.pairs()) {
             if (!pair.hasValue()) {
-                throw ApiException.badRequest("Line " + pair.line() + ": the pair has no label; add a 'label' or"
+                throw new InvalidInputException("Line " + pair.line() + ": the pair has no label; add a 'label' or"
                         + " 'score' column.").with("line", pair.line());
             }
             int i = pair.byIndex() ? checkIndex(pair.i(), sentences.size(), pair.line())
@@ -162,7 +162,7 @@ public class LabelService {
                             .append(",\"label\":").append(label.label() > 0 ? 1 : 0).append("}\n");
                 }
             }
-            default -> throw ApiException.badRequest("Unknown export format '" + format + "': use csv or jsonl.");
+            default -> throw new InvalidInputException("Unknown export format '" + format + "': use csv or jsonl.");
         }
         return out.toString();
     }
@@ -199,7 +199,7 @@ public class LabelService {
     private static int find(Map<String, Integer> indexOf, String sentence, int line) {
         Integer index = indexOf.get(sentence);
         if (index == null) {
-            throw ApiException.badRequest("Line " + line + ": the sentence \"" + abbreviate(sentence)
+            throw new InvalidInputException("Line " + line + ": the sentence \"" + abbreviate(sentence)
                     + "\" is not in the dataset.").with("line", line);
         }
         return index;
@@ -207,7 +207,7 @@ public class LabelService {
 
     private static int checkIndex(int index, int n, int line) {
         if (index < 0 || index >= n) {
-            throw ApiException.badRequest("Line " + line + ": sentence index " + index
+            throw new InvalidInputException("Line " + line + ": sentence index " + index
                     + " is not in the dataset (it has " + n + " sentences).").with("line", line);
         }
         return index;

@@ -1,11 +1,12 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.embedding.EmbeddingInput;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.embedding.SentenceInput;
-import org.simexplorer.system.ApiException;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +32,7 @@ public class LossService {
      *
      * @param pairs  labelled pairs (i, j, ±1; 0 entries are ignored); checked like the API's "pairs"
      * @param params overrides of the loss's defaults by name, or null
-     * @throws ApiException 404 unknown loss, 400 bad parameters or pairs, 422 undefined loss
+     * @throws DomainException 404 unknown loss, 400 bad parameters or pairs, 422 undefined loss
      */
     public LossResult evaluate(float[][] embeddings, List<LabelledPair> pairs, String lossId, Map<String, ?> params,
                                boolean gradient, boolean pairContributions) {
@@ -56,16 +57,16 @@ public class LossService {
 
     private float[][] embeddingsOf(LossRequest request) {
         if (request.embeddings() != null && request.sentences() != null) {
-            throw ApiException.badRequest("Give the input as either 'embeddings' or 'sentences', not both.");
+            throw new InvalidInputException("Give the input as either 'embeddings' or 'sentences', not both.");
         }
         if (request.embeddings() != null) {
             if (request.model() != null) {
-                throw ApiException.badRequest("'model' applies only to 'sentences'; 'embeddings' are used as given.");
+                throw new InvalidInputException("'model' applies only to 'sentences'; 'embeddings' are used as given.");
             }
             return EmbeddingInput.validate(request.embeddings(), limits);
         }
         if (request.sentences() == null) {
-            throw ApiException.badRequest("The input is missing: give 'embeddings' (an N×D matrix) or 'sentences' "
+            throw new InvalidInputException("The input is missing: give 'embeddings' (an N×D matrix) or 'sentences' "
                     + "(a list of strings, with an optional 'model').");
         }
         List<String> sentences = SentenceInput.validate(request.sentences(), limits);
@@ -74,7 +75,7 @@ public class LossService {
 
     private static PairTarget targetOf(LossRequest request, int n) {
         if (request.target() != null && request.pairs() != null) {
-            throw ApiException.badRequest("Give the labels as either 'target' or 'pairs', not both.");
+            throw new InvalidInputException("Give the labels as either 'target' or 'pairs', not both.");
         }
         if (request.target() != null) {
             return PairTarget.fromMatrix(request.target(), n);
@@ -82,7 +83,7 @@ public class LossService {
         if (request.pairs() != null) {
             return PairTarget.fromPairs(request.pairs(), n);
         }
-        throw ApiException.badRequest("The labels are missing: give 'target' (an N×N matrix of -1, 0, 1) or "
+        throw new InvalidInputException("The labels are missing: give 'target' (an N×N matrix of -1, 0, 1) or "
                 + "'pairs' (a list of {\"i\", \"j\", \"label\"}).");
     }
 }

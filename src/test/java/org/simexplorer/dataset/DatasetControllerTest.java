@@ -1,5 +1,6 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.errors.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.simexplorer.dataset.UploadParser.TextLine;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.system.ApiException;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -239,7 +239,7 @@ class DatasetControllerTest {
     @Test
     void unknownModelIs404FromTheEmbedder() throws Exception {
         when(datasets.create(any(), eq("no-such-model"), anyList(), anyList(), anyDouble()))
-                .thenThrow(ApiException.notFound("Unknown model 'no-such-model'."));
+                .thenThrow(new NotFoundException("Unknown model 'no-such-model'."));
         mvc.perform(post("/api/datasets").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\",\"sentences\":[\"a\"],\"model\":\"no-such-model\"}"))
                 .andExpect(status().isNotFound());
