@@ -94,8 +94,8 @@ public class LabelService {
     }
 
     /**
-     * Two requests that label the same new pair at once both find no row and both insert; the second insert
-     * fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
+     * Two requests that label the same new pair at once can both take MERGE's insert branch (PostgreSQL does not
+     * lock a row that does not exist yet); the second insert fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
      * is safe.
      */
     private static <T> T retryingOnRace(java.util.function.Supplier<T> transaction) {
