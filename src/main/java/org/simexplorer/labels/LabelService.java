@@ -198,6 +198,9 @@ public class LabelService {
 
     private static int find(Map<String, Integer> indexOf, String sentence, int line) {
         Integer index = indexOf.get(sentence);
+        if (index == null && sentence.startsWith("'") && startsLikeFormula(sentence.substring(1))) {
+            index = indexOf.get(sentence.substring(1)); // a cell csvField neutralised
+        }
         if (index == null) {
             throw new InvalidInputException("Line " + line + ": the sentence \"" + abbreviate(sentence)
                     + "\" is not in the dataset.").with("line", line);
@@ -217,10 +220,21 @@ public class LabelService {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
+    /**
+     * A CSV cell. One that a spreadsheet would run as a formula (it begins with =, +, -, @, tab or carriage
+     * return) is neutralised as OWASP advises against CSV injection: a leading single quote, and the cell
+     * quoted. {@link #find} reads such a cell back as the sentence it came from.
+     */
     static String csvField(String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        boolean formula = startsLikeFormula(value);
+        String text = formula ? "'" + value : value;
+        boolean quote = formula || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0 || !text.equals(text.strip());
+        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private static boolean startsLikeFormula(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
     }
 
     static String jsonString(String value) {
