@@ -11,19 +11,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.simexplorer.system.Problems;
 import org.springframework.context.MessageSource;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * Answers only requests addressed to a known host name. A DNS-rebinding page points its own name at this
  * machine and then talks to the app as "same origin": its requests carry that foreign name in Host, so they are
- * refused here (421 Misdirected Request) before anything else runs.
+ * refused here (421 Misdirected Request) before anything else runs. Registered by {@link WebSecurity}, first of
+ * all filters.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class HostAllowList extends OncePerRequestFilter {
 
     static final int MISDIRECTED = 421;

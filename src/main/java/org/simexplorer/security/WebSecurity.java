@@ -3,8 +3,12 @@ package org.simexplorer.security;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -28,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecuritySettings.class)
 class WebSecurity {
 
     /** Scripts and styles from this server only: no inline script, no eval, no framing. */
@@ -38,6 +43,15 @@ class WebSecurity {
     @Bean
     NetworkExposure networkExposure(Environment environment, SecuritySettings settings) {
         return new NetworkExposure(environment, settings);
+    }
+
+    /** Before every other filter, so a request for a foreign host name reaches nothing else. */
+    @Bean
+    FilterRegistrationBean<HostAllowList> hostAllowList(SecuritySettings settings, MessageSource messages) {
+        FilterRegistrationBean<HostAllowList> registration =
+                new FilterRegistrationBean<>(new HostAllowList(settings, messages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
