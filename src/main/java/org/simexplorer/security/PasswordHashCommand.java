@@ -13,7 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * {@code java -jar similarity-explorer.jar hash-password}: prints the bcrypt hash of a password for
  * simexplorer.security.users. It asks twice on a terminal and reads one line otherwise (a pipe, docker run -i).
- * Runs without starting Spring, so it takes a second and touches no database.
+ * Runs without starting Spring: it touches no database and loads no model.
  */
 public final class PasswordHashCommand {
 
