@@ -232,6 +232,27 @@ abstract class DatasetServiceContract {
     }
 
     @Test
+    void csvExportNeutralisesFormulasAndReadsThemBack() {
+        String[] texts = {"=HYPERLINK(\"http://evil.example\",\"x\") " + System.nanoTime(), "+1+2 " + System.nanoTime(),
+                "-2+3 " + System.nanoTime(), "@SUM(A1) " + System.nanoTime(), unique("plain - with a dash"),
+                unique("'=already quoted")};
+        long source = datasets.create("formulas", null, lines(texts), List.of(), 2.5).dataset().id();
+        labels.put(source, List.of(new LabelChange(0, 1, 1), new LabelChange(2, 3, -1), new LabelChange(4, 5, 1)));
+        String csv = labels.export(source, "csv");
+        assertThat(csv.split("\r\n")).containsExactly("sentence1,sentence2,label",
+                "\"'" + texts[0].replace("\"", "\"\"") + "\",\"'" + texts[1] + "\",1",
+                "\"'" + texts[2] + "\",\"'" + texts[3] + "\",0",
+                texts[4] + "," + texts[5] + ",1");
+
+        long target = datasets.create("formulas again", null, lines(texts), List.of(), 2.5).dataset().id();
+        assertThat(labels.importPairs(target, file(csv, UploadFormat.CSV), 2.5).imported()).isEqualTo(3);
+        assertThat(labels.list(target)).extracting(Label::i, Label::j, Label::label)
+                .containsExactlyElementsOf(labels.list(source).stream()
+                        .map(l -> org.assertj.core.groups.Tuple.tuple(l.i(), l.j(), l.label())).toList());
+        assertThat(labels.export(source, "jsonl")).contains("\"sentence1\":\"=HYPERLINK");
+    }
+
+    @Test
     void importOfAnUnknownSentenceNamesTheLineAndSavesNothing() {
         String p = unique("p");
         String q = unique("q");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -57,6 +58,12 @@ class ExplorerBrowserIT {
     static void startBrowser() throws IOException {
         profileDir = Files.createTempDirectory("simexplorer-chromium");
         driver = BrowserSession.start(profileDir);
+    }
+
+    /** Every page of every test keeps within the Content-Security-Policy: no inline script, style or handler. */
+    @AfterEach
+    void noSecurityPolicyViolations() {
+        assertThat(BrowserSession.securityPolicyViolations(driver)).isEmpty();
     }
 
     @AfterAll
@@ -389,6 +396,38 @@ class ExplorerBrowserIT {
         driver.findElement(By.id("create-button")).click();
         assertThat(driver.findElement(By.id("form-error")).getText()).isEqualTo("Paste at least one sentence or choose a file.");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Empty");
+    }
+
+    @Test
+    void theContentSecurityPolicyStopsInjectedInlineScript() {
+        driver.get(url("/"));
+        driver.executeScript("const s = document.createElement('script'); s.textContent = 'window.__inline = 1';"
+                + " document.body.appendChild(s);");
+        assertThat(driver.executeScript("return typeof window.__inline;")).isEqualTo("undefined");
+        assertThat(BrowserSession.securityPolicyViolations(driver)).anySatisfy(m -> assertThat(m).contains("script-src"));
+    }
+
+    @Test
+    void anExpiredFormKeepsWhatWasTypedAndSendsItAgain() {
+        driver.get(url("/"));
+        driver.findElement(By.id("name")).sendKeys("Typed before expiry");
+        String sentences = "The tide came in quickly.\nThe sea rose fast over the sand.\nI parked the car.";
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id("sentences")), sentences);
+        driver.manage().deleteAllCookies(); // the session ends, as on a server restart
+        driver.findElement(By.id("create-button")).click();
+
+        waitUpTo(30).until(d -> !d.findElements(By.id("expired-form")).isEmpty());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This form has expired");
+        assertThat(driver.findElement(By.cssSelector("#expired-form textarea[name=sentences]")).getAttribute("value"))
+                .isEqualTo(sentences);
+        assertThat(driver.findElement(By.cssSelector("#expired-form input[name=name]")).getAttribute("value"))
+                .isEqualTo("Typed before expiry");
+
+        driver.findElement(By.id("resend-button")).click();
+        waitUpTo(120).until(d -> d.getCurrentUrl().matches(".*/datasets/\\d+$"));
+        waitForHeatmap();
+        assertThat(driver.findElement(By.id("dataset-name")).getText()).isEqualTo("Typed before expiry");
+        assertThat(driver.findElement(By.id("sentence-count")).getText()).startsWith("3");
     }
 
     @Test
