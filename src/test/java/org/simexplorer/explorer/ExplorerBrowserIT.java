@@ -387,6 +387,8 @@ class ExplorerBrowserIT {
         driver.get(url("/"));
         driver.findElement(By.id("name")).sendKeys("Empty");
         driver.findElement(By.id("create-button")).click();
+        // the click returns before the answer page has loaded: wait for it rather than race it
+        waitUpTo(30).until(d -> !d.findElements(By.id("form-error")).isEmpty());
         assertThat(driver.findElement(By.id("form-error")).getText()).isEqualTo("Paste at least one sentence or choose a file.");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Empty");
     }
