@@ -3,13 +3,14 @@
 // Sentence text is only ever written through textContent.
 
 import { decodeMatrix, matrixFromJson, offDiagonalRange } from './matrix.js';
-import { makeScale, domainFor } from './colour.js';
-import { fullViewport, isFull, zoomAt, zoomToRegion, pan } from './viewport.js';
+import { domainFor, heatmapColours } from './colour.js';
+import { fullViewport, isFull, zoomAt, zoomToRegion, pan, follow } from './viewport.js';
 import { fractionalCellAt } from './hittest.js';
 import { pairKey } from './labels.js';
 import { LabelSync } from './label-sync.js';
-import { routeKey } from './keyboard.js';
-import { rankPairs, currentThreshold } from './queue.js';
+import { routeKey, moveCursor } from './keyboard.js';
+import { nextPair, currentThreshold } from './queue.js';
+import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions } from './losses.js';
 import { getJson, sendJson, request, outcome, sentenceTexts, labelList } from './api.js';
@@ -21,7 +22,9 @@ import { Panels } from './panels.js';
 const $ = (id) => document.getElementById(id);
 const t = translator(JSON.parse($('ui-text')?.textContent || '{}'));
 const root = $('explorer');
-const api = `/api/datasets/${encodeURIComponent(root.dataset.datasetId)}`;
+const datasetId = root.dataset.datasetId;
+const api = `/api/datasets/${encodeURIComponent(datasetId)}`;
+const storage = (() => { try { return window.localStorage; } catch { return undefined; } })();
 
 const sync = new LabelSync(
   (change) => sendJson('PUT', `${api}/labels`, [{ i: change.i, j: change.j, label: change.label }]),
@@ -34,8 +37,14 @@ const state = {
   matrix: null,
   viewport: null,
   scale: null,
+  dataDomain: null,
+  colours: 'sequential',
   get labels() { return sync.store; },
   selected: null,
+  // which pair S, D and 0 act on: the selected one or the queue's; the page marks it
+  active: 'selection',
+  cursor: null,
+  cursorShown: false,
   tool: 'select',
   metrics: null,
   losses: [],
@@ -44,7 +53,7 @@ const state = {
   thresholdOn: false,
   threshold: 0.5,
   drag: null,
-  queue: { active: false, current: null, skipped: new Set() },
+  queue: { active: false, current: null, mode: 'informative', skipped: loadSkips(storage, datasetId), implied: [] },
   analysisVersion: 0,
 };
 
@@ -85,13 +94,11 @@ async function init() {
     sync.reset(labelList(labels));
     state.matrix = matrix;
     state.viewport = fullViewport(matrix.n);
-    const domain = domainFor(offDiagonalRange(matrix));
-    state.scale = makeScale(domain.lo, domain.hi, 256);
-    $('threshold').min = String(domain.lo);
-    view.renderLegend(state.scale);
-    draw();
-    drawOverlay();
+    state.dataDomain = domainFor(offDiagonalRange(matrix));
+    $('threshold').min = String(state.dataDomain.lo);
+    applyColours();
     panels.labelCount();
+    panels.skips(state.queue.skipped.size);
     $('heatmap-loading').hidden = true;
     // The benchmark reads this: the heatmap is drawn and the page answers clicks and keys from here on.
     window.heatmapReadyAt = performance.now();
@@ -112,6 +119,15 @@ async function init() {
 
 // ---------- drawing ----------
 
+function applyColours() {
+  const { lut, scale } = heatmapColours(state.colours, { range: state.dataDomain, maxAbs: 1 });
+  view.setColours(lut);
+  state.scale = scale;
+  view.renderLegend(scale);
+  panels.legendText(state.colours, scale);
+  redraw();
+}
+
 function draw() {
   view.render(state.matrix, state.viewport, state.scale, state.thresholdOn ? state.threshold : null);
   const v = state.viewport;
@@ -129,8 +145,9 @@ function drawOverlay() {
     viewport: state.viewport,
     outlines: result?.ok ? topContributions(result.body, 20) : [],
     labels: state.labels.all().map((l) => ({ ...l, pending: state.labels.state(l.i, l.j) === 'pending' })),
-    // the queue's pair when the queue runs
-    selected: state.queue.active && state.queue.current ? state.queue.current : state.selected,
+    selected: activePair(),
+    other: otherPair(),
+    cursor: state.cursorShown ? state.cursor : null,
     drag: state.drag,
   });
 }
@@ -196,6 +213,24 @@ $('reset-zoom').addEventListener('click', () => {
 
 // ---------- selection and labelling ----------
 
+function queuePair() {
+  return state.queue.active ? state.queue.current : null;
+}
+
+function activePair() {
+  return state.active === 'queue' && queuePair() ? queuePair() : state.selected;
+}
+
+function otherPair() {
+  const other = state.active === 'queue' && queuePair() ? state.selected : queuePair();
+  return other === activePair() ? null : other;
+}
+
+function setActive(which) {
+  state.active = which;
+  panels.activePanel(activePair() ? (which === 'queue' && queuePair() ? 'queue' : 'selection') : null);
+}
+
 function clickCell(cell) {
   select(cell.i, cell.j);
   if (state.tool !== 'select' && cell.i !== cell.j) setLabel(cell.i, cell.j, Number(state.tool));
@@ -203,6 +238,7 @@ function clickCell(cell) {
 
 function select(i, j) {
   state.selected = { i, j };
+  setActive('selection');
   panels.selection();
   panels.neighbours();
   drawOverlay();
@@ -211,7 +247,8 @@ function select(i, j) {
 function setLabel(i, j, label) {
   if (!sync.set(i, j, label)) return;
   afterLocalChange();
-  if (state.queue.active) nextInQueue();
+  const q = queuePair();
+  if (q && pairKey(q.i, q.j) === pairKey(i, j)) nextInQueue();
 }
 
 function undo() {
@@ -222,26 +259,47 @@ function afterLocalChange() {
   panels.selection();
   panels.neighbours();
   panels.labelCount();
+  panels.failures(sync.failures, { retry: (id) => { sync.retry(id); afterLocalChange(); }, dismiss: (id) => sync.dismiss(id) });
   drawOverlay();
 }
 
 function onSaveEvent(event) {
-  const { change } = event;
-  if (event.type === 'saved') $('error-banner').hidden = true;
-  else showError(t(event.kind === 'undo' ? 'undoFailed' : 'saveFailed', change.i, change.j, event.error.message));
   afterLocalChange();
-  scheduleAnalysis();
+  if (event.type === 'saved') scheduleAnalysis();
 }
+
+window.addEventListener('beforeunload', (event) => {
+  if (sync.pending === 0) return;
+  event.preventDefault();
+  event.returnValue = t('unsaved');
+});
 
 $('sel-similar').addEventListener('click', () => state.selected && setLabel(state.selected.i, state.selected.j, 1));
 $('sel-dissimilar').addEventListener('click', () => state.selected && setLabel(state.selected.i, state.selected.j, -1));
 $('sel-clear').addEventListener('click', () => state.selected && setLabel(state.selected.i, state.selected.j, 0));
 $('undo').addEventListener('click', undo);
 
+/** Marks the pressed button of a toggle group (class for the look, aria-pressed for assistive technology). */
+function press(selector, pressed) {
+  for (const b of document.querySelectorAll(selector)) {
+    b.classList.toggle('active', b === pressed);
+    b.setAttribute('aria-pressed', String(b === pressed));
+  }
+}
+
 for (const button of document.querySelectorAll('[data-tool]')) {
   button.addEventListener('click', () => {
     state.tool = button.dataset.tool;
-    for (const b of document.querySelectorAll('[data-tool]')) b.classList.toggle('active', b === button);
+    press('[data-tool]', button);
+  });
+}
+
+for (const button of document.querySelectorAll('[data-colours]')) {
+  button.addEventListener('click', () => {
+    if (!state.matrix) return;
+    state.colours = button.dataset.colours;
+    press('[data-colours]', button);
+    applyColours();
   });
 }
 
@@ -254,7 +312,7 @@ for (const button of document.querySelectorAll('[data-order]')) {
       state.matrix = await fetchMatrix(order);
       state.orderName = order;
       state.viewport = fullViewport(state.matrix.n);
-      for (const b of document.querySelectorAll('[data-order]')) b.classList.toggle('active', b === button);
+      press('[data-order]', button);
       redraw();
       showStatus('');
     } catch (e) {
@@ -264,21 +322,29 @@ for (const button of document.querySelectorAll('[data-order]')) {
   });
 }
 
+const CONTROLS = 'button, a[href], summary, input, select, textarea, [role=button], [contenteditable=true]';
+
 document.addEventListener('keydown', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
   const action = routeKey({
     key: event.key, repeat: event.repeat, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey,
-    targetTag: event.target?.tagName,
+    targetTag: target?.tagName, onControl: !!target?.closest(CONTROLS), onCanvas: target === overlay,
   }, {
     ready: !!state.matrix,
     zoomed: !!state.matrix && !isFull(state.viewport, state.matrix.n),
     viewportSize: state.viewport?.size ?? 0,
-    queuePair: state.queue.active ? state.queue.current : null,
-    selected: state.selected,
+    activePair: activePair(),
+    queuePair: queuePair(),
   });
   if (!action) return;
   if (action.type === 'pan') {
     state.viewport = pan(state.viewport, action.rows, action.cols, state.matrix.n);
     redraw();
+  } else if (action.type === 'cursor') {
+    moveCursorBy(action.rows, action.cols);
+  } else if (action.type === 'select-cursor') {
+    const cell = cursorCell();
+    if (cell) clickCell(cell);
   } else if (action.type === 'undo') {
     undo();
   } else if (action.type === 'skip') {
@@ -289,12 +355,49 @@ document.addEventListener('keydown', (event) => {
   event.preventDefault();
 });
 
+// ---------- keyboard cell cursor ----------
+
+function cursorCell() {
+  if (!state.cursor) return null;
+  const { row, col } = state.cursor;
+  return { row, col, i: state.matrix.order[row], j: state.matrix.order[col] };
+}
+
+function moveCursorBy(rows, cols) {
+  state.cursor = moveCursor(state.cursor ?? { row: state.viewport.row0, col: state.viewport.col0 }, rows, cols, state.matrix.n);
+  const moved = follow(state.viewport, state.cursor.row, state.cursor.col, state.matrix.n);
+  if (moved.row0 !== state.viewport.row0 || moved.col0 !== state.viewport.col0) {
+    state.viewport = moved;
+    draw();
+  }
+  drawOverlay();
+  panels.cursor(cursorCell());
+}
+
+overlay.addEventListener('focus', () => {
+  if (!state.matrix) return;
+  state.cursorShown = true;
+  if (!state.cursor) {
+    const sel = state.selected;
+    const { position } = state.matrix;
+    state.cursor = sel ? { row: position[sel.i], col: position[sel.j] } : { row: state.viewport.row0, col: state.viewport.col0 };
+  }
+  moveCursorBy(0, 0);
+});
+
+overlay.addEventListener('blur', () => {
+  state.cursorShown = false;
+  if (state.matrix) drawOverlay();
+  panels.cursor(null);
+});
+
 // ---------- pair queue ----------
 
 function nextInQueue() {
   const q = state.queue;
   const threshold = currentThreshold(state.metrics);
-  q.current = rankPairs(state.matrix, state.labels, threshold, { limit: 1, skipped: q.skipped })[0] ?? null;
+  q.current = nextPair({ mode: q.mode, matrix: state.matrix, labels: state.labels, skipped: q.skipped, threshold, implied: q.implied });
+  setActive('queue');
   panels.queue(q.current, threshold);
   drawOverlay();
 }
@@ -303,6 +406,8 @@ function skipInQueue() {
   const q = state.queue;
   if (!q.current) return;
   q.skipped.add(pairKey(q.current.i, q.current.j));
+  saveSkips(storage, datasetId, q.skipped);
+  panels.skips(q.skipped.size);
   nextInQueue();
 }
 
@@ -312,15 +417,50 @@ function setQueueActive(active) {
   $('queue-intro').hidden = active;
   $('queue-start').hidden = active;
   $('queue-stop').hidden = !active;
-  if (active) nextInQueue();
-  else drawOverlay();
+  if (active) {
+    nextInQueue();
+  } else {
+    setActive('selection');
+    drawOverlay();
+  }
 }
 
-$('queue-start').addEventListener('click', () => state.matrix && setQueueActive(true));
+/** Unlabelled pairs implied by the +1 labels (A~B, B~C, so A~C?), shortest chains first, from the server. */
+async function refreshImplied() {
+  const result = await outcome(`${api}/labels/conflicts`).catch(() => ({ ok: false }));
+  state.queue.implied = result.ok ? result.body.implied ?? [] : [];
+  return result;
+}
+
+function labelQueuePair(label) {
+  const q = queuePair();
+  if (!q) return;
+  setActive('queue');
+  setLabel(q.i, q.j, label);
+}
+
+$('queue-start').addEventListener('click', async () => {
+  if (!state.matrix) return;
+  await refreshImplied();
+  setQueueActive(true);
+});
 $('queue-stop').addEventListener('click', () => setQueueActive(false));
-$('queue-similar').addEventListener('click', () => state.queue.current && setLabel(state.queue.current.i, state.queue.current.j, 1));
-$('queue-dissimilar').addEventListener('click', () => state.queue.current && setLabel(state.queue.current.i, state.queue.current.j, -1));
+$('queue-similar').addEventListener('click', () => labelQueuePair(1));
+$('queue-dissimilar').addEventListener('click', () => labelQueuePair(-1));
 $('queue-skip').addEventListener('click', skipInQueue);
+$('queue-forget').addEventListener('click', () => {
+  state.queue.skipped.clear();
+  saveSkips(storage, datasetId, state.queue.skipped);
+  panels.skips(0);
+  if (state.queue.active) nextInQueue();
+});
+for (const button of document.querySelectorAll('[data-queue-mode]')) {
+  button.addEventListener('click', () => {
+    state.queue.mode = button.dataset.queueMode;
+    press('[data-queue-mode]', button);
+    if (state.queue.active) nextInQueue();
+  });
+}
 
 // ---------- threshold ----------
 
@@ -358,6 +498,8 @@ const needLabels = (key) => ({ ok: false, status: 422, problem: { detail: t(key)
 
 async function refreshAnalysis() {
   const version = ++state.analysisVersion;
+  panels.recomputing(true);
+  if (state.queue.active) refreshImplied();
   const hasLabels = state.labels.size > 0;
   const lossJobs = state.losses.map(async (loss) => {
     const result = hasLabels
@@ -371,6 +513,7 @@ async function refreshAnalysis() {
   await Promise.all(lossJobs);
   if (version !== state.analysisVersion) return;
   state.metrics = metrics.ok ? metrics.body : null;
+  panels.recomputing(false);
   panels.metrics(metrics);
   panels.drawCharts();
   panels.lossExplanation();

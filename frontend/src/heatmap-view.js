@@ -2,6 +2,7 @@
 // the drag rectangle) onto the page's canvases. It decides nothing: callers pass what to show.
 
 import { buildLut, legendTicks } from './colour.js';
+import { markGeometry } from './marks.js';
 import { renderViewport } from './grid.js';
 import { cellAt, cellRect } from './hittest.js';
 import { el, clear } from './dom.js';
@@ -18,6 +19,11 @@ export class HeatmapView {
     this.overCtx = overlay.getContext('2d');
     this.image = this.heatCtx.createImageData(this.W, this.H);
     this.lut = buildLut();
+  }
+
+  /** Colour table for the next render (sequential or diverging). */
+  setColours(lut) {
+    this.lut = lut;
   }
 
   /** Paints the visible part of the matrix; `dim` (a threshold or null) greys the cells below it. */
@@ -45,7 +51,8 @@ export class HeatmapView {
   }
 
   /**
-   * scene: {matrix, viewport, outlines: [{i, j}], labels: [{i, j, label, pending}], selected: {i, j} | null,
+   * scene: {matrix, viewport, outlines: [{i, j}], labels: [{i, j, label, pending}], selected: the active pair
+   * {i, j} | null, other: the other pair shown (queue or selection) | null, cursor: {row, col} | null,
    * drag: {x0, y0, x1, y1, moved} | null}
    */
   renderOverlay(scene) {
@@ -64,6 +71,17 @@ export class HeatmapView {
     for (const { i, j, label, pending } of scene.labels) {
       for (const r of rectsOf(i, j)) this.drawMark(r, label, pending);
     }
+    // the pair S and D act on: black and white outline; the other shown pair (queue or selection): dashed
+    if (scene.other) {
+      for (const r of rectsOf(scene.other.i, scene.other.j)) {
+        const g = grow(r, 10);
+        ctx.setLineDash([3, 3]);
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = '#000';
+        ctx.strokeRect(g.x - 1, g.y - 1, g.w + 2, g.h + 2);
+        ctx.setLineDash([]);
+      }
+    }
     if (scene.selected) {
       for (const r of rectsOf(scene.selected.i, scene.selected.j)) {
         const g = grow(r, 10);
@@ -72,6 +90,19 @@ export class HeatmapView {
         ctx.strokeRect(g.x - 1, g.y - 1, g.w + 2, g.h + 2);
         ctx.strokeStyle = '#fff';
         ctx.strokeRect(g.x + 1, g.y + 1, g.w - 2, g.h - 2);
+      }
+    }
+    // keyboard cell cursor, in display coordinates
+    if (scene.cursor) {
+      const r = cellRect(scene.cursor.row, scene.cursor.col, this.W, this.H, scene.viewport);
+      if (r) {
+        const g = grow(r, 12);
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = '#fff';
+        ctx.strokeRect(g.x - 2, g.y - 2, g.w + 4, g.h + 4);
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = '#d6009f';
+        ctx.strokeRect(g.x - 2, g.y - 2, g.w + 4, g.h + 4);
       }
     }
     if (scene.drag?.moved) {
@@ -92,30 +123,32 @@ export class HeatmapView {
 
   drawMark(r, label, pending) {
     const ctx = this.overCtx;
-    const colour = label === 1 ? '#1f9d55' : '#d6336c';
-    if (r.w >= 12) {
-      const cx = r.x + r.w / 2;
-      const cy = r.y + r.h / 2;
-      const radius = Math.min(r.w, r.h) * 0.36;
-      ctx.beginPath();
-      ctx.arc(cx, cy, radius, 0, 2 * Math.PI);
-      ctx.fillStyle = pending ? 'rgba(255,255,255,0.6)' : '#fff';
-      ctx.fill();
-      ctx.lineWidth = Math.max(1.5, radius * 0.3);
-      ctx.strokeStyle = colour;
-      ctx.beginPath();
-      ctx.moveTo(cx - radius * 0.6, cy);
-      ctx.lineTo(cx + radius * 0.6, cy);
-      if (label === 1) {
-        ctx.moveTo(cx, cy - radius * 0.6);
-        ctx.lineTo(cx, cy + radius * 0.6);
-      }
-      ctx.stroke();
-    } else {
-      const g = grow(r, 4);
-      ctx.fillStyle = pending ? '#fff' : colour;
-      ctx.fillRect(g.x, g.y, g.w, g.h);
+    const m = markGeometry(r, label, pending);
+    const half = m.size / 2;
+    ctx.beginPath();
+    if (m.shape === 'circle') ctx.arc(m.cx, m.cy, half, 0, 2 * Math.PI);
+    else ctx.rect(m.cx - half * 0.9, m.cy - half * 0.9, m.size * 0.9, m.size * 0.9);
+    ctx.globalAlpha = pending ? 0.45 : 1;
+    ctx.fillStyle = m.fill;
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.setLineDash(pending ? [2, 2] : []);
+    ctx.lineWidth = m.glyph ? 1.5 : 1;
+    ctx.strokeStyle = m.outline;
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (!m.glyph) return;
+    const arm = half * 0.55;
+    ctx.beginPath();
+    ctx.moveTo(m.cx - arm, m.cy);
+    ctx.lineTo(m.cx + arm, m.cy);
+    if (m.glyph === 'plus') {
+      ctx.moveTo(m.cx, m.cy - arm);
+      ctx.lineTo(m.cx, m.cy + arm);
     }
+    ctx.lineWidth = Math.max(2, m.size * 0.14);
+    ctx.strokeStyle = '#fff';
+    ctx.stroke();
   }
 
   /** Mouse event → canvas pixel coordinates (the canvas may be shown scaled). */

@@ -61,11 +61,12 @@ export class LabelStore {
   }
 
   /**
-   * The server refused or did not answer: put the pair back to what it was, and drop the change from the
+   * The server refused or did not answer: put the pair back to what it was (or to `label`, what the server
+   * holds), and drop the change from the
    * undo stack so undo cannot "restore" a label that was never stored.
    */
-  revert(change) {
-    this.apply(change.i, change.j, change.previous, 'saved');
+  revert(change, label = change.previous) {
+    this.apply(change.i, change.j, label, 'saved');
     const k = this.undoStack.lastIndexOf(change);
     if (k >= 0) this.undoStack.splice(k, 1);
   }

@@ -75,7 +75,7 @@ export class Panels {
     for (const id of ['queue-similar', 'queue-dissimilar', 'queue-skip']) $(id).disabled = !current;
     if (current) {
       const { i, j, similarity, reason } = current;
-      setText($('queue-reason'), t(`queue.${reason}`));
+      setText($('queue-reason'), reason === 'implied' ? t('queue.implied', current.path.map((k) => `#${k}`).join(' ~ ')) : t(`queue.${reason}`));
       setText($('queue-i'), `#${i}`);
       setText($('queue-a'), state.sentences[i] ?? '');
       setText($('queue-j'), `#${j}`);
@@ -103,10 +103,71 @@ export class Panels {
     of.append(el('span', { class: 'idx', text: `#${i}` }), ' ', el('strong', { text: state.sentences[i] ?? '' }));
     for (const { j, similarity } of nearestNeighbours(state.matrix, i, 10)) {
       const label = state.labels.get(i, j);
-      list.append(el('li', { title: t('neighbour.select'), onclick: () => this.actions.select(i, j) },
+      list.append(el('li', {}, el('button', { type: 'button', class: 'linklike', title: t('neighbour.select'), onclick: () => this.actions.select(i, j) },
         el('span', { class: 'sim', text: similarity.toFixed(3) }),
         label ? el('span', { class: markClass(label), text: label === 1 ? '+ ' : '− ' }) : null,
-        el('span', { text: state.sentences[j] ?? '' })));
+        el('span', { text: state.sentences[j] ?? '' }))));
+    }
+  }
+
+  /** Which pair panel S, D and 0 act on: 'selection' or 'queue'. */
+  activePanel(which) {
+    const { $ } = this;
+    $('selection-panel').classList.toggle('is-active', which === 'selection');
+    $('queue-panel').classList.toggle('is-active', which === 'queue');
+    $('selection-active').hidden = which !== 'selection';
+    $('queue-active').hidden = which !== 'queue';
+  }
+
+  /** Saves that failed, each with Retry and Dismiss; they stay until handled, whatever succeeds after them. */
+  failures(list, { retry, dismiss }) {
+    const { $, t } = this;
+    const ul = clear($('failure-list'));
+    for (const f of list) {
+      ul.append(el('li', { 'data-failure': f.id },
+        el('span', { text: t(f.kind === 'undo' ? 'failure.undo' : 'failure', f.i, f.j, f.message) }),
+        el('button', { type: 'button', class: 'btn btn-small retry', onclick: () => retry(f.id), text: t('retry') }),
+        el('button', { type: 'button', class: 'btn btn-link', onclick: () => dismiss(f.id), text: t('dismiss') })));
+    }
+    $('save-failures').hidden = list.length === 0;
+  }
+
+  skips(count) {
+    setText(this.$('queue-skips'), count ? this.t('queue.skips', count) : '');
+    this.$('queue-forget').hidden = !count;
+  }
+
+  /** The keyboard cursor's cell, read out by screen readers (aria-live) and shown under the heatmap. */
+  cursor(cell) {
+    const { $, t, state } = this;
+    if (!cell) {
+      setText($('cursor-info'), '');
+      return;
+    }
+    const label = cell.i === cell.j ? 0 : state.labels.get(cell.i, cell.j);
+    const said = label === 1 ? t('cursor.similar') : label === -1 ? t('cursor.dissimilar') : '';
+    setText($('cursor-info'), t('cursor', cell.i, cell.j, state.matrix.atCell(cell.row, cell.col).toFixed(3), said));
+  }
+
+  legendText(kind, scale) {
+    setText(this.$('legend-text'), kind === 'diverging'
+      ? this.t('legend.diverging', scale.hi.toFixed(2))
+      : this.t('legend.sequential', scale.lo.toFixed(2), scale.hi.toFixed(2)));
+  }
+
+  /** Analysis is being recomputed: dim the numbers at once, and replace them if it takes a while. */
+  recomputing(on) {
+    const { $ } = this;
+    clearTimeout(this.recomputeTimer);
+    for (const id of ['metrics-panel', 'losses-panel']) {
+      $(id).setAttribute('aria-busy', String(on));
+      $(id).classList.toggle('recomputing-now', on);
+    }
+    for (const node of document.querySelectorAll('#metrics dd, #loss-rows .loss-value')) node.classList.toggle('busy', on);
+    if (on) {
+      this.recomputeTimer = setTimeout(() => {
+        for (const node of document.querySelectorAll('#metrics dd, #loss-rows .loss-number')) setText(node, this.t('recomputing'));
+      }, 400);
     }
   }
 
@@ -114,15 +175,20 @@ export class Panels {
     const body = clear(this.$('loss-rows'));
     for (const loss of this.state.losses) {
       const row = el('tr', { 'data-loss': loss.id, title: loss.formula ?? loss.description ?? '' },
-        el('td', {}, el('code', { text: loss.id })),
+        el('td', {}, el('button', { type: 'button', class: 'loss-toggle', 'aria-pressed': 'false' }, el('code', { text: loss.id }))),
         el('td', { class: 'num loss-value', text: '—' }));
+      // the button makes the row reachable by keyboard; its click bubbles here like a click anywhere on the row
       row.addEventListener('click', () => this.actions.toggleLoss(loss.id));
       body.append(row);
     }
   }
 
   lossSelection() {
-    for (const r of this.$('loss-rows').children) r.classList.toggle('selected', r.dataset.loss === this.state.selectedLoss);
+    for (const r of this.$('loss-rows').children) {
+      const on = r.dataset.loss === this.state.selectedLoss;
+      r.classList.toggle('selected', on);
+      r.querySelector('.loss-toggle')?.setAttribute('aria-pressed', String(on));
+    }
   }
 
   loss(id, result) {
@@ -175,14 +241,14 @@ export class Panels {
     const pos = [];
     const neg = [];
     for (const { i, j, label } of state.labels.all()) (label === 1 ? pos : neg).push(state.matrix.at(i, j));
-    const range = { min: Math.floor(state.scale.lo * 10) / 10, max: 1, count: 24 };
+    const range = { min: Math.floor(state.dataDomain.lo * 10) / 10, max: 1, count: 24 };
     const hp = histogram(pos, range);
     const hn = histogram(neg, range);
     const histData = {
       labels: hp.edges.slice(0, -1).map((e, k) => ((e + hp.edges[k + 1]) / 2).toFixed(2)),
       datasets: [
-        { label: t('chart.similar'), data: hp.counts, backgroundColor: 'rgba(31, 157, 85, 0.6)' },
-        { label: t('chart.dissimilar'), data: hn.counts, backgroundColor: 'rgba(214, 51, 108, 0.6)' },
+        { label: t('chart.similar'), data: hp.counts, backgroundColor: 'rgba(0, 114, 178, 0.7)' },
+        { label: t('chart.dissimilar'), data: hn.counts, backgroundColor: 'rgba(230, 159, 0, 0.7)' },
       ],
     };
     const roc = rocCurve([...pos, ...neg], [...pos.map(() => 1), ...neg.map(() => -1)]);

@@ -214,15 +214,19 @@ class ExplorerBrowserIT {
         assertThat(afterTwo).as("losses after the second label").isNotEqualTo(afterOne);
         assertThat(afterTwo).anyMatch(v -> v.matches("-?[0-9.e+]+"));
 
-        // reload: both marks are drawn in their cells (+ green, − pink stroke through the cell's centre)
+        // reload: both marks are drawn in their cells (+ an Okabe-Ito blue circle, − an orange square, each with
+        // a white glyph through the centre: sample a point off the glyph's bars)
         driver.navigate().refresh();
         waitForHeatmap();
         assertThat(driver.findElement(By.id("label-count")).getText()).isEqualTo("2");
         double cell = 640.0 / n;
-        long[] plus = pixelAt("overlay", (int) (1.5 * cell), (int) (0.5 * cell));
-        long[] minus = pixelAt("overlay", (int) (3.5 * cell), (int) (2.5 * cell));
-        assertThat(plus).as("+ mark at (0,1)").containsExactly(31, 157, 85, 255);
-        assertThat(minus).as("− mark at (2,3)").containsExactly(214, 51, 108, 255);
+        int off = (int) (cell * 0.16);
+        long[] plus = pixelAt("overlay", (int) (1.5 * cell) + off, (int) (0.5 * cell) + off);
+        long[] minus = pixelAt("overlay", (int) (3.5 * cell) + off, (int) (2.5 * cell) + off);
+        long[] plusCentre = pixelAt("overlay", (int) (1.5 * cell), (int) (0.5 * cell));
+        assertThat(plus).as("+ mark at (0,1)").containsExactly(0, 114, 178, 255);
+        assertThat(minus).as("− mark at (2,3)").containsExactly(230, 159, 0, 255);
+        assertThat(plusCentre).as("white glyph").containsExactly(255, 255, 255, 255);
 
         // label (4, 5) with S, then undo it with Z
         clickCell(4, 5, n);
