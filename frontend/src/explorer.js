@@ -546,4 +546,7 @@ $('import-file').addEventListener('change', async (event) => {
   }
 });
 
+// Read-only inspection hook for the browser tests and the console: what the page holds right now.
+window.simexplorer = { labels: () => state.labels.all(), pendingSaves: () => sync.pending, failures: () => sync.failures };
+
 init();

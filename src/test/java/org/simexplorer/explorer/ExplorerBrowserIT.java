@@ -66,30 +66,24 @@ class ExplorerBrowserIT {
         }
     }
 
+    private ExplorerPage page() {
+        return new ExplorerPage(driver, port);
+    }
+
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return page().url(path);
     }
 
     private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return page().waitUpTo(seconds);
     }
 
-    /** Creates a dataset through the home page's paste form and waits for its heatmap. */
     private long createByPasting(String name, List<String> sentences) {
-        driver.get(url("/"));
-        driver.findElement(By.id("name")).sendKeys(name);
-        WebElement area = driver.findElement(By.id("sentences"));
-        // JS sets the value: sendKeys would type each line's newline into the textarea fine, but it is slow
-        driver.executeScript("arguments[0].value = arguments[1];", area, String.join("\n", sentences));
-        driver.findElement(By.id("create-button")).click();
-        waitUpTo(120).until(d -> d.getCurrentUrl().matches(".*/datasets/\\d+$"));
-        waitForHeatmap();
-        String current = driver.getCurrentUrl();
-        return Long.parseLong(current.substring(current.lastIndexOf('/') + 1));
+        return page().createByPasting(name, sentences);
     }
 
     private void waitForHeatmap() {
-        waitUpTo(120).until(d -> "true".equals(driver.executeScript("return document.body.dataset.heatmapReady || null;")));
+        page().waitForHeatmap();
     }
 
     private int analysisVersion() {
@@ -101,26 +95,12 @@ class ExplorerBrowserIT {
         waitUpTo(60).until(d -> analysisVersion() > version);
     }
 
-    /** Clicks the middle of display cell (row, col) of an n×n heatmap in full view. */
     private void clickCell(int row, int col, int n) {
-        WebElement overlay = driver.findElement(By.id("overlay"));
-        double cell = 640.0 / n;
-        int x = (int) Math.round((col + 0.5) * cell - 320);
-        int y = (int) Math.round((row + 0.5) * cell - 320);
-        new Actions(driver).moveToElement(overlay, x, y).click().perform();
+        page().clickCell(row, col, n);
     }
 
     private Map<String, Integer> labelsViaApi(long id) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/datasets/" + id + "/labels")))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
-        JsonNode list = body.isArray() ? body : body.get("labels");
-        Map<String, Integer> labels = new java.util.TreeMap<>();
-        for (JsonNode l : list) {
-            labels.put(l.get("i").asInt() + "," + l.get("j").asInt(), l.get("label").asInt());
-        }
-        return labels;
+        return page().labelsViaApi(id);
     }
 
     private List<String> lossValues() {
