@@ -1,5 +1,6 @@
 package org.simexplorer.embedding;
 
+import org.simexplorer.errors.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
-import org.simexplorer.system.ApiException;
 import org.springframework.stereotype.Component;
 
 /** The models this app can serve: the built-in carriers plus, optionally, a user's own folder. */
@@ -58,7 +58,7 @@ public class ModelCatalog {
     public ModelSpec find(String id) {
         String wanted = id == null ? defaultId : id;
         return models.stream().filter(m -> m.id().equals(wanted)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Unknown model '" + wanted + "'. Known models: "
+                .orElseThrow(() -> new NotFoundException("Unknown model '" + wanted + "'. Known models: "
                         + String.join(", ", ids()) + ".").with("knownModels", ids()));
     }
 

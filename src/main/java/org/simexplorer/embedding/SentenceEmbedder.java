@@ -1,5 +1,6 @@
 package org.simexplorer.embedding;
 
+import org.simexplorer.errors.DomainException;
 import java.util.List;
 
 /** Turns sentences into embeddings with a catalogue model. Safe for concurrent use. */
@@ -7,7 +8,7 @@ public interface SentenceEmbedder {
 
     /**
      * @param model a catalogue id, or null for the default model
-     * @throws org.simexplorer.system.ApiException 404 when the model id is unknown
+     * @throws org.simexplorer.errors.DomainException 404 when the model id is unknown
      */
     Embeddings embed(List<String> sentences, String model);
 

@@ -1,5 +1,9 @@
 package org.simexplorer.explorer;
 
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.system.ApiExceptionHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,15 +13,15 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 import org.simexplorer.dataset.Dataset;
+import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
-import org.simexplorer.dataset.UploadFormat;
-import org.simexplorer.dataset.UploadParser;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.ModelSpec;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.system.ApiException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -43,9 +47,12 @@ class ExplorerPages {
     private final LabelRepository labels;
     private final ModelCatalog models;
     private final MessageSource messages;
+    private final DatasetLimits limits;
 
-    ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages) {
+    ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages,
+            DatasetLimits limits) {
         this.datasets = datasets;
+        this.limits = limits;
         this.labels = labels;
         this.models = models;
         this.messages = messages;
@@ -79,23 +86,24 @@ class ExplorerPages {
         try {
             DatasetService.Change change;
             if (file != null && !file.isEmpty()) {
+                limits.checkUploadSize(file.getSize());
                 ParsedUpload upload = UploadParser.parse(file.getBytes(),
                         UploadFormat.fromFilename(file.getOriginalFilename()));
                 String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
                 change = datasets.create(datasetName, model, upload.sentences(), upload.pairs(), 2.5);
             } else {
-                List<TextLine> lines = lines(sentences);
+                List<TextLine> lines = UploadParser.textLines(sentences);
                 if (lines.isEmpty()) {
-                    throw ApiException.badRequest(messages.getMessage("home.create.empty", null, locale));
+                    throw new InvalidInputException(messages.getMessage("home.create.empty", null, locale));
                 }
                 if (name.isBlank()) {
-                    throw ApiException.badRequest(messages.getMessage("home.create.nameMissing", null, locale));
+                    throw new InvalidInputException(messages.getMessage("home.create.nameMissing", null, locale));
                 }
                 change = datasets.create(name, model, lines, List.of(), 0);
             }
             return "redirect:/datasets/" + change.dataset().id();
-        } catch (ApiException e) {
-            response.setStatus(e.status().value());
+        } catch (DomainException e) {
+            response.setStatus(ApiExceptionHandler.statusOf(e).value());
             page.addAttribute("error", e.getMessage());
         } catch (IOException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -117,8 +125,8 @@ class ExplorerPages {
             DatasetService.Change change = datasets.create(DemoDataset.NAME + " (" + modelId + ")", modelId, lines,
                     List.of(), 0);
             return "redirect:/datasets/" + change.dataset().id();
-        } catch (ApiException e) {
-            response.setStatus(e.status().value());
+        } catch (DomainException e) {
+            response.setStatus(ApiExceptionHandler.statusOf(e).value());
             page.addAttribute("error", e.getMessage());
             return home(page);
         }
@@ -130,7 +138,7 @@ class ExplorerPages {
         if (parsed != null) {
             try {
                 datasets.delete(parsed);
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // already gone: the list shows the truth either way
             }
         }
@@ -144,10 +152,8 @@ class ExplorerPages {
         if (parsed != null) {
             try {
                 dataset = datasets.get(parsed);
-            } catch (ApiException e) {
-                if (e.status() != HttpStatus.NOT_FOUND) {
-                    throw e;
-                }
+            } catch (NotFoundException e) {
+                // shown below as the readable 404 page
             }
         }
         if (dataset == null) {
@@ -186,19 +192,6 @@ class ExplorerPages {
         String label = spec.id() + " (" + String.join(", ", spec.languages()) + ", " + spec.dimension() + " dims)"
                 + (isDefault ? " · default" : "");
         return new ModelOption(spec.id(), label, isDefault);
-    }
-
-    /** Pasted text: one sentence per non-blank line, with its line number for error messages. */
-    static List<TextLine> lines(String text) {
-        List<TextLine> lines = new ArrayList<>();
-        String[] raw = text.split("\\R", -1);
-        for (int k = 0; k < raw.length; k++) {
-            String line = raw[k].strip();
-            if (!line.isEmpty()) {
-                lines.add(new TextLine(line, k + 1));
-            }
-        }
-        return lines;
     }
 
     private static Long parseId(String id) {

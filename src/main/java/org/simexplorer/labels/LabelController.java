@@ -1,5 +1,7 @@
 package org.simexplorer.labels;
 
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,11 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
-import org.simexplorer.dataset.UploadFormat;
-import org.simexplorer.dataset.UploadParser;
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LossResult;
-import org.simexplorer.system.ApiException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -79,7 +80,7 @@ class LabelController {
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         if (body == null || body.length == 0) {
-            throw ApiException.badRequest("The request body is empty: send a CSV or JSONL file.");
+            throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
         checkSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
@@ -96,7 +97,7 @@ class LabelController {
             @RequestParam(defaultValue = "true") boolean pairContributions,
             @RequestParam Map<String, String> query) {
         if (loss == null || loss.isBlank()) {
-            throw ApiException.badRequest("Give the loss id as ?loss=ID (see GET /api/losses).");
+            throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
         }
         Map<String, Object> params = new LinkedHashMap<>();
         query.forEach((name, value) -> {
@@ -141,7 +142,7 @@ class LabelController {
     private void checkSize(long bytes) {
         long limit = limits.maxUploadSize().toBytes();
         if (bytes > limit) {
-            throw ApiException.tooLarge("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
+            throw new TooLargeException("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
                     .with("limit", limit);
         }
     }
@@ -165,19 +166,19 @@ class LabelController {
 
     private static List<LabelService.LabelChange> changes(List<Object> body) {
         if (body == null) {
-            throw ApiException.badRequest("The body must be a list of {\"i\",\"j\",\"label\"} objects.");
+            throw new InvalidInputException("The body must be a list of {\"i\",\"j\",\"label\"} objects.");
         }
         List<LabelService.LabelChange> changes = new ArrayList<>(body.size());
         for (int k = 0; k < body.size(); k++) {
             if (!(body.get(k) instanceof Map<?, ?> item)) {
-                throw ApiException.badRequest("[" + k + "] is not an object {\"i\",\"j\",\"label\"}.")
+                throw new InvalidInputException("[" + k + "] is not an object {\"i\",\"j\",\"label\"}.")
                         .with("index", k);
             }
             int i = integer(item.get("i"), "i", k);
             int j = integer(item.get("j"), "j", k);
             int label = integer(item.get("label"), "label", k);
             if (label < -1 || label > 1) {
-                throw ApiException.badRequest("[" + k + "]: label " + label
+                throw new InvalidInputException("[" + k + "]: label " + label
                         + " is not one of 1 (similar), -1 (dissimilar) or 0 (remove).").with("index", k);
             }
             changes.add(new LabelService.LabelChange(i, j, label));
@@ -187,7 +188,7 @@ class LabelController {
 
     private static int integer(Object value, String key, int k) {
         if (value instanceof Integer number) return number;
-        throw ApiException.badRequest("[" + k + "]: \"" + key + "\" must be an integer, not " + value + ".")
+        throw new InvalidInputException("[" + k + "]: \"" + key + "\" must be an integer, not " + value + ".")
                 .with("index", k);
     }
 }

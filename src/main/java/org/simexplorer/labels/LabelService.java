@@ -1,5 +1,6 @@
 package org.simexplorer.labels;
 
+import org.simexplorer.errors.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
-import org.simexplorer.dataset.PairRow;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
+import org.simexplorer.formats.PairResolver;
+import org.simexplorer.formats.PairResolver.ResolvedPairs;
+import org.simexplorer.formats.PairResolver.Unlabelled;
+import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
-import org.simexplorer.system.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,12 +66,12 @@ public class LabelService {
             LabelChange change = changes.get(k);
             for (int index : new int[] {change.i(), change.j()}) {
                 if (index < 0 || index >= n) {
-                    throw ApiException.badRequest("[" + k + "]: sentence index " + index
+                    throw new InvalidInputException("[" + k + "]: sentence index " + index
                             + " is not in the dataset (it has " + n + " sentences).").with("index", k);
                 }
             }
             if (change.i() == change.j()) {
-                throw ApiException.badRequest("[" + k + "]: i and j are both " + change.i()
+                throw new InvalidInputException("[" + k + "]: i and j are both " + change.i()
                         + "; a label needs two different sentences.").with("index", k);
             }
         }
@@ -108,36 +110,18 @@ public class LabelService {
     public ImportResult importPairs(long datasetId, ParsedUpload upload, double threshold) {
         List<String> sentences = datasets.sentences(datasetId);
         if (upload.pairs().isEmpty()) {
-            throw ApiException.badRequest("The file has no pairs: give columns sentence1,sentence2 with label or"
+            throw new InvalidInputException("The file has no pairs: give columns sentence1,sentence2 with label or"
                     + " score, or i,j,label.");
         }
         Map<String, Integer> indexOf = new HashMap<>();
         for (int k = 0; k < sentences.size(); k++) indexOf.put(sentences.get(k), k);
         // Files are read with surrounding whitespace stripped; match such sentences by their stripped text too.
         for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
-        Map<List<Integer>, Integer> byPair = new LinkedHashMap<>();
-        int identical = 0;
-        for (PairRow pair : upload.pairs()) {
-            if (!pair.hasValue()) {
-                throw ApiException.badRequest("Line " + pair.line() + ": the pair has no label; add a 'label' or"
-                        + " 'score' column.").with("line", pair.line());
-            }
-            int i = pair.byIndex() ? checkIndex(pair.i(), sentences.size(), pair.line())
-                    : find(indexOf, pair.sentence1(), pair.line());
-            int j = pair.byIndex() ? checkIndex(pair.j(), sentences.size(), pair.line())
-                    : find(indexOf, pair.sentence2(), pair.line());
-            int label = pair.plusMinusLabel(threshold);
-            if (i == j) {
-                identical++;
-                continue;
-            }
-            byPair.put(List.of(Math.min(i, j), Math.max(i, j)), label);
-        }
-        int skipped = identical;
+        ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
+                .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
         return retryingOnRace(() -> transactions.execute(status -> {
-            Instant now = Instant.now();
-            byPair.forEach((pair, label) -> labels.upsert(datasetId, pair.get(0), pair.get(1), label, now));
-            return new ImportResult(byPair.size(), skipped, labels.count(datasetId));
+            int imported = labels.write(datasetId, resolved.labels(), Instant.now());
+            return new ImportResult(imported, resolved.identicalPairs(), labels.count(datasetId));
         }));
     }
 
@@ -162,7 +146,7 @@ public class LabelService {
                             .append(",\"label\":").append(label.label() > 0 ? 1 : 0).append("}\n");
                 }
             }
-            default -> throw ApiException.badRequest("Unknown export format '" + format + "': use csv or jsonl.");
+            default -> throw new InvalidInputException("Unknown export format '" + format + "': use csv or jsonl.");
         }
         return out.toString();
     }
@@ -194,27 +178,6 @@ public class LabelService {
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
         return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
-    }
-
-    private static int find(Map<String, Integer> indexOf, String sentence, int line) {
-        Integer index = indexOf.get(sentence);
-        if (index == null) {
-            throw ApiException.badRequest("Line " + line + ": the sentence \"" + abbreviate(sentence)
-                    + "\" is not in the dataset.").with("line", line);
-        }
-        return index;
-    }
-
-    private static int checkIndex(int index, int n, int line) {
-        if (index < 0 || index >= n) {
-            throw ApiException.badRequest("Line " + line + ": sentence index " + index
-                    + " is not in the dataset (it has " + n + " sentences).").with("line", line);
-        }
-        return index;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     static String csvField(String value) {

@@ -1,11 +1,12 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.simexplorer.system.ApiException;
 
 /** A loss's parameters after applying a request's overrides to the defaults, in declaration order. */
 public final class LossParameters {
@@ -22,7 +23,7 @@ public final class LossParameters {
 
     /**
      * @param overrides raw JSON values by name; null means none
-     * @throws ApiException 400 for an unknown name, a non-number, a non-finite value or a bad sign
+     * @throws DomainException 400 for an unknown name, a non-number, a non-finite value or a bad sign
      */
     public static LossParameters resolve(PairLoss loss, Map<String, ?> overrides) {
         Map<String, Double> values = new LinkedHashMap<>();
@@ -37,18 +38,18 @@ public final class LossParameters {
                 String known = loss.parameters().isEmpty() ? "it has no parameters"
                         : "its parameters are " + loss.parameters().stream().map(LossParameter::name)
                                 .collect(Collectors.joining(", "));
-                throw ApiException.badRequest("Unknown parameter '" + name + "' for loss '" + loss.id() + "': "
+                throw new InvalidInputException("Unknown parameter '" + name + "' for loss '" + loss.id() + "': "
                         + known + ".").with("parameter", name);
             }
             if (!(entry.getValue() instanceof Number number)) {
-                throw ApiException.badRequest("Parameter '" + name + "' must be a number.").with("parameter", name);
+                throw new InvalidInputException("Parameter '" + name + "' must be a number.").with("parameter", name);
             }
             double value = number.doubleValue();
             if (!Double.isFinite(value)) {
-                throw ApiException.badRequest("Parameter '" + name + "' must be finite.").with("parameter", name);
+                throw new InvalidInputException("Parameter '" + name + "' must be finite.").with("parameter", name);
             }
             if (parameter.mustBePositive() && value <= 0) {
-                throw ApiException.badRequest("Parameter '" + name + "' is " + value + "; it must be greater than 0.")
+                throw new InvalidInputException("Parameter '" + name + "' is " + value + "; it must be greater than 0.")
                         .with("parameter", name);
             }
             values.put(name, value);

@@ -1,5 +1,6 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.DomainException;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public interface PairLoss {
      * @param contributions null, or an n×n array that receives, at [i·n+j] with i &lt; j, each labelled pair's
      *                      additive share of the value (only when {@link #hasPairContributions()})
      * @return the loss value
-     * @throws org.simexplorer.system.ApiException 422 when the loss is undefined for this target
+     * @throws org.simexplorer.errors.DomainException 422 when the loss is undefined for this target
      */
     double compute(float[] scores, PairTarget target, LossParameters params, float[] gradient, double[] contributions);
 }

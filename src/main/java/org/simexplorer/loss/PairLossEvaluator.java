@@ -1,5 +1,6 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.DomainException;
 import java.util.ArrayList;
 import java.util.List;
 import org.simexplorer.similarity.CosineMatrix;
@@ -20,7 +21,7 @@ public class PairLossEvaluator {
     }
 
     /**
-     * @throws org.simexplorer.system.ApiException 422 when nothing is labelled or the loss is undefined here
+     * @throws org.simexplorer.errors.DomainException 422 when nothing is labelled or the loss is undefined here
      */
     public LossResult evaluate(float[][] embeddings, PairTarget target, PairLoss loss, LossParameters params,
                                boolean wantGradient, boolean wantContributions) {

@@ -1,8 +1,10 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.simexplorer.system.ApiException;
 
 /** Every loss the app offers, by id, in the order {@code GET /api/losses} lists them. */
 public class PairLossRegistry {
@@ -20,11 +22,11 @@ public class PairLossRegistry {
     }
 
     /**
-     * @throws ApiException 400 when the id is missing, 404 when no loss has it; both list the known ids
+     * @throws DomainException 400 when the id is missing, 404 when no loss has it; both list the known ids
      */
     public PairLoss find(String id) {
         if (id == null || id.isBlank()) {
-            throw ApiException.badRequest("'loss' is missing: name one of " + String.join(", ", ids()) + ".")
+            throw new InvalidInputException("'loss' is missing: name one of " + String.join(", ", ids()) + ".")
                     .with("knownLosses", ids());
         }
         for (PairLoss loss : losses) {
@@ -32,7 +34,7 @@ public class PairLossRegistry {
                 return loss;
             }
         }
-        throw ApiException.notFound("Unknown loss '" + id + "'. Known losses: "
+        throw new NotFoundException("Unknown loss '" + id + "'. Known losses: "
                 + losses.stream().map(PairLoss::id).collect(Collectors.joining(", ")) + ".")
                 .with("knownLosses", ids());
     }

@@ -1,9 +1,12 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.errors.UndefinedException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import org.simexplorer.system.ApiException;
 
 /**
  * A symmetric n×n target of +1 (similar), -1 (dissimilar) and 0 (unlabelled) with an empty diagonal,
@@ -46,67 +49,29 @@ public final class PairTarget {
         this.negatives = (labelled - pos) / 2;
     }
 
-    /** From a JSON "target" matrix; n is the number of embeddings. */
-    public static PairTarget fromMatrix(List<?> raw, int n) {
-        if (raw == null) {
-            throw ApiException.badRequest("'target' is missing.");
-        }
+    /**
+     * From a dense n×n matrix of -1, 0 and 1 (row-major); the diagonal must be 0 and the matrix symmetric.
+     * The web edge checks the JSON's shape and types before it calls this.
+     */
+    public static PairTarget fromLabels(int n, byte[] labels) {
         checkSize(n);
-        if (raw.size() != n) {
-            throw ApiException.badRequest("'target' has " + raw.size() + " rows but there are " + n
-                    + " embeddings: it must be " + n + "×" + n + ".");
-        }
-        byte[] labels = new byte[Math.multiplyExact(n, n)];
-        for (int i = 0; i < n; i++) {
-            if (!(raw.get(i) instanceof List<?> row)) {
-                throw ApiException.badRequest("target[" + i + "] is not a list: the target must be " + n + "×" + n + ".")
-                        .with("row", i);
-            }
-            if (row.size() != n) {
-                throw ApiException.badRequest("target[" + i + "] has " + row.size() + " values; the target must be "
-                        + n + "×" + n + ", one row and one column per embedding.").with("row", i);
-            }
-            for (int j = 0; j < n; j++) {
-                labels[i * n + j] = label(row.get(j), "target[" + i + "][" + j + "]");
-            }
+        if (labels.length != (long) n * n) {
+            throw new IllegalArgumentException(labels.length + " labels for " + n + " rows");
         }
         for (int i = 0; i < n; i++) {
             if (labels[i * n + i] != 0) {
-                throw ApiException.badRequest("target[" + i + "][" + i + "] is " + labels[i * n + i]
+                throw new InvalidInputException("target[" + i + "][" + i + "] is " + labels[i * n + i]
                         + ": the diagonal must be 0, a sentence is not labelled against itself.").with("row", i);
             }
             for (int j = i + 1; j < n; j++) {
                 if (labels[i * n + j] != labels[j * n + i]) {
-                    throw ApiException.badRequest("The target is not symmetric: target[" + i + "][" + j + "] is "
+                    throw new InvalidInputException("The target is not symmetric: target[" + i + "][" + j + "] is "
                             + labels[i * n + j] + " but target[" + j + "][" + i + "] is " + labels[j * n + i] + ".")
                             .with("row", i).with("column", j);
                 }
             }
         }
         return new PairTarget(n, labels);
-    }
-
-    /** From a JSON "pairs" list of {"i", "j", "label"} objects. */
-    public static PairTarget fromPairs(List<?> raw, int n) {
-        if (raw == null) {
-            throw ApiException.badRequest("'pairs' is missing.");
-        }
-        Builder builder = new Builder(n);
-        for (int p = 0; p < raw.size(); p++) {
-            String where = "pairs[" + p + "]";
-            if (!(raw.get(p) instanceof Map<?, ?> pair)) {
-                throw ApiException.badRequest(where + " must be an object like {\"i\": 0, \"j\": 1, \"label\": 1}.")
-                        .with("pair", p);
-            }
-            int i = index(pair.get("i"), where + ".i", n, p);
-            int j = index(pair.get("j"), where + ".j", n, p);
-            Object rawLabel = pair.get("label");
-            if (rawLabel == null) {
-                throw ApiException.badRequest(where + ".label is missing.").with("pair", p);
-            }
-            builder.add(p, i, j, label(rawLabel, where + ".label"));
-        }
-        return builder.build();
     }
 
     /** From typed pairs, for services that read labels from storage. Same checks as the JSON forms. */
@@ -118,7 +83,7 @@ public final class PairTarget {
             checkRange(pair.i(), where + ".i", n, p);
             checkRange(pair.j(), where + ".j", n, p);
             if (pair.label() < -1 || pair.label() > 1) {
-                throw ApiException.badRequest(where + ".label is " + pair.label() + "; labels must be -1, 0 or 1.")
+                throw new InvalidInputException(where + ".label is " + pair.label() + "; labels must be -1, 0 or 1.")
                         .with("pair", p);
             }
             builder.add(p, pair.i(), pair.j(), (byte) pair.label());
@@ -126,13 +91,22 @@ public final class PairTarget {
         return builder.build();
     }
 
-    /** From a dense matrix, for tests and the benchmark; same checks as {@link #fromMatrix(List, int)}. */
+    /** From a dense matrix, for tests and the benchmark; same checks as {@link #fromLabels(int, byte[])}. */
     public static PairTarget fromArray(double[][] target) {
-        List<List<Double>> rows = new java.util.ArrayList<>();
-        for (double[] row : target) {
-            rows.add(java.util.Arrays.stream(row).boxed().toList());
+        int n = target.length;
+        checkSize(n);
+        byte[] labels = new byte[Math.multiplyExact(n, n)];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = target[i][j];
+                if (v != 1 && v != 0 && v != -1) {
+                    throw new InvalidInputException("target[" + i + "][" + j + "] is " + v
+                            + "; labels must be -1, 0 or 1.");
+                }
+                labels[i * n + j] = (byte) v;
+            }
         }
-        return fromMatrix(rows, target.length);
+        return fromLabels(n, labels);
     }
 
     public int size() {
@@ -172,51 +146,25 @@ public final class PairTarget {
         return negatives;
     }
 
-    /** @throws ApiException 422 when nothing is labelled, so no loss is defined */
+    /** @throws DomainException 422 when nothing is labelled, so no loss is defined */
     void requireLabelledPairs() {
         if (labelledPairs() == 0) {
-            throw ApiException.unprocessable("There are no labelled pairs: every label off the diagonal is 0, "
+            throw new UndefinedException("There are no labelled pairs: every label off the diagonal is 0, "
                     + "so the loss is undefined. Label at least one pair +1 or -1.");
         }
     }
 
-    private static void checkSize(int n) {
+    /** @throws TooLargeException when n² labels would not fit */
+    public static void checkSize(int n) {
         if (n > MAX_ROWS) {
-            throw ApiException.tooLarge("A loss batch can have at most " + MAX_ROWS + " rows; this one has " + n + ".")
+            throw new TooLargeException("A loss batch can have at most " + MAX_ROWS + " rows; this one has " + n + ".")
                     .with("limit", MAX_ROWS);
         }
     }
 
-    private static byte label(Object value, String where) {
-        if (!(value instanceof Number number)) {
-            throw ApiException.badRequest(where + " is " + (value == null ? "null" : "not a number")
-                    + "; labels must be -1, 0 or 1.");
-        }
-        double v = number.doubleValue();
-        if (v == 1) return 1;
-        if (v == -1) return -1;
-        if (v == 0) return 0;
-        throw ApiException.badRequest(where + " is " + number + "; labels must be -1, 0 or 1.");
-    }
-
-    private static int index(Object value, String where, int n, int pair) {
-        if (value == null) {
-            throw ApiException.badRequest(where + " is missing.").with("pair", pair);
-        }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw ApiException.badRequest(where + " must be an integer row index.").with("pair", pair);
-        }
-        double v = number.doubleValue();
-        if (v < 0 || v >= n) {
-            throw ApiException.badRequest(where + " is " + number + ", out of range: with " + n
-                    + " embeddings, indices run from 0 to " + (n - 1) + ".").with("pair", pair);
-        }
-        return (int) v;
-    }
-
     private static void checkRange(int index, String where, int n, int pair) {
         if (index < 0 || index >= n) {
-            throw ApiException.badRequest(where + " is " + index + ", out of range: with " + n
+            throw new InvalidInputException(where + " is " + index + ", out of range: with " + n
                     + " embeddings, indices run from 0 to " + (n - 1) + ".").with("pair", pair);
         }
     }
@@ -236,13 +184,13 @@ public final class PairTarget {
 
         void add(int p, int i, int j, byte label) {
             if (i == j) {
-                throw ApiException.badRequest("pairs[" + p + "] labels (" + i + ", " + j
+                throw new InvalidInputException("pairs[" + p + "] labels (" + i + ", " + j
                         + "), a pair on the diagonal: a sentence is not labelled against itself.").with("pair", p);
             }
             int a = Math.min(i, j);
             int b = Math.max(i, j);
             if (given.get(a * n + b)) {
-                throw ApiException.badRequest("pairs[" + p + "] repeats the pair (" + a + ", " + b
+                throw new InvalidInputException("pairs[" + p + "] repeats the pair (" + a + ", " + b
                         + "), which an earlier entry already gives; give each pair once.")
                         .with("pair", p);
             }

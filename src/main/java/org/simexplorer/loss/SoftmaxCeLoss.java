@@ -1,7 +1,7 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.UndefinedException;
 import java.util.List;
-import org.simexplorer.system.ApiException;
 
 /**
  * Multi-positive InfoNCE: each row is a softmax over its labelled partners, scored by how much mass
@@ -43,7 +43,7 @@ public final class SoftmaxCeLoss implements PairLoss {
             if (counted[i]) countedRows++;
         }
         if (countedRows == 0) {
-            throw ApiException.unprocessable("softmax-ce is undefined for this target: no row has both a positive "
+            throw new UndefinedException("softmax-ce is undefined for this target: no row has both a positive "
                     + "pair and another labelled pair to compare it with (a row needs |P_i| ≥ 1 and |C_i| ≥ 2).")
                     .with("loss", id());
         }

@@ -3,6 +3,12 @@ package org.simexplorer.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.simexplorer.errors.ConflictException;
+import org.simexplorer.errors.DomainException;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.OverloadedException;
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.errors.UndefinedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,11 +32,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> handleDomain(DomainException e) {
+        HttpStatus status = statusOf(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (e instanceof OverloadedException overloaded) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(overloaded.retryAfterSeconds()));
+        }
+        return response.body(problem);
+    }
+
+    /** The one mapping from domain failures to HTTP statuses. */
+    public static HttpStatus statusOf(DomainException e) {
+        if (e instanceof NotFoundException) return HttpStatus.NOT_FOUND;
+        if (e instanceof UndefinedException) return HttpStatus.UNPROCESSABLE_CONTENT;
+        if (e instanceof TooLargeException) return HttpStatus.CONTENT_TOO_LARGE;
+        if (e instanceof ConflictException) return HttpStatus.CONFLICT;
+        if (e instanceof OverloadedException) return HttpStatus.SERVICE_UNAVAILABLE;
+        return HttpStatus.BAD_REQUEST;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,5 +1,12 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.errors.UndefinedException;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.labels.LabelService;
@@ -17,7 +24,6 @@ import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
-import org.simexplorer.system.ApiException;
 import org.simexplorer.system.JdbcNaming;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +31,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
@@ -119,7 +124,7 @@ abstract class DatasetServiceContract {
         int sentencesBefore = rows("sentences");
         ParsedUpload upload = file("sentence1,sentence2,label\nx1,y1,1\nx2,y2,7\n", UploadFormat.CSV);
         assertThatThrownBy(() -> datasets.create("bad", null, upload.sentences(), upload.pairs(), 2.5))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.properties()).containsEntry("line", 3));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.properties()).containsEntry("line", 3));
         assertThat(rows("datasets")).isEqualTo(datasetsBefore);
         assertThat(rows("sentences")).isEqualTo(sentencesBefore);
     }
@@ -130,15 +135,15 @@ abstract class DatasetServiceContract {
         String[] many = new String[51];
         for (int k = 0; k < many.length; k++) many[k] = unique("s" + k);
         assertThatThrownBy(() -> datasets.create("big", null, lines(many), List.of(), 2.5))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e).isInstanceOf(TooLargeException.class));
         assertThat(rows("datasets")).isEqualTo(datasetsBefore);
 
         long id = datasets.create("almost", null, lines(java.util.Arrays.copyOf(many, 49)), List.of(), 2.5)
                 .dataset().id();
         assertThatThrownBy(() -> datasets.append(id, lines(unique("x"), unique("y")), List.of(), 2.5))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e).isInstanceOf(TooLargeException.class));
         assertThat(datasets.sentences(id)).hasSize(49);
     }
 
@@ -146,7 +151,7 @@ abstract class DatasetServiceContract {
     void unknownModelIs404AndSavesNothing() {
         int datasetsBefore = rows("datasets");
         assertThatThrownBy(() -> datasets.create("m", "no-such-model", lines(unique("a")), List.of(), 2.5))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e).isInstanceOf(NotFoundException.class));
         assertThat(rows("datasets")).isEqualTo(datasetsBefore);
     }
 
@@ -199,9 +204,9 @@ abstract class DatasetServiceContract {
     void labelOutsideTheDatasetIs400AndSavesNothing() {
         long id = datasets.create("o", null, lines(unique("p"), unique("q")), List.of(), 2.5).dataset().id();
         assertThatThrownBy(() -> labels.put(id, List.of(new LabelChange(0, 1, 1), new LabelChange(0, 2, 1))))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e).isInstanceOf(InvalidInputException.class));
         assertThatThrownBy(() -> labels.put(id, List.of(new LabelChange(1, 1, 1))))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(DomainException.class);
         assertThat(labels.list(id)).isEmpty();
     }
 
@@ -234,10 +239,10 @@ abstract class DatasetServiceContract {
         ParsedUpload upload = file("{\"sentence1\":\"" + p + "\",\"sentence2\":\"" + q + "\",\"label\":1}\n"
                 + "{\"sentence1\":\"" + p + "\",\"sentence2\":\"not there\",\"label\":0}\n", UploadFormat.JSONL);
         assertThatThrownBy(() -> labels.importPairs(id, upload, 2.5))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.properties()).containsEntry("line", 2));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.properties()).containsEntry("line", 2));
         ParsedUpload byIndex = file("i,j,label\n0,1,1\n0,5,0\n", UploadFormat.CSV);
         assertThatThrownBy(() -> labels.importPairs(id, byIndex, 2.5))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.properties()).containsEntry("line", 3));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.properties()).containsEntry("line", 3));
         assertThat(labels.list(id)).isEmpty();
     }
 
@@ -269,10 +274,10 @@ abstract class DatasetServiceContract {
         long id = datasets.create("d", null, lines(unique("p"), unique("q")), List.of(), 2.5).dataset().id();
         labels.put(id, List.of(new LabelChange(0, 1, 1)));
         datasets.delete(id);
-        assertThatThrownBy(() -> datasets.get(id)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
-        assertThatThrownBy(() -> labels.list(id)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> datasets.delete(id)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> datasets.get(id)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e).isInstanceOf(NotFoundException.class));
+        assertThatThrownBy(() -> labels.list(id)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> datasets.delete(id)).isInstanceOf(DomainException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM labels WHERE dataset_id = ?").param(id).query(Integer.class)
                 .single()).isZero();
     }
@@ -282,8 +287,8 @@ abstract class DatasetServiceContract {
         String[] texts = {unique("l0"), unique("l1"), unique("l2")};
         long id = datasets.create("loss", null, lines(texts), List.of(), 2.5).dataset().id();
         assertThatThrownBy(() -> labels.loss(id, "cosine-mse", java.util.Map.of(), false, true))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e).isInstanceOf(UndefinedException.class));
         labels.put(id, List.of(new LabelChange(0, 1, 1), new LabelChange(1, 2, -1)));
         LossResult result = labels.loss(id, "cosine-mse", java.util.Map.of(), true, true);
         double expected = 0;
@@ -299,7 +304,7 @@ abstract class DatasetServiceContract {
         assertThat(result.value()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5));
         assertThat(result.gradient()).hasDimensions(3, 8);
         assertThatThrownBy(() -> labels.loss(id, "no-such-loss", java.util.Map.of(), false, true))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e).isInstanceOf(NotFoundException.class));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.errors.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.SentenceEmbedder;
-import org.simexplorer.system.ApiException;
 
 /**
  * A stand-in for storage tests only: it gives each text a fixed pseudo-random unit vector (it is not a model
@@ -23,7 +23,7 @@ class StandInEmbedder implements SentenceEmbedder {
     public synchronized Embeddings embed(List<String> sentences, String model) {
         String id = model == null ? MODEL : model;
         if (!id.equals(MODEL)) {
-            throw ApiException.notFound("Unknown model '" + model + "'.");
+            throw new NotFoundException("Unknown model '" + model + "'.");
         }
         calls.add(List.copyOf(sentences));
         float[][] vectors = new float[sentences.size()][];

@@ -1,5 +1,7 @@
 package org.simexplorer.embedding;
 
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.DomainException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.simexplorer.system.ApiException;
-import org.springframework.http.HttpStatus;
 
 class ModelCatalogTest {
 
@@ -31,8 +31,8 @@ class ModelCatalogTest {
     void unknownIdIsA404ListingTheKnownIds() {
         ModelCatalog catalog = new ModelCatalog(properties(null));
         assertThatThrownBy(() -> catalog.find("gpt-9"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e).isInstanceOf(NotFoundException.class);
                     assertThat(e.getMessage()).contains("gpt-9").contains("all-minilm-l6-v2");
                     assertThat(e.properties()).containsKey("knownModels");
                 });

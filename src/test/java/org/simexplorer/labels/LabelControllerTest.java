@@ -1,5 +1,7 @@
 package org.simexplorer.labels;
 
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.DomainException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyDouble;
@@ -24,9 +26,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.simexplorer.dataset.DatasetLimits;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
+import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
-import org.simexplorer.system.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -90,7 +91,7 @@ class LabelControllerTest {
 
     @Test
     void missingDatasetIs404() throws Exception {
-        ApiException missing = ApiException.notFound("There is no dataset 9.");
+        DomainException missing = new NotFoundException("There is no dataset 9.");
         when(labels.list(9L)).thenThrow(missing);
         when(labels.metrics(9L)).thenThrow(missing);
         when(labels.export(9L, "csv")).thenThrow(missing);

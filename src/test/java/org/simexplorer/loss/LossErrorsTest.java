@@ -1,5 +1,9 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.UndefinedException;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.simexplorer.similarity.MatrixProduct;
-import org.simexplorer.system.ApiException;
-import org.springframework.http.HttpStatus;
 
 /** Every rejected input, with its status and the words that tell the user what to fix. */
 class LossErrorsTest {
@@ -33,7 +35,7 @@ class LossErrorsTest {
 
     @Test
     void unknownLossIs404ListingTheKnownIds() {
-        ApiException e = rejected(() -> registry.find("triplet"), HttpStatus.NOT_FOUND);
+        DomainException e = rejected(() -> registry.find("triplet"), NotFoundException.class);
         assertThat(e.getMessage()).isEqualTo("Unknown loss 'triplet'. Known losses: seed-sigmoid-bce, cosine-mse, "
                 + "contrastive, online-contrastive, cosent, softmax-ce, sigmoid.");
         assertThat(e.properties().get("knownLosses")).isEqualTo(registry.ids());
@@ -41,93 +43,17 @@ class LossErrorsTest {
 
     @Test
     void missingLossIs400() {
-        assertThat(rejected(() -> registry.find(null), HttpStatus.BAD_REQUEST).getMessage())
+        assertThat(rejected(() -> registry.find(null), InvalidInputException.class).getMessage())
                 .startsWith("'loss' is missing: name one of seed-sigmoid-bce, cosine-mse");
-    }
-
-    @Test
-    void targetWithTheWrongNumberOfRows() {
-        assertThat(rejected(() -> PairTarget.fromMatrix(List.of(List.of(0, 1), List.of(1, 0)), 3),
-                HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("'target' has 2 rows but there are 3 embeddings: it must be 3×3.");
-    }
-
-    @Test
-    void targetWithAShortRow() {
-        assertThat(rejected(() -> PairTarget.fromMatrix(List.of(List.of(0, 1), List.of(1)), 2),
-                HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("target[1] has 1 values; the target must be 2×2, one row and one column per embedding.");
-    }
-
-    @Test
-    void targetRowThatIsNotAList() {
-        assertThat(rejected(() -> PairTarget.fromMatrix(List.of(List.of(0, 1), 1), 2), HttpStatus.BAD_REQUEST)
-                .getMessage()).isEqualTo("target[1] is not a list: the target must be 2×2.");
-    }
-
-    @Test
-    void asymmetricTarget() {
-        assertThat(rejected(() -> PairTarget.fromMatrix(List.of(List.of(0, 1, -1), List.of(1, 0, 0), List.of(1, 0, 0)), 3),
-                HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("The target is not symmetric: target[0][2] is -1 but target[2][0] is 1.");
-    }
-
-    @Test
-    void labelOutsideMinusOneZeroOne() {
-        assertThat(rejected(() -> PairTarget.fromMatrix(List.of(List.of(0, 0.5), List.of(0.5, 0)), 2),
-                HttpStatus.BAD_REQUEST).getMessage()).isEqualTo("target[0][1] is 0.5; labels must be -1, 0 or 1.");
-        assertThat(rejected(() -> PairTarget.fromMatrix(List.of(List.of(0, "1"), List.of(1, 0)), 2),
-                HttpStatus.BAD_REQUEST).getMessage()).isEqualTo("target[0][1] is not a number; labels must be -1, 0 or 1.");
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", 0, "j", 1, "label", 2)), 2),
-                HttpStatus.BAD_REQUEST).getMessage()).isEqualTo("pairs[0].label is 2; labels must be -1, 0 or 1.");
-        assertThat(rejected(() -> PairTarget.of(2, List.of(new LabelledPair(0, 1, 3))), HttpStatus.BAD_REQUEST)
-                .getMessage()).isEqualTo("pairs[0].label is 3; labels must be -1, 0 or 1.");
-    }
-
-    @Test
-    void labelOnTheDiagonal() {
-        assertThat(rejected(() -> PairTarget.fromMatrix(List.of(List.of(0, 1), List.of(1, 1)), 2),
-                HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("target[1][1] is 1: the diagonal must be 0, a sentence is not labelled against itself.");
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", 1, "j", 1, "label", 1)), 2),
-                HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("pairs[0] labels (1, 1), a pair on the diagonal: a sentence is not labelled against itself.");
-    }
-
-    @Test
-    void pairIndicesOutOfRange() {
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", 0, "j", 1, "label", 1),
-                Map.of("i", 0, "j", 3, "label", 1)), 3), HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("pairs[1].j is 3, out of range: with 3 embeddings, indices run from 0 to 2.");
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", -1, "j", 1, "label", 1)), 3),
-                HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("pairs[0].i is -1, out of range: with 3 embeddings, indices run from 0 to 2.");
-        assertThat(rejected(() -> PairTarget.of(3, List.of(new LabelledPair(5, 1, 1))), HttpStatus.BAD_REQUEST)
-                .getMessage()).isEqualTo("pairs[0].i is 5, out of range: with 3 embeddings, indices run from 0 to 2.");
-    }
-
-    @Test
-    void malformedPairs() {
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(List.of(0, 1, 1)), 3), HttpStatus.BAD_REQUEST)
-                .getMessage()).isEqualTo("pairs[0] must be an object like {\"i\": 0, \"j\": 1, \"label\": 1}.");
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", 0, "label", 1)), 3), HttpStatus.BAD_REQUEST)
-                .getMessage()).isEqualTo("pairs[0].j is missing.");
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", 0.5, "j", 1, "label", 1)), 3),
-                HttpStatus.BAD_REQUEST).getMessage()).isEqualTo("pairs[0].i must be an integer row index.");
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", 0, "j", 1)), 3), HttpStatus.BAD_REQUEST)
-                .getMessage()).isEqualTo("pairs[0].label is missing.");
-        assertThat(rejected(() -> PairTarget.fromPairs(List.of(Map.of("i", 0, "j", 1, "label", 1),
-                Map.of("i", 1, "j", 0, "label", -1)), 3), HttpStatus.BAD_REQUEST).getMessage())
-                .isEqualTo("pairs[1] repeats the pair (0, 1), which an earlier entry already gives; give each pair once.");
     }
 
     @Test
     void noLabelledPairsIs422ForEveryLoss() {
         float[][] embeddings = {{1, 0}, {0, 1}, {1, 1}};
-        PairTarget unlabelled = PairTarget.fromPairs(List.of(Map.of("i", 0, "j", 1, "label", 0)), 3);
+        PairTarget unlabelled = PairTarget.of(3, List.of(new LabelledPair(0, 1, 0)));
         for (PairLoss loss : registry.all()) {
-            ApiException e = rejected(() -> evaluator.evaluate(embeddings, unlabelled, loss,
-                    LossParameters.defaults(loss), false, false), HttpStatus.UNPROCESSABLE_CONTENT);
+            DomainException e = rejected(() -> evaluator.evaluate(embeddings, unlabelled, loss,
+                    LossParameters.defaults(loss), false, false), UndefinedException.class);
             assertThat(e.getMessage()).startsWith("There are no labelled pairs");
         }
     }
@@ -136,10 +62,10 @@ class LossErrorsTest {
     void softmaxCeWithoutARowHavingAPositiveAndAnotherCandidateIs422() {
         float[][] embeddings = {{1, 0}, {0, 1}, {1, 1}};
         // One positive pair and nothing else: each row has |C_i| = 1.
-        PairTarget onePair = PairTarget.fromPairs(List.of(Map.of("i", 0, "j", 2, "label", 1)), 3);
+        PairTarget onePair = PairTarget.of(3, List.of(new LabelledPair(0, 2, 1)));
         PairLoss loss = registry.find("softmax-ce");
-        ApiException e = rejected(() -> evaluator.evaluate(embeddings, onePair, loss, LossParameters.defaults(loss),
-                true, false), HttpStatus.UNPROCESSABLE_CONTENT);
+        DomainException e = rejected(() -> evaluator.evaluate(embeddings, onePair, loss, LossParameters.defaults(loss),
+                true, false), UndefinedException.class);
         assertThat(e.getMessage()).isEqualTo("softmax-ce is undefined for this target: no row has both a positive "
                 + "pair and another labelled pair to compare it with (a row needs |P_i| ≥ 1 and |C_i| ≥ 2).");
         // The other losses are defined on the same input.
@@ -153,23 +79,23 @@ class LossErrorsTest {
     @Test
     void badParameters() {
         PairLoss cosent = registry.find("cosent");
-        assertThat(rejected(() -> LossParameters.resolve(cosent, Map.of("temperature", 1)), HttpStatus.BAD_REQUEST)
+        assertThat(rejected(() -> LossParameters.resolve(cosent, Map.of("temperature", 1)), InvalidInputException.class)
                 .getMessage()).isEqualTo("Unknown parameter 'temperature' for loss 'cosent': its parameters are scale.");
         assertThat(rejected(() -> LossParameters.resolve(registry.find("cosine-mse"), Map.of("margin", 1)),
-                HttpStatus.BAD_REQUEST).getMessage())
+                InvalidInputException.class).getMessage())
                 .isEqualTo("Unknown parameter 'margin' for loss 'cosine-mse': it has no parameters.");
-        assertThat(rejected(() -> LossParameters.resolve(cosent, Map.of("scale", "20")), HttpStatus.BAD_REQUEST)
+        assertThat(rejected(() -> LossParameters.resolve(cosent, Map.of("scale", "20")), InvalidInputException.class)
                 .getMessage()).isEqualTo("Parameter 'scale' must be a number.");
         assertThat(rejected(() -> LossParameters.resolve(registry.find("softmax-ce"), Map.of("temperature", 0)),
-                HttpStatus.BAD_REQUEST).getMessage()).isEqualTo("Parameter 'temperature' is 0.0; it must be greater than 0.");
-        assertThat(rejected(() -> LossParameters.resolve(cosent, Map.of("scale", Double.NaN)), HttpStatus.BAD_REQUEST)
+                InvalidInputException.class).getMessage()).isEqualTo("Parameter 'temperature' is 0.0; it must be greater than 0.");
+        assertThat(rejected(() -> LossParameters.resolve(cosent, Map.of("scale", Double.NaN)), InvalidInputException.class)
                 .getMessage()).isEqualTo("Parameter 'scale' must be finite.");
     }
 
-    private static ApiException rejected(Executable call, HttpStatus status) {
-        ApiException[] caught = new ApiException[1];
-        assertThatThrownBy(call::execute).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(status);
+    private static DomainException rejected(Executable call, Class<? extends DomainException> status) {
+        DomainException[] caught = new DomainException[1];
+        assertThatThrownBy(call::execute).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e).isInstanceOf(status);
             caught[0] = e;
         });
         return caught[0];

@@ -1,5 +1,7 @@
 package org.simexplorer.loss;
 
+import org.simexplorer.errors.UndefinedException;
+import org.simexplorer.errors.DomainException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -16,8 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.simexplorer.similarity.MatrixProduct;
-import org.simexplorer.system.ApiException;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,8 +76,8 @@ class PairLossReferenceTest {
 
         if (expected.isNull()) {
             assertThatThrownBy(() -> evaluator.evaluate(embeddings, target, loss, params, true, true))
-                    .isInstanceOfSatisfying(ApiException.class,
-                            e -> assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e).isInstanceOf(UndefinedException.class));
             return;
         }
         LossResult result = evaluator.evaluate(embeddings, target, loss, params, true, true);

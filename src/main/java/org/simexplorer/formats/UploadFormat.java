@@ -1,7 +1,7 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
+import org.simexplorer.errors.InvalidInputException;
 import java.util.Locale;
-import org.simexplorer.system.ApiException;
 
 /** The file formats a dataset or a label import can come in. */
 public enum UploadFormat {
@@ -14,7 +14,7 @@ public enum UploadFormat {
         if (name.endsWith(".csv")) return CSV;
         if (name.endsWith(".tsv")) return TSV;
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return JSONL;
-        throw ApiException.badRequest("Cannot tell the format of '" + filename
+        throw new InvalidInputException("Cannot tell the format of '" + filename
                 + "': use a .txt, .csv, .tsv or .jsonl file.");
     }
 
@@ -23,7 +23,12 @@ public enum UploadFormat {
         try {
             return valueOf(format.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Unknown format '" + format + "': use txt, csv, tsv or jsonl.");
+            throw new InvalidInputException("Unknown format '" + format + "': use txt, csv, tsv or jsonl.");
         }
+    }
+
+    /** From the format parameter when given, else from the file name. */
+    public static UploadFormat of(String format, String filename) {
+        return format != null ? fromName(format) : fromFilename(filename);
     }
 }

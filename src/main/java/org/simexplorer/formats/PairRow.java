@@ -1,6 +1,7 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
-import org.simexplorer.system.ApiException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 
 /**
  * One pair from an uploaded file: either two sentence texts or two indices into the dataset, with the raw
@@ -43,9 +44,9 @@ public record PairRow(int line, String sentence1, String sentence2, Integer i, I
         throw unknownValue();
     }
 
-    private ApiException unknownValue() {
+    private DomainException unknownValue() {
         String what = scoreKind ? "score '" + value + "' is not a number"
                 : "label '" + value + "' is not one of 1, 0 or -1 (use a 'score' column for graded scores)";
-        return ApiException.badRequest("Line " + line + ": the " + what + ".").with("line", line);
+        return new InvalidInputException("Line " + line + ": the " + what + ".").with("line", line);
     }
 }

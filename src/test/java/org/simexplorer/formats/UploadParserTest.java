@@ -1,15 +1,15 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.DomainException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
-import org.simexplorer.system.ApiException;
-import org.springframework.http.HttpStatus;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 
 class UploadParserTest {
 
@@ -23,8 +23,8 @@ class UploadParserTest {
 
     /** Asserts a 400 whose problem names the given line. */
     private static void assertBadLine(Runnable parse, int line, String messagePart) {
-        assertThatThrownBy(parse::run).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThatThrownBy(parse::run).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e).isInstanceOf(InvalidInputException.class);
             assertThat(e.properties()).containsEntry("line", line);
             assertThat(e.getMessage()).contains("Line " + line).containsIgnoringCase(messagePart);
         });
@@ -146,6 +146,6 @@ class UploadParserTest {
     void formatFromFilename() {
         assertThat(UploadFormat.fromFilename("pairs.TSV")).isEqualTo(UploadFormat.TSV);
         assertThat(UploadFormat.fromFilename("x.ndjson")).isEqualTo(UploadFormat.JSONL);
-        assertThatThrownBy(() -> UploadFormat.fromFilename("x.xlsx")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> UploadFormat.fromFilename("x.xlsx")).isInstanceOf(DomainException.class);
     }
 }

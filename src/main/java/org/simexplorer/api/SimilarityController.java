@@ -1,10 +1,9 @@
-package org.simexplorer.similarity;
+package org.simexplorer.api;
 
+import org.simexplorer.errors.InvalidInputException;
 import java.util.List;
-import org.simexplorer.embedding.EmbeddingInput;
 import org.simexplorer.embedding.SentenceEmbedder;
-import org.simexplorer.embedding.SentenceInput;
-import org.simexplorer.system.ApiException;
+import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,13 +32,13 @@ class SimilarityController {
     @PostMapping("/api/similarity")
     SimilarityResponse similarity(@RequestBody SimilarityRequest request) {
         if (request.sentences() != null && request.embeddings() != null) {
-            throw ApiException.badRequest("Give either 'sentences' or 'embeddings', not both.");
+            throw new InvalidInputException("Give either 'sentences' or 'embeddings', not both.");
         }
         if (request.embeddings() != null) {
             return new SimilarityResponse(null, cosineMatrix.cosine(EmbeddingInput.validate(request.embeddings(), limits)));
         }
         if (request.sentences() == null) {
-            throw ApiException.badRequest("Give 'sentences' (a list of strings) or 'embeddings' (a list of rows).");
+            throw new InvalidInputException("Give 'sentences' (a list of strings) or 'embeddings' (a list of rows).");
         }
         var embeddings = embedder.embed(SentenceInput.validate(request.sentences(), limits), request.model());
         return new SimilarityResponse(embeddings.model(), cosineMatrix.cosine(embeddings.vectors()));

@@ -1,5 +1,6 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
+import org.simexplorer.errors.InvalidInputException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.simexplorer.system.ApiException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,14 +34,6 @@ public final class UploadParser {
     private UploadParser() {
     }
 
-    /** A sentence and the line it came from. */
-    public record TextLine(String text, int line) {
-    }
-
-    /** What a file holds: sentences in file order (pair files list sentence1 then sentence2), and pairs. */
-    public record ParsedUpload(List<TextLine> sentences, List<PairRow> pairs) {
-    }
-
     public static ParsedUpload parse(byte[] bytes, UploadFormat format) {
         String text = decodeUtf8(bytes);
         return switch (format) {
@@ -62,7 +54,7 @@ public final class UploadParser {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int line = lineOfByte(bytes, in.position());
-            throw ApiException.badRequest("Line " + line + " is not valid UTF-8 (byte offset " + in.position()
+            throw new InvalidInputException("Line " + line + " is not valid UTF-8 (byte offset " + in.position()
                     + "). Save the file as UTF-8.").with("line", line);
         }
         result = decoder.flush(out);
@@ -84,13 +76,18 @@ public final class UploadParser {
     }
 
     private static ParsedUpload parseTxt(String text) {
+        return new ParsedUpload(textLines(text), List.of());
+    }
+
+    /** Plain text, pasted or uploaded: one sentence per non-blank line, stripped, with its line number. */
+    public static List<TextLine> textLines(String text) {
         List<TextLine> sentences = new ArrayList<>();
-        List<String> lines = lines(text);
-        for (int k = 0; k < lines.size(); k++) {
-            String sentence = lines.get(k).strip();
+        String[] lines = text.split("\\R", -1);
+        for (int k = 0; k < lines.length; k++) {
+            String sentence = lines[k].strip();
             if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, k + 1));
         }
-        return new ParsedUpload(sentences, List.of());
+        return sentences;
     }
 
     private record Record(int line, List<String> fields) {
@@ -99,7 +96,7 @@ public final class UploadParser {
     private static ParsedUpload parseTable(String text, char delimiter, boolean quoted) {
         List<Record> records = quoted ? readCsv(text, delimiter) : readUnquoted(text, delimiter);
         if (records.isEmpty()) {
-            throw ApiException.badRequest("Line 1: the file is empty; it needs a header row.").with("line", 1);
+            throw new InvalidInputException("Line 1: the file is empty; it needs a header row.").with("line", 1);
         }
         Record header = records.get(0);
         Map<String, Integer> columns = new HashMap<>();
@@ -120,11 +117,11 @@ public final class UploadParser {
         if (sentence1 != null && sentence2 != null || i != null && j != null) {
             boolean byIndex = sentence1 == null || sentence2 == null;
             if (label != null && score != null) {
-                throw ApiException.badRequest("Line " + header.line()
+                throw new InvalidInputException("Line " + header.line()
                         + ": give either a 'label' or a 'score' column, not both.").with("line", header.line());
             }
             if (byIndex && label == null) {
-                throw ApiException.badRequest("Line " + header.line()
+                throw new InvalidInputException("Line " + header.line()
                         + ": index columns i,j need a 'label' column.").with("line", header.line());
             }
             Integer valueColumn = label != null ? label : score;
@@ -152,7 +149,7 @@ public final class UploadParser {
                 if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, record.line()));
             }
         } else {
-            throw ApiException.badRequest("Line " + header.line() + ": the header " + header.fields()
+            throw new InvalidInputException("Line " + header.line() + ": the header " + header.fields()
                     + " has none of the expected columns: 'sentence' or 'text', 'sentence1,sentence2[,label|score]',"
                     + " or 'i,j,label'.").with("line", header.line());
         }
@@ -165,7 +162,7 @@ public final class UploadParser {
 
     private static void checkWidth(Record record, int width) {
         if (record.fields().size() != width) {
-            throw ApiException.badRequest("Line " + record.line() + " has " + record.fields().size()
+            throw new InvalidInputException("Line " + record.line() + " has " + record.fields().size()
                     + " columns but the header has " + width + ".").with("line", record.line());
         }
     }
@@ -173,7 +170,7 @@ public final class UploadParser {
     private static String nonBlank(String value, String column, int line) {
         String stripped = value.strip();
         if (stripped.isEmpty()) {
-            throw ApiException.badRequest("Line " + line + ": '" + column + "' is empty.").with("line", line);
+            throw new InvalidInputException("Line " + line + ": '" + column + "' is empty.").with("line", line);
         }
         return stripped;
     }
@@ -182,7 +179,7 @@ public final class UploadParser {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Line " + line + ": '" + column + "' is '" + value
+            throw new InvalidInputException("Line " + line + ": '" + column + "' is '" + value
                     + "', not a sentence index.").with("line", line);
         }
     }
@@ -213,7 +210,7 @@ public final class UploadParser {
                 }
             } else if (c == '"') {
                 if (field.length() > 0 || fieldWasQuoted) {
-                    throw ApiException.badRequest("Line " + line + ": a quote inside an unquoted field; quote the"
+                    throw new InvalidInputException("Line " + line + ": a quote inside an unquoted field; quote the"
                             + " whole field and double the quotes inside it.").with("line", line);
                 }
                 inQuotes = true;
@@ -233,14 +230,14 @@ public final class UploadParser {
                 recordLine = line;
             } else {
                 if (fieldWasQuoted) {
-                    throw ApiException.badRequest("Line " + line + ": text after a closing quote.")
+                    throw new InvalidInputException("Line " + line + ": text after a closing quote.")
                             .with("line", line);
                 }
                 field.append(c);
             }
         }
         if (inQuotes) {
-            throw ApiException.badRequest("Line " + recordLine + ": a quoted field is never closed.")
+            throw new InvalidInputException("Line " + recordLine + ": a quoted field is never closed.")
                     .with("line", recordLine);
         }
         if (field.length() > 0 || fieldWasQuoted || !fields.isEmpty()) {
@@ -279,11 +276,11 @@ public final class UploadParser {
             try {
                 object = JSON.readValue(raw, Map.class);
             } catch (JacksonException e) {
-                throw ApiException.badRequest("Line " + line + " is not a JSON object: "
+                throw new InvalidInputException("Line " + line + " is not a JSON object: "
                         + e.getOriginalMessage()).with("line", line);
             }
             if (object.containsKey("label") && object.containsKey("score")) {
-                throw ApiException.badRequest("Line " + line + ": give either \"label\" or \"score\", not both.")
+                throw new InvalidInputException("Line " + line + ": give either \"label\" or \"score\", not both.")
                         .with("line", line);
             }
             Object valueObject = object.containsKey("label") ? object.get("label") : object.get("score");
@@ -297,7 +294,7 @@ public final class UploadParser {
                 pairs.add(new PairRow(line, s1, s2, null, null, value, scoreKind));
             } else if (object.containsKey("i") || object.containsKey("j")) {
                 if (value == null) {
-                    throw ApiException.badRequest("Line " + line + ": a pair by index needs a \"label\".")
+                    throw new InvalidInputException("Line " + line + ": a pair by index needs a \"label\".")
                             .with("line", line);
                 }
                 pairs.add(new PairRow(line, null, null, jsonIndex(object.get("i"), "i", line),
@@ -307,7 +304,7 @@ public final class UploadParser {
                 sentences.add(new TextLine(jsonString(t, object.containsKey("text") ? "text" : "sentence", line),
                         line));
             } else {
-                throw ApiException.badRequest("Line " + line + " has keys " + object.keySet()
+                throw new InvalidInputException("Line " + line + " has keys " + object.keySet()
                         + "; expected \"text\", or \"sentence1\" and \"sentence2\" (with \"label\" or \"score\").")
                         .with("line", line);
             }
@@ -317,7 +314,7 @@ public final class UploadParser {
 
     private static String jsonString(Object value, String key, int line) {
         if (!(value instanceof String s) || s.isBlank()) {
-            throw ApiException.badRequest("Line " + line + ": \"" + key + "\" must be a non-empty string.")
+            throw new InvalidInputException("Line " + line + ": \"" + key + "\" must be a non-empty string.")
                     .with("line", line);
         }
         return s.strip();
@@ -328,13 +325,13 @@ public final class UploadParser {
             long index = ((Number) value).longValue();
             if (index >= 0 && index <= Integer.MAX_VALUE) return (int) index;
         }
-        throw ApiException.badRequest("Line " + line + ": \"" + key + "\" must be a sentence index.")
+        throw new InvalidInputException("Line " + line + ": \"" + key + "\" must be a sentence index.")
                 .with("line", line);
     }
 
     private static String jsonValue(Object value, int line) {
         if (value instanceof Number || value instanceof String) return value.toString();
-        throw ApiException.badRequest("Line " + line + ": the label " + value + " is not one of 1, 0 or -1.")
+        throw new InvalidInputException("Line " + line + ": the label " + value + " is not one of 1, 0 or -1.")
                 .with("line", line);
     }
 }

@@ -1,8 +1,8 @@
-package org.simexplorer.embedding;
+package org.simexplorer.api;
 
+import org.simexplorer.errors.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
-import org.simexplorer.system.ApiException;
 import org.simexplorer.system.RequestLimits;
 
 /**
@@ -16,13 +16,13 @@ public final class SentenceInput {
 
     public static List<String> validate(List<?> raw, RequestLimits limits) {
         if (raw == null) {
-            throw ApiException.badRequest("'sentences' is missing: give a non-empty list of strings.");
+            throw new InvalidInputException("'sentences' is missing: give a non-empty list of strings.");
         }
         if (raw.isEmpty()) {
-            throw ApiException.badRequest("'sentences' is empty: give at least one sentence.");
+            throw new InvalidInputException("'sentences' is empty: give at least one sentence.");
         }
         if (raw.size() > limits.maxSentencesPerRequest()) {
-            throw ApiException.badRequest("'sentences' has " + raw.size() + " entries; at most "
+            throw new InvalidInputException("'sentences' has " + raw.size() + " entries; at most "
                     + limits.maxSentencesPerRequest() + " are allowed per request.")
                     .with("limit", limits.maxSentencesPerRequest());
         }
@@ -30,14 +30,14 @@ public final class SentenceInput {
         for (int i = 0; i < raw.size(); i++) {
             Object value = raw.get(i);
             if (!(value instanceof String sentence)) {
-                throw ApiException.badRequest("sentences[" + i + "] is " + describe(value) + ", not a string.")
+                throw new InvalidInputException("sentences[" + i + "] is " + describe(value) + ", not a string.")
                         .with("index", i);
             }
             if (sentence.isBlank()) {
-                throw ApiException.badRequest("sentences[" + i + "] is blank.").with("index", i);
+                throw new InvalidInputException("sentences[" + i + "] is blank.").with("index", i);
             }
             if (sentence.length() > limits.maxCharsPerSentence()) {
-                throw ApiException.badRequest("sentences[" + i + "] has " + sentence.length()
+                throw new InvalidInputException("sentences[" + i + "] has " + sentence.length()
                         + " characters; at most " + limits.maxCharsPerSentence() + " are allowed.")
                         .with("index", i).with("limit", limits.maxCharsPerSentence());
             }
