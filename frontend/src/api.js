@@ -60,8 +60,8 @@ export function sentenceTexts(dataset) {
   return list.map((s) => (typeof s === 'string' ? s : s?.text ?? s?.sentence ?? ''));
 }
 
-/** Labels responses may be a bare list or wrapped as {labels: [...]}. */
+/** Labels responses may be a bare list or wrapped as {labels: [...]}; updatedAt becomes changedAt (ms). */
 export function labelList(body) {
   const list = Array.isArray(body) ? body : body?.labels ?? [];
-  return list.map((l) => ({ i: l.i, j: l.j, label: l.label }));
+  return list.map((l) => ({ i: l.i, j: l.j, label: l.label, changedAt: l.updatedAt ? Date.parse(l.updatedAt) || 0 : 0 }));
 }

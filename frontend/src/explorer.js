@@ -18,6 +18,7 @@ import { setText } from './dom.js';
 import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
 import { Panels } from './panels.js';
+import { ReviewPanel } from './review-panel.js';
 
 const $ = (id) => document.getElementById(id);
 const t = translator(JSON.parse($('ui-text')?.textContent || '{}'));
@@ -55,10 +56,12 @@ const state = {
   drag: null,
   queue: { active: false, current: null, mode: 'informative', skipped: loadSkips(storage, datasetId), implied: [] },
   analysisVersion: 0,
+  consistency: null,
 };
 
 const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), legend: $('legend'), legendTicks: $('legend-ticks') });
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
+const review = new ReviewPanel({ $, t, state, actions: { jump, setLabel } });
 const overlay = $('overlay');
 
 // ---------- messages ----------
@@ -244,6 +247,17 @@ function select(i, j) {
   drawOverlay();
 }
 
+/** Zooms the heatmap onto pair (i, j) (a sentence's row when i = j), selects it and puts the cursor there. */
+function jump(i, j) {
+  const { position, n } = state.matrix;
+  const half = 12;
+  state.viewport = zoomToRegion(position[i] - half, position[j] - half, position[i] + half, position[j] + half, n);
+  state.cursor = { row: position[i], col: position[j] };
+  select(i, j);
+  draw();
+  $('heatmap-stack').scrollIntoView({ block: 'nearest' });
+}
+
 function setLabel(i, j, label) {
   if (!sync.set(i, j, label)) return;
   afterLocalChange();
@@ -259,6 +273,7 @@ function afterLocalChange() {
   panels.selection();
   panels.neighbours();
   panels.labelCount();
+  review.list();
   panels.failures(sync.failures, { retry: (id) => { sync.retry(id); afterLocalChange(); }, dismiss: (id) => sync.dismiss(id) });
   drawOverlay();
 }
@@ -425,11 +440,16 @@ function setQueueActive(active) {
   }
 }
 
-/** Unlabelled pairs implied by the +1 labels (A~B, B~C, so A~C?), shortest chains first, from the server. */
-async function refreshImplied() {
-  const result = await outcome(`${api}/labels/conflicts`).catch(() => ({ ok: false }));
+/**
+ * The server's consistency check: conflicts (listed as warnings) and the unlabelled pairs the +1 labels imply
+ * (A~B, B~C, so A~C?), which the queue offers first.
+ */
+async function refreshConsistency() {
+  const result = await outcome(`${api}/labels/conflicts`).catch((e) => ({ ok: false, problem: { detail: e.message } }));
+  state.consistency = result.ok ? result.body : null;
   state.queue.implied = result.ok ? result.body.implied ?? [] : [];
-  return result;
+  review.consistency(result.ok ? result.body : { error: result.problem?.detail ?? '' });
+  review.list();
 }
 
 function labelQueuePair(label) {
@@ -441,7 +461,7 @@ function labelQueuePair(label) {
 
 $('queue-start').addEventListener('click', async () => {
   if (!state.matrix) return;
-  await refreshImplied();
+  await refreshConsistency();
   setQueueActive(true);
 });
 $('queue-stop').addEventListener('click', () => setQueueActive(false));
@@ -499,7 +519,7 @@ const needLabels = (key) => ({ ok: false, status: 422, problem: { detail: t(key)
 async function refreshAnalysis() {
   const version = ++state.analysisVersion;
   panels.recomputing(true);
-  if (state.queue.active) refreshImplied();
+  refreshConsistency();
   const hasLabels = state.labels.size > 0;
   const lossJobs = state.losses.map(async (loss) => {
     const result = hasLabels
@@ -517,10 +537,21 @@ async function refreshAnalysis() {
   panels.metrics(metrics);
   panels.drawCharts();
   panels.lossExplanation();
+  review.list();
   drawOverlay();
   if (state.queue.active && state.queue.current) panels.queueThreshold(currentThreshold(state.metrics));
   root.dataset.analysisVersion = String(version);
 }
+
+// ---------- review and search ----------
+
+for (const button of document.querySelectorAll('[data-review]')) {
+  button.addEventListener('click', () => {
+    press('[data-review]', button);
+    review.setFilter(button.dataset.review);
+  });
+}
+$('search-input').addEventListener('input', (event) => state.matrix && review.search(event.target.value));
 
 // ---------- import ----------
 

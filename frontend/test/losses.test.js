@@ -40,8 +40,9 @@ test('seed-sigmoid-bce explanation: large dot products saturate', () => {
 
 test('API shapes are read defensively', () => {
   assert.deepEqual(sentenceTexts({ sentences: ['a', { text: 'b' }, { sentence: 'c' }] }), ['a', 'b', 'c']);
-  assert.deepEqual(labelList({ labels: [{ i: 0, j: 1, label: 1, updatedAt: 'x' }] }), [{ i: 0, j: 1, label: 1 }]);
-  assert.deepEqual(labelList([{ i: 2, j: 3, label: -1 }]), [{ i: 2, j: 3, label: -1 }]);
+  assert.deepEqual(labelList({ labels: [{ i: 0, j: 1, label: 1, updatedAt: 'x' }] }), [{ i: 0, j: 1, label: 1, changedAt: 0 }]);
+  assert.deepEqual(labelList([{ i: 2, j: 3, label: -1, updatedAt: '2026-12-01T20:00:00Z' }]),
+    [{ i: 2, j: 3, label: -1, changedAt: Date.parse('2026-12-01T20:00:00Z') }]);
 });
 
 test('a problem detail becomes an ApiError with its detail; 422 becomes an outcome', async () => {
