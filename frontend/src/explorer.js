@@ -13,7 +13,7 @@ import { nextPair, currentThreshold } from './queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions } from './losses.js';
-import { getJson, sendJson, request, outcome, sentenceTexts, labelList } from './api.js';
+import { getJson, sendJson, request, outcome, sentenceTexts, labelList, readWithProgress } from './api.js';
 import { setText } from './dom.js';
 import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
@@ -81,18 +81,29 @@ $('error-close').addEventListener('click', () => { $('error-banner').hidden = tr
 
 // ---------- loading ----------
 
-async function fetchMatrix(order) {
+const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+
+function showMatrixProgress(received, total) {
+  const bar = $('matrix-progress');
+  bar.hidden = false;
+  bar.max = total;
+  bar.value = received;
+  setText($('loading-text'), t('matrix.progress', megabytes(received), megabytes(total)));
+}
+
+/** The matrix in one order, downloaded once; onProgress(received, total) hears the bytes arriving. */
+async function fetchMatrix(order, onProgress) {
   if (state.matrices[order]) return state.matrices[order];
   const response = await request(`${api}/similarity?order=${order}&format=int16`);
   const type = response.headers.get('Content-Type') || '';
-  const matrix = type.includes('json') ? matrixFromJson(await response.json()) : decodeMatrix(await response.arrayBuffer());
+  const matrix = type.includes('json') ? matrixFromJson(await response.json()) : decodeMatrix(await readWithProgress(response, onProgress));
   state.matrices[order] = matrix;
   return matrix;
 }
 
 async function init() {
   try {
-    const [dataset, matrix, labels] = await Promise.all([getJson(api), fetchMatrix('input'), getJson(`${api}/labels`)]);
+    const [dataset, matrix, labels] = await Promise.all([getJson(api), fetchMatrix('input', showMatrixProgress), getJson(`${api}/labels`)]);
     state.sentences = sentenceTexts(dataset);
     sync.reset(labelList(labels));
     state.matrix = matrix;
@@ -324,7 +335,8 @@ for (const button of document.querySelectorAll('[data-order]')) {
     if (order === state.orderName || !state.matrix) return;
     try {
       showStatus(t('order.loading', button.textContent.toLowerCase()));
-      state.matrix = await fetchMatrix(order);
+      state.matrix = await fetchMatrix(order, (received, total) =>
+        showStatus(t('matrix.progress', megabytes(received), megabytes(total))));
       state.orderName = order;
       state.viewport = fullViewport(state.matrix.n);
       press('[data-order]', button);
