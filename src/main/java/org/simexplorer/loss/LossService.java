@@ -15,14 +15,16 @@ import org.springframework.stereotype.Service;
 public class LossService {
 
     private final PairLossRegistry registry;
-    private final PairLossEvaluator evaluator;
+    private final SparsePairLossEvaluator evaluator;
+    private final AdapterLossEvaluator adapters;
     private final RequestLimits limits;
     private final SentenceEmbedder embedder;
 
-    LossService(PairLossRegistry registry, PairLossEvaluator evaluator, RequestLimits limits,
-                SentenceEmbedder embedder) {
+    LossService(PairLossRegistry registry, SparsePairLossEvaluator evaluator, AdapterLossEvaluator adapters,
+                RequestLimits limits, SentenceEmbedder embedder) {
         this.registry = registry;
         this.evaluator = evaluator;
+        this.adapters = adapters;
         this.limits = limits;
         this.embedder = embedder;
     }
@@ -38,8 +40,8 @@ public class LossService {
                                boolean gradient, boolean pairContributions) {
         PairLoss loss = registry.find(lossId);
         LossParameters resolved = LossParameters.resolve(loss, params);
-        PairTarget target = PairTarget.of(embeddings.length, pairs);
-        return evaluator.evaluate(embeddings, target, loss, resolved, gradient, pairContributions);
+        return evaluator.evaluate(embeddings, LabelledPairs.of(embeddings.length, pairs), loss, resolved, gradient,
+                pairContributions);
     }
 
     public List<LossDescription> describe() {
@@ -50,9 +52,14 @@ public class LossService {
         PairLoss loss = registry.find(request.loss());
         LossParameters params = LossParameters.resolve(loss, request.params());
         float[][] embeddings = embeddingsOf(request);
-        PairTarget target = targetOf(request, embeddings.length);
-        return evaluator.evaluate(embeddings, target, loss, params,
-                Boolean.TRUE.equals(request.gradient()), !Boolean.FALSE.equals(request.pairContributions()));
+        LabelledPairs pairs = targetOf(request, embeddings.length).toLabelledPairs();
+        boolean gradient = Boolean.TRUE.equals(request.gradient());
+        boolean contributions = !Boolean.FALSE.equals(request.pairContributions());
+        if (request.adapter() == null) {
+            return evaluator.evaluate(embeddings, pairs, loss, params, gradient, contributions);
+        }
+        float[][] adapter = EmbeddingInput.matrix(request.adapter(), "adapter");
+        return adapters.evaluateInDetail(embeddings, adapter, pairs, loss, params, gradient, contributions);
     }
 
     private float[][] embeddingsOf(LossRequest request) {

@@ -142,6 +142,25 @@ public final class PairTarget {
         return n;
     }
 
+    /** The labelled pairs i &lt; j in row-major order, the form every loss reads. */
+    public LabelledPairs toLabelledPairs() {
+        int count = labelledPairs();
+        int[] first = new int[count];
+        int[] second = new int[count];
+        byte[] pairLabels = new byte[count];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                byte label = labels[i * n + j];
+                if (label == 0) continue;
+                first[p] = i;
+                second[p] = j;
+                pairLabels[p++] = label;
+            }
+        }
+        return new LabelledPairs(n, first, second, pairLabels);
+    }
+
     /** T_ij, for any i and j. */
     public int label(int i, int j) {
         return labels[i * n + j];
