@@ -39,7 +39,7 @@ public class AdapterLossEvaluator {
     /** As {@link #evaluate(float[][], float[][], LabelledPairs, PairLoss, LossParameters, boolean)}, on prepared pairs. */
     public AdapterLossResult evaluate(AdapterPairs prepared, float[][] adapter, PairLoss loss, LossParameters params,
                                       boolean embeddingGradient) {
-        LossResult result = run(prepared, adapter, loss, params, embeddingGradient, false);
+        LossResult result = run(prepared, adapter, loss, params, true, embeddingGradient, false);
         return new AdapterLossResult(result.value(), result.adapterGradient(), result.gradient());
     }
 
@@ -49,20 +49,24 @@ public class AdapterLossEvaluator {
      */
     public LossResult evaluateInDetail(float[][] embeddings, float[][] adapter, LabelledPairs pairs, PairLoss loss,
                                        LossParameters params, boolean gradient, boolean contributions) {
-        return run(prepare(embeddings, pairs), adapter, loss, params, gradient, contributions);
+        return run(prepare(embeddings, pairs), adapter, loss, params, gradient, gradient, contributions);
     }
 
     private LossResult run(AdapterPairs prepared, float[][] adapter, PairLoss loss, LossParameters params,
-                           boolean embeddingGradient, boolean contributions) {
+                           boolean adapterGradient, boolean embeddingGradient, boolean contributions) {
         int d = prepared.dimension();
         int k = checkShape(adapter, d);
         int m = prepared.touched().length;
         float[] w = flatten(adapter, d, k);
         float[] y = product.timesTransposed(prepared.gathered(), m, transpose(w, d, k), k, d);
-        LossResult onY = sparse.evaluate(rows(y, m, k), prepared.pairs(), loss, params, true, contributions);
-        float[] g = flatten(onY.gradient(), m, k);
-        // ∂L/∂W = Eᵀ·G: the product's A·Bᵀ form with A = Eᵀ (D × m) and B = Gᵀ (K × m).
-        float[] dW = product.timesTransposed(prepared.gatheredTransposed(), d, transpose(g, m, k), k, m);
+        boolean gradient = adapterGradient || embeddingGradient;
+        LossResult onY = sparse.evaluate(rows(y, m, k), prepared.pairs(), loss, params, gradient, contributions);
+        float[] g = gradient ? flatten(onY.gradient(), m, k) : null;
+        float[][] dW = null;
+        if (adapterGradient) {
+            // ∂L/∂W = Eᵀ·G: the product's A·Bᵀ form with A = Eᵀ (D × m) and B = Gᵀ (K × m).
+            dW = rows(product.timesTransposed(prepared.gatheredTransposed(), d, transpose(g, m, k), k, m), d, k);
+        }
         float[][] dE = null;
         if (embeddingGradient) {
             // ∂L/∂E = G·Wᵀ: the product's A·Bᵀ form with A = G (m × K) and B = W (D × K).
@@ -74,7 +78,7 @@ public class AdapterLossEvaluator {
                 .map(c -> new PairContribution(prepared.touched()[c.i()], prepared.touched()[c.j()], c.label(),
                         c.similarity(), c.contribution()))
                 .toList();
-        return new LossResult(loss.id(), onY.value(), onY.labelledPairs(), onY.params(), dE, shares, rows(dW, d, k));
+        return new LossResult(loss.id(), onY.value(), onY.labelledPairs(), onY.params(), dE, shares, dW);
     }
 
     /** E·W for every row, on the fast product. */
