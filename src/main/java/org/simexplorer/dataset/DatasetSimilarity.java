@@ -35,7 +35,7 @@ public class DatasetSimilarity {
         private final int n;
         private final float[] cosine;
         private final float[][] vectors;
-        private int[] clusterOrder;
+        private volatile int[] clusterOrder;
 
         Matrix(String model, float[][] vectors, float[] cosine) {
             this.model = model;
@@ -66,6 +66,14 @@ public class DatasetSimilarity {
             return clusterOrder;
         }
 
+        /** Heap held: the N×N cosines, the N×D embeddings and the cluster order once computed. */
+        long bytes() {
+            long held = (long) cosine.length * Float.BYTES;
+            for (float[] row : vectors) held += (long) row.length * Float.BYTES;
+            int[] order = clusterOrder;
+            return held + (order == null ? 0 : (long) order.length * Integer.BYTES);
+        }
+
         public int[] inputOrder() {
             int[] order = new int[n];
             for (int k = 0; k < n; k++) order[k] = k;
@@ -91,6 +99,13 @@ public class DatasetSimilarity {
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());
         }
         return matrix;
+    }
+
+    /** What the kept matrices hold, in bytes (the matrix cache gauge). */
+    public long cachedBytes() {
+        synchronized (recent) {
+            return recent.values().stream().mapToLong(Matrix::bytes).sum();
+        }
     }
 
     public void forget(long datasetId) {

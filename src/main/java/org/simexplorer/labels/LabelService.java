@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.dataset.PairRow;
@@ -32,6 +33,7 @@ public class LabelService {
     private final DatasetSimilarity similarity;
     private final LossService losses;
     private final TransactionTemplate transactions;
+    private final LongAdder written = new LongAdder();
 
     LabelService(LabelRepository labels, DatasetService datasets, DatasetSimilarity similarity, LossService losses,
             PlatformTransactionManager transactionManager) {
@@ -73,7 +75,7 @@ public class LabelService {
                         + "; a label needs two different sentences.").with("index", k);
             }
         }
-        return retryingOnRace(() -> transactions.execute(status -> {
+        PutResult result = retryingOnRace(() -> transactions.execute(status -> {
             Instant now = Instant.now();
             int set = 0;
             int removed = 0;
@@ -89,6 +91,13 @@ public class LabelService {
             }
             return new PutResult(set, removed, labels.count(datasetId));
         }));
+        written.add(result.set() + result.removed());
+        return result;
+    }
+
+    /** Labels set or removed through this service since start, counted after their transaction committed. */
+    public long labelsWritten() {
+        return written.sum();
     }
 
     /**
@@ -134,11 +143,13 @@ public class LabelService {
             byPair.put(List.of(Math.min(i, j), Math.max(i, j)), label);
         }
         int skipped = identical;
-        return retryingOnRace(() -> transactions.execute(status -> {
+        ImportResult result = retryingOnRace(() -> transactions.execute(status -> {
             Instant now = Instant.now();
             byPair.forEach((pair, label) -> labels.upsert(datasetId, pair.get(0), pair.get(1), label, now));
             return new ImportResult(byPair.size(), skipped, labels.count(datasetId));
         }));
+        written.add(result.imported());
+        return result;
     }
 
     /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
