@@ -1,5 +1,14 @@
 package org.simexplorer.dataset;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
@@ -7,12 +16,11 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.simexplorer.dataset.UploadParser.ParsedUpload;
 import org.simexplorer.dataset.UploadParser.TextLine;
 import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,9 +39,11 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/datasets")
+@Tag(name = "Datasets")
 class DatasetController {
 
     static final MediaType INT16_MATRIX = MediaType.APPLICATION_OCTET_STREAM;
+    static final String FORMAT = "txt, csv, tsv or jsonl; taken from the file name when absent";
 
     private final DatasetService datasets;
     private final DatasetSimilarity similarity;
@@ -50,23 +60,37 @@ class DatasetController {
         this.requestLimits = requestLimits;
     }
 
-    record CreateRequest(String name, List<Object> sentences, String model) {
+    record CreateRequest(@Schema(requiredMode = REQUIRED) String name,
+            @ArraySchema(schema = @Schema(type = "string"), arraySchema = @Schema(requiredMode = REQUIRED))
+            List<Object> sentences,
+            @Schema(description = "a catalogue id; the default model when absent") String model) {
     }
 
-    record AppendRequest(List<Object> sentences) {
+    record AppendRequest(@ArraySchema(schema = @Schema(type = "string"), arraySchema = @Schema(requiredMode = REQUIRED))
+            List<Object> sentences) {
     }
 
+    @Operation(summary = "Create a dataset from a list of sentences", description = "Embeds them before it saves"
+            + " anything, so a refused request saves nothing.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
+    @ProblemResponses({400, 404, 413, 503})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> createFromJson(@RequestBody CreateRequest request) {
+    ResponseEntity<DatasetJson.Change> createFromJson(@RequestBody CreateRequest request) {
         List<TextLine> sentences = jsonSentences(request.sentences());
         DatasetService.Change change = datasets.create(request.name(), request.model(), sentences, List.of(), 0);
         return created(change);
     }
 
+    @Operation(summary = "Create a dataset from an uploaded file",
+            description = "txt (a sentence a line), CSV, TSV or JSONL; pair files (sentence1, sentence2, label or"
+                    + " score) also set labels.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
+    @ProblemResponses({400, 404, 413, 503})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> createFromUpload(@RequestParam(required = false) String name,
+    ResponseEntity<DatasetJson.Change> createFromUpload(
+            @Parameter(description = "the file's name when absent") @RequestParam(required = false) String name,
             @RequestPart("file") MultipartFile file, @RequestParam(required = false) String model,
-            @RequestParam(required = false) String format,
+            @Parameter(description = FORMAT) @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "2.5") double threshold) {
         ParsedUpload upload = parse(file, format);
         String datasetName = name != null && !name.isBlank() ? name : file.getOriginalFilename();
@@ -75,22 +99,23 @@ class DatasetController {
         return created(change);
     }
 
+    @Operation(summary = "Every dataset, with its counts")
     @GetMapping
-    List<Map<String, Object>> list() {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Dataset dataset : datasets.list()) {
-            Map<String, Object> summary = header(dataset);
-            summary.put("counts", counts(dataset.id()));
-            result.add(summary);
-        }
-        return result;
+    List<DatasetJson.Summary> list() {
+        return datasets.list().stream().map(d -> new DatasetJson.Summary(d.id(), d.name(), d.model(),
+                d.createdAt().toString(), counts(d.id()))).toList();
     }
 
+    @Operation(summary = "A dataset with its sentences and counts")
+    @ProblemResponses({400, 404})
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    DatasetJson.View get(@PathVariable long id) {
         return view(datasets.get(id));
     }
 
+    @Operation(summary = "Delete a dataset with its labels")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ProblemResponses({400, 404})
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         datasets.delete(id);
@@ -98,14 +123,18 @@ class DatasetController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Append sentences; those the dataset already has are reported and skipped")
+    @ProblemResponses({400, 404, 413, 503})
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> appendFromJson(@PathVariable long id, @RequestBody AppendRequest request) {
+    DatasetJson.Change appendFromJson(@PathVariable long id, @RequestBody AppendRequest request) {
         return changed(datasets.append(id, jsonSentences(request.sentences()), List.of(), 0));
     }
 
+    @Operation(summary = "Append sentences (and pair labels) from an uploaded file")
+    @ProblemResponses({400, 404, 413, 503})
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> appendFromUpload(@PathVariable long id, @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold) {
+    DatasetJson.Change appendFromUpload(@PathVariable long id, @RequestPart("file") MultipartFile file,
+            @Parameter(description = FORMAT) @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold) {
         datasets.get(id);
         ParsedUpload upload = parse(file, format);
         return changed(datasets.append(id, upload.sentences(), upload.pairs(), threshold));
@@ -116,10 +145,20 @@ class DatasetController {
      * compact form the browser reads: uint32 LE N, N int32 LE order indices, then N×N int16 LE round(S·10000)
      * with rows and columns in that order.
      */
+    @Operation(summary = "The dataset's cosine matrix, as JSON or as compact int16")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = DatasetJson.Similarity.class)),
+            @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary",
+                    description = "uint32 LE N, N int32 LE order indices, then N×N int16 LE round(S·10000)"))})
+    @ProblemResponses({400, 404, 503})
     @GetMapping("/{id}/similarity")
-    ResponseEntity<?> similarity(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
+    ResponseEntity<?> similarity(@PathVariable long id,
+            @Parameter(schema = @Schema(allowableValues = {"input", "cluster"}))
+            @RequestParam(defaultValue = "input") String order,
+            @Parameter(description = "int16 for the compact form; else JSON unless Accept asks for octet-stream",
+                    schema = @Schema(allowableValues = {"json", "int16"}))
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean cluster = switch (order) {
             case "input" -> false;
             case "cluster" -> true;
@@ -146,11 +185,8 @@ class DatasetController {
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) rows[r][c] = matrix.at(permutation[r], permutation[c]);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", matrix.model());
-        body.put("order", permutation);
-        body.put("matrix", rows);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(new DatasetJson.Similarity(matrix.model(), permutation, rows));
     }
 
     static byte[] int16(DatasetSimilarity.Matrix matrix, int[] order) {
@@ -205,45 +241,26 @@ class DatasetController {
         return sentences;
     }
 
-    private ResponseEntity<Map<String, Object>> created(DatasetService.Change change) {
+    private ResponseEntity<DatasetJson.Change> created(DatasetService.Change change) {
         long id = change.dataset().id();
         return ResponseEntity.created(URI.create("/api/datasets/" + id)).body(changed(change));
     }
 
-    private Map<String, Object> changed(DatasetService.Change change) {
-        Map<String, Object> body = view(datasets.get(change.dataset().id()));
-        body.put("added", change.added());
-        body.put("duplicates", change.duplicates());
-        body.put("labelsImported", change.labelsImported());
-        body.put("identicalPairsSkipped", change.identicalPairsSkipped());
-        return body;
+    private DatasetJson.Change changed(DatasetService.Change change) {
+        DatasetJson.View view = view(datasets.get(change.dataset().id()));
+        return new DatasetJson.Change(view.id(), view.name(), view.model(), view.createdAt(), view.sentences(),
+                view.counts(), change.added(), change.duplicates(), change.labelsImported(),
+                change.identicalPairsSkipped());
     }
 
-    private Map<String, Object> view(Dataset dataset) {
-        Map<String, Object> body = header(dataset);
-        List<String> texts = datasets.sentences(dataset.id());
-        body.put("sentences", texts);
-        body.put("counts", counts(dataset.id()));
-        return body;
+    private DatasetJson.View view(Dataset dataset) {
+        return new DatasetJson.View(dataset.id(), dataset.name(), dataset.model(), dataset.createdAt().toString(),
+                datasets.sentences(dataset.id()), counts(dataset.id()));
     }
 
-    private static Map<String, Object> header(Dataset dataset) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", dataset.id());
-        body.put("name", dataset.name());
-        body.put("model", dataset.model());
-        body.put("createdAt", dataset.createdAt().toString());
-        return body;
-    }
-
-    private Map<String, Object> counts(long id) {
+    private DatasetJson.Counts counts(long id) {
         int total = labels.count(id);
         int positives = labels.countPositive(id);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("sentences", datasets.sentenceCount(id));
-        counts.put("labels", total);
-        counts.put("positives", positives);
-        counts.put("negatives", total - positives);
-        return counts;
+        return new DatasetJson.Counts(datasets.sentenceCount(id), total, positives, total - positives);
     }
 }
