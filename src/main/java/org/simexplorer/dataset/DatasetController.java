@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
@@ -16,10 +18,11 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
-import org.simexplorer.labels.LabelRepository;
+import java.util.Map;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.HttpHeaders;
@@ -43,19 +46,20 @@ import org.springframework.web.multipart.MultipartFile;
 class DatasetController {
 
     static final MediaType INT16_MATRIX = MediaType.APPLICATION_OCTET_STREAM;
-    static final String FORMAT = "txt, csv, tsv or jsonl; taken from the file name when absent";
+    private static final String FORMAT = "txt, csv, tsv or jsonl; taken from the file name when absent";
+    private static final String ORDER = "input keeps the sentences' order; cluster groups similar ones";
 
     private final DatasetService datasets;
+    private final DatasetViews views;
     private final DatasetSimilarity similarity;
-    private final LabelRepository labels;
     private final DatasetLimits limits;
     private final RequestLimits requestLimits;
 
-    DatasetController(DatasetService datasets, DatasetSimilarity similarity, LabelRepository labels,
+    DatasetController(DatasetService datasets, DatasetViews views, DatasetSimilarity similarity,
             DatasetLimits limits, RequestLimits requestLimits) {
         this.datasets = datasets;
+        this.views = views;
         this.similarity = similarity;
-        this.labels = labels;
         this.limits = limits;
         this.requestLimits = requestLimits;
     }
@@ -70,12 +74,12 @@ class DatasetController {
             List<Object> sentences) {
     }
 
-    @Operation(summary = "Create a dataset from a list of sentences", description = "Embeds them before it saves"
-            + " anything, so a refused request saves nothing.")
+    @Operation(summary = "Create a dataset from a list of sentences",
+            description = "Embeds them before it saves anything, so a refused request saves nothing.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
     @ProblemResponses({400, 404, 413, 503})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DatasetJson.Change> createFromJson(@RequestBody CreateRequest request) {
+    ResponseEntity<DatasetViews.Changed> createFromJson(@RequestBody CreateRequest request) {
         List<TextLine> sentences = jsonSentences(request.sentences());
         DatasetService.Change change = datasets.create(request.name(), request.model(), sentences, List.of(), 0);
         return created(change);
@@ -87,7 +91,7 @@ class DatasetController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
     @ProblemResponses({400, 404, 413, 503})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DatasetJson.Change> createFromUpload(
+    ResponseEntity<DatasetViews.Changed> createFromUpload(
             @Parameter(description = "the file's name when absent") @RequestParam(required = false) String name,
             @RequestPart("file") MultipartFile file, @RequestParam(required = false) String model,
             @Parameter(description = FORMAT) @RequestParam(required = false) String format,
@@ -101,16 +105,15 @@ class DatasetController {
 
     @Operation(summary = "Every dataset, with its counts")
     @GetMapping
-    List<DatasetJson.Summary> list() {
-        return datasets.list().stream().map(d -> new DatasetJson.Summary(d.id(), d.name(), d.model(),
-                d.createdAt().toString(), counts(d.id()))).toList();
+    List<DatasetViews.Summary> list() {
+        return views.summaries();
     }
 
     @Operation(summary = "A dataset with its sentences and counts")
     @ProblemResponses({400, 404})
     @GetMapping("/{id}")
-    DatasetJson.View get(@PathVariable long id) {
-        return view(datasets.get(id));
+    DatasetViews.View get(@PathVariable long id) {
+        return views.view(id);
     }
 
     @Operation(summary = "Delete a dataset with its labels")
@@ -119,74 +122,81 @@ class DatasetController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         datasets.delete(id);
-        similarity.forget(id);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Append sentences; those the dataset already has are reported and skipped")
     @ProblemResponses({400, 404, 413, 503})
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DatasetJson.Change appendFromJson(@PathVariable long id, @RequestBody AppendRequest request) {
-        return changed(datasets.append(id, jsonSentences(request.sentences()), List.of(), 0));
+    DatasetViews.Changed appendFromJson(@PathVariable long id, @RequestBody AppendRequest request) {
+        return views.changed(datasets.append(id, jsonSentences(request.sentences()), List.of(), 0));
     }
 
     @Operation(summary = "Append sentences (and pair labels) from an uploaded file")
     @ProblemResponses({400, 404, 413, 503})
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DatasetJson.Change appendFromUpload(@PathVariable long id, @RequestPart("file") MultipartFile file,
+    DatasetViews.Changed appendFromUpload(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @Parameter(description = FORMAT) @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold) {
         datasets.get(id);
         ParsedUpload upload = parse(file, format);
-        return changed(datasets.append(id, upload.sentences(), upload.pairs(), threshold));
+        return views.changed(datasets.append(id, upload.sentences(), upload.pairs(), threshold));
     }
 
-    /**
-     * JSON {"model","order","matrix"} by default. With format=int16 or Accept: application/octet-stream, the
-     * compact form the browser reads: uint32 LE N, N int32 LE order indices, then N×N int16 LE round(S·10000)
-     * with rows and columns in that order.
-     */
-    @Operation(summary = "The dataset's cosine matrix, as JSON or as compact int16")
-    @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = DatasetJson.Similarity.class)),
-            @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary",
-                    description = "uint32 LE N, N int32 LE order indices, then N×N int16 LE round(S·10000)"))})
+    /** The matrix as JSON: {"model","order","matrix"}. */
+    @Operation(summary = "The dataset's cosine matrix: JSON, or compact int16 with Accept: application/octet-stream")
     @ProblemResponses({400, 404, 503})
-    @GetMapping("/{id}/similarity")
-    ResponseEntity<?> similarity(@PathVariable long id,
-            @Parameter(schema = @Schema(allowableValues = {"input", "cluster"}))
-            @RequestParam(defaultValue = "input") String order,
-            @Parameter(description = "int16 for the compact form; else JSON unless Accept asks for octet-stream",
-                    schema = @Schema(allowableValues = {"json", "int16"}))
-            @RequestParam(required = false) String format,
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean cluster = switch (order) {
-            case "input" -> false;
-            case "cluster" -> true;
-            default -> throw new InvalidInputException("Unknown order '" + order + "': use input or cluster.");
-        };
-        boolean binary;
-        if (format == null) {
-            binary = accept != null && accept.contains(MediaType.APPLICATION_OCTET_STREAM_VALUE)
-                    && !accept.contains(MediaType.APPLICATION_JSON_VALUE);
-        } else if (format.equals("int16")) {
-            binary = true;
-        } else if (format.equals("json")) {
-            binary = false;
-        } else {
-            throw new InvalidInputException("Unknown format '" + format + "': use json or int16.");
-        }
+    @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_JSON_VALUE)
+    MatrixJson similarityJson(@PathVariable long id, @Parameter(description = ORDER, schema = @Schema(
+            allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order) {
         DatasetSimilarity.Matrix matrix = similarity.matrix(id);
-        int[] permutation = cluster ? matrix.clusterOrder() : matrix.inputOrder();
-        if (binary) {
-            return ResponseEntity.ok().contentType(INT16_MATRIX).body(int16(matrix, permutation));
-        }
+        int[] permutation = permutation(matrix, order);
         int n = permutation.length;
         float[][] rows = new float[n][n];
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) rows[r][c] = matrix.at(permutation[r], permutation[c]);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new DatasetJson.Similarity(matrix.model(), permutation, rows));
+        return new MatrixJson(matrix.model(), permutation, rows);
+    }
+
+    /**
+     * The compact form the browser reads: uint32 LE N, N int32 LE order indices, then N×N int16 LE
+     * round(S·10000) with rows and columns in that order.
+     */
+    @Operation(summary = "The dataset's cosine matrix: JSON, or compact int16 with Accept: application/octet-stream")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream", schema = @Schema(
+            type = "string", format = "binary", description = "uint32 LE N, N int32 LE order indices, then N×N"
+            + " int16 LE round(S·10000), rows and columns in that order")))
+    @ProblemResponses({400, 404, 503})
+    @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ResponseEntity<byte[]> similarityInt16(@PathVariable long id, @Parameter(description = ORDER, schema = @Schema(
+            allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order) {
+        DatasetSimilarity.Matrix matrix = similarity.matrix(id);
+        return ResponseEntity.ok().contentType(INT16_MATRIX).body(int16(matrix, permutation(matrix, order)));
+    }
+
+    /** ?format=json or ?format=int16 chooses the form whatever the Accept header says. */
+    @Operation(summary = "The dataset's cosine matrix: JSON, or compact int16 with Accept: application/octet-stream")
+    @ProblemResponses({400, 404, 503})
+    @GetMapping(path = "/{id}/similarity", params = "format")
+    ResponseEntity<?> similarityAs(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
+            @Parameter(description = "json or int16, whatever Accept says", schema = @Schema(
+                    allowableValues = {"json", "int16"})) @RequestParam String format) {
+        return switch (format) {
+            case "int16" -> similarityInt16(id, order);
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(similarityJson(id, order));
+            default -> throw new InvalidInputException("format", "Unknown format '" + format + "': use json or int16.");
+        };
+    }
+
+    record MatrixJson(String model, int[] order, float[][] matrix) {
+    }
+
+    private static int[] permutation(DatasetSimilarity.Matrix matrix, String order) {
+        return switch (order) {
+            case "input" -> matrix.inputOrder();
+            case "cluster" -> matrix.clusterOrder();
+            default -> throw new InvalidInputException("order", "Unknown order '" + order + "': use input or cluster.");
+        };
     }
 
     static byte[] int16(DatasetSimilarity.Matrix matrix, int[] order) {
@@ -204,13 +214,8 @@ class DatasetController {
     }
 
     private ParsedUpload parse(MultipartFile file, String format) {
-        if (file.getSize() > limits.maxUploadSize().toBytes()) {
-            throw new TooLargeException("The upload has " + file.getSize() + " bytes; at most "
-                    + limits.maxUploadSize().toBytes() + " are allowed.")
-                    .with("limit", limits.maxUploadSize().toBytes());
-        }
-        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
-                : UploadFormat.fromFilename(file.getOriginalFilename());
+        limits.checkUploadSize(file.getSize());
+        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         try {
             return UploadParser.parse(file.getBytes(), uploadFormat);
         } catch (IOException e) {
@@ -241,26 +246,8 @@ class DatasetController {
         return sentences;
     }
 
-    private ResponseEntity<DatasetJson.Change> created(DatasetService.Change change) {
+    private ResponseEntity<DatasetViews.Changed> created(DatasetService.Change change) {
         long id = change.dataset().id();
-        return ResponseEntity.created(URI.create("/api/datasets/" + id)).body(changed(change));
-    }
-
-    private DatasetJson.Change changed(DatasetService.Change change) {
-        DatasetJson.View view = view(datasets.get(change.dataset().id()));
-        return new DatasetJson.Change(view.id(), view.name(), view.model(), view.createdAt(), view.sentences(),
-                view.counts(), change.added(), change.duplicates(), change.labelsImported(),
-                change.identicalPairsSkipped());
-    }
-
-    private DatasetJson.View view(Dataset dataset) {
-        return new DatasetJson.View(dataset.id(), dataset.name(), dataset.model(), dataset.createdAt().toString(),
-                datasets.sentences(dataset.id()), counts(dataset.id()));
-    }
-
-    private DatasetJson.Counts counts(long id) {
-        int total = labels.count(id);
-        int positives = labels.countPositive(id);
-        return new DatasetJson.Counts(datasets.sentenceCount(id), total, positives, total - positives);
+        return ResponseEntity.created(URI.create("/api/datasets/" + id)).body(views.changed(change));
     }
 }

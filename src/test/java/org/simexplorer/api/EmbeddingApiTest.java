@@ -1,4 +1,4 @@
-package org.simexplorer.embedding;
+package org.simexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.simexplorer.embedding.DjlSentenceEmbedder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -145,11 +146,6 @@ class EmbeddingApiTest {
         assertThat(embedder.isLoaded("bge-small-zh-v1.5")).isFalse();
     }
 
-    @Test
-    void theAppPutsDjlOfflineWithoutAnyCommandLineFlag() {
-        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
-        assertThat(System.getProperty("ai.djl.onnx.disable_alternative")).isEqualTo("true");
-    }
 
     @Test
     void modelsAreListedWithTheDefaultMarked() throws Exception {

@@ -1,4 +1,4 @@
-package org.simexplorer.embedding;
+package org.simexplorer.api;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -9,6 +9,9 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

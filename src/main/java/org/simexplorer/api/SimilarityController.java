@@ -1,8 +1,7 @@
-package org.simexplorer.similarity;
+package org.simexplorer.api;
 
 import org.simexplorer.errors.InvalidInputException;
 import java.util.List;
-import org.simexplorer.embedding.EmbeddingInput;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.embedding.SentenceInput;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

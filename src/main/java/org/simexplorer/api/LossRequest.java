@@ -1,4 +1,4 @@
-package org.simexplorer.loss;
+package org.simexplorer.api;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -23,7 +23,10 @@ record LossRequest(@Schema(requiredMode = REQUIRED, example = "cosent") String l
                    String model,
                    @ArraySchema(schema = @Schema(type = "array", description = "a row of +1, -1 or 0"))
                    List<Object> target,
-                   @ArraySchema(schema = @Schema(type = "array", description = "[i, j, label]"))
-                   List<Object> pairs,
+                   @ArraySchema(schema = @Schema(implementation = Pair.class)) List<Object> pairs,
                    Boolean pairContributions) {
+
+    /** One labelled pair in 'pairs', as the API document shows it. */
+    record Pair(int i, int j, @Schema(allowableValues = {"1", "-1", "0"}) int label) {
+    }
 }
