@@ -3,7 +3,6 @@ package org.simexplorer.api;
 import org.simexplorer.errors.InvalidInputException;
 import java.util.List;
 import org.simexplorer.embedding.SentenceEmbedder;
-import org.simexplorer.embedding.SentenceInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -163,9 +163,6 @@ class DatasetController {
      * round(S·10000) with rows and columns in that order.
      */
     @Operation(summary = "The dataset's cosine matrix: JSON, or compact int16 with Accept: application/octet-stream")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream", schema = @Schema(
-            type = "string", format = "binary", description = "uint32 LE N, N int32 LE order indices, then N×N"
-            + " int16 LE round(S·10000), rows and columns in that order")))
     @ProblemResponses({400, 404, 503})
     @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> similarityInt16(@PathVariable long id, @Parameter(description = ORDER, schema = @Schema(
@@ -176,6 +173,11 @@ class DatasetController {
 
     /** ?format=json or ?format=int16 chooses the form whatever the Accept header says. */
     @Operation(summary = "The dataset's cosine matrix: JSON, or compact int16 with Accept: application/octet-stream")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = MatrixJson.class)),
+            @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary",
+                    description = "uint32 LE N, N int32 LE order indices, then N×N int16 LE round(S·10000),"
+                            + " rows and columns in that order"))})
     @ProblemResponses({400, 404, 503})
     @GetMapping(path = "/{id}/similarity", params = "format")
     ResponseEntity<?> similarityAs(@PathVariable long id, @RequestParam(defaultValue = "input") String order,

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.simexplorer.system.MeterNames;
+import org.simexplorer.metrics.MeterNames;
 import org.springframework.stereotype.Component;
 
 /** Publishes the size of the dataset matrix cache, read from {@link DatasetSimilarity} when scraped. */

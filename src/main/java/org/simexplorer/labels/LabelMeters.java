@@ -3,7 +3,7 @@ package org.simexplorer.labels;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.simexplorer.system.MeterNames;
+import org.simexplorer.metrics.MeterNames;
 import org.springframework.stereotype.Component;
 
 /** Publishes the label writes that {@link LabelService} counts, so the service itself needs no registry. */

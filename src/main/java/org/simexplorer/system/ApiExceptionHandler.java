@@ -11,6 +11,7 @@ import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.errors.OverloadedException;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.UndefinedException;
+import org.simexplorer.metrics.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.metrics;
 
 /**
  * The app's own meters, in one place so the names on /actuator/prometheus, the README and the code agree.
