@@ -47,6 +47,8 @@ class DatasetController {
 
     static final MediaType INT16_MATRIX = MediaType.APPLICATION_OCTET_STREAM;
     private static final String FORMAT = "txt, csv, tsv or jsonl; taken from the file name when absent";
+    private static final String INT16_LAYOUT = "uint32 LE N, N int32 LE order indices, then N×N int16 LE"
+            + " round(S·10000), rows and columns in that order";
     private static final String ORDER = "input keeps the sentences' order; cluster groups similar ones";
 
     private final DatasetService datasets;
@@ -163,6 +165,8 @@ class DatasetController {
      * round(S·10000) with rows and columns in that order.
      */
     @Operation(summary = "The dataset's cosine matrix: JSON, or compact int16 with Accept: application/octet-stream")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream",
+            schema = @Schema(type = "string", format = "binary", description = INT16_LAYOUT)))
     @ProblemResponses({400, 404, 503})
     @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> similarityInt16(@PathVariable long id, @Parameter(description = ORDER, schema = @Schema(
@@ -176,8 +180,7 @@ class DatasetController {
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = MatrixJson.class)),
             @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary",
-                    description = "uint32 LE N, N int32 LE order indices, then N×N int16 LE round(S·10000),"
-                            + " rows and columns in that order"))})
+                    description = INT16_LAYOUT))})
     @ProblemResponses({400, 404, 503})
     @GetMapping(path = "/{id}/similarity", params = "format")
     ResponseEntity<?> similarityAs(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
