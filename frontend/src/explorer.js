@@ -8,7 +8,7 @@ import { fullViewport, isFull, zoomAt, zoomToRegion, pan, follow } from './viewp
 import { fractionalCellAt } from './hittest.js';
 import { pairKey } from './labels.js';
 import { LabelSync } from './label-sync.js';
-import { routeKey, moveCursor } from './keyboard.js';
+import { routeKey, moveCursor, shownPairs } from './keyboard.js';
 import { nextPair, currentThreshold } from './queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
@@ -159,8 +159,8 @@ function drawOverlay() {
     viewport: state.viewport,
     outlines: result?.ok ? topContributions(result.body, 20) : [],
     labels: state.labels.all().map((l) => ({ ...l, pending: state.labels.state(l.i, l.j) === 'pending' })),
-    selected: activePair(),
-    other: otherPair(),
+    selected: shown().active,
+    other: shown().other,
     cursor: state.cursorShown ? state.cursor : null,
     drag: state.drag,
   });
@@ -231,18 +231,12 @@ function queuePair() {
   return state.queue.active ? state.queue.current : null;
 }
 
-function activePair() {
-  return state.active === 'queue' && queuePair() ? queuePair() : state.selected;
-}
-
-function otherPair() {
-  const other = state.active === 'queue' && queuePair() ? state.selected : queuePair();
-  return other === activePair() ? null : other;
-}
+const shown = () => shownPairs({ focus: state.active, selected: state.selected, queuePair: queuePair() });
+const activePair = () => shown().active;
 
 function setActive(which) {
   state.active = which;
-  panels.activePanel(activePair() ? (which === 'queue' && queuePair() ? 'queue' : 'selection') : null);
+  panels.activePanel(shown().panel);
 }
 
 function clickCell(cell) {
