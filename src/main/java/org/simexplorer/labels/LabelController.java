@@ -1,19 +1,15 @@
 package org.simexplorer.labels;
 
-import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
-import org.simexplorer.loss.LossResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,9 +64,8 @@ class LabelController {
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
             throws IOException {
-        checkSize(file.getSize());
-        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
-                : UploadFormat.fromFilename(file.getOriginalFilename());
+        limits.checkUploadSize(file.getSize());
+        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
     }
 
@@ -82,69 +77,9 @@ class LabelController {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
-        checkSize(body.length);
+        limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
-    }
-
-    /**
-     * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
-     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
-     */
-    @GetMapping("/loss")
-    LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
-            @RequestParam(defaultValue = "false") boolean gradient,
-            @RequestParam(defaultValue = "true") boolean pairContributions,
-            @RequestParam Map<String, String> query) {
-        if (loss == null || loss.isBlank()) {
-            throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        query.forEach((name, value) -> {
-            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
-            params.put(name, number(value));
-        });
-        return labels.loss(id, loss, params, gradient, pairContributions);
-    }
-
-    /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
-    private static Object number(String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            return value;
-        }
-    }
-
-    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
-    @GetMapping("/metrics")
-    Map<String, Object> metrics(@PathVariable long id) {
-        BinaryClassificationMetrics m = labels.metrics(id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pairs", m.pairs());
-        body.put("positives", m.positives());
-        body.put("negatives", m.negatives());
-        body.put("rocAuc", finite(m.rocAuc()));
-        body.put("averagePrecision", finite(m.averagePrecision()));
-        body.put("accuracy", m.pairs() >= 2 ? m.accuracy() : null);
-        body.put("accuracyThreshold", m.pairs() >= 2 && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null);
-        body.put("f1", m.positives() > 0 && m.pairs() >= 2 ? m.f1() : null);
-        body.put("f1Threshold", m.positives() > 0 && m.pairs() >= 2 ? m.f1Threshold() : null);
-        body.put("precision", m.positives() > 0 && m.pairs() >= 2 ? m.precision() : null);
-        body.put("recall", m.positives() > 0 && m.pairs() >= 2 ? m.recall() : null);
-        return body;
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    private void checkSize(long bytes) {
-        long limit = limits.maxUploadSize().toBytes();
-        if (bytes > limit) {
-            throw new TooLargeException("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
-                    .with("limit", limit);
-        }
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

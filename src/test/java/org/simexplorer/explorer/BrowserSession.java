@@ -52,6 +52,16 @@ final class BrowserSession {
                 .toList();
     }
 
+    /** A screenshot of one element (scrolled into view), for parts of the page below the window's fold. */
+    static Path screenshot(ChromeDriver driver, org.openqa.selenium.WebElement element, String name) throws IOException {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, element.getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
     static Path screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
