@@ -11,6 +11,7 @@ import java.util.Map;
  * The body of {@code POST /api/loss}. Lists stay raw so that a wrong type is reported, not coerced.
  *
  * @param pairContributions false to leave the per-pair list out (it has n(n−1)/2 entries when fully labelled)
+ * @param adapter           optional W (D×K): the loss is then taken on E·W
  */
 record LossRequest(@Schema(requiredMode = REQUIRED, example = "cosent") String loss,
                    @Schema(description = "the loss's parameters by name, e.g. {\"margin\": 0.3}")
@@ -24,7 +25,10 @@ record LossRequest(@Schema(requiredMode = REQUIRED, example = "cosent") String l
                    @ArraySchema(schema = @Schema(type = "array", description = "a row of +1, -1 or 0"))
                    List<Object> target,
                    @ArraySchema(schema = @Schema(implementation = Pair.class)) List<Object> pairs,
-                   Boolean pairContributions) {
+                   Boolean pairContributions,
+                   @Schema(description = "optional adapter W (D×K): the loss is then taken on E·W")
+                   @ArraySchema(schema = @Schema(type = "array", description = "one row of numbers"))
+                   List<Object> adapter) {
 
     /** One labelled pair in 'pairs', as the API document shows it. */
     record Pair(int i, int j, @Schema(allowableValues = {"1", "-1", "0"}) int label) {

@@ -19,35 +19,27 @@ public class DatasetSimilarity {
     private static final int KEPT = 2;
 
     private final DatasetService datasets;
+    private final DatasetEmbeddings embeddings;
     private final CosineMatrix cosineMatrix;
     private final Map<Long, Matrix> recent = new LinkedHashMap<>(4, 0.75f, true);
 
-    DatasetSimilarity(DatasetService datasets, CosineMatrix cosineMatrix) {
+    DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix) {
         this.datasets = datasets;
+        this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
     }
 
-    /**
-     * S = X Xᵀ row-major, with its cluster order computed on first use, and the embeddings it came from:
-     * the losses recomputed after every label start from them without reading the cache table again.
-     */
+    /** S = X Xᵀ row-major, with its cluster order computed on first use. */
     public static final class Matrix {
         private final String model;
         private final int n;
         private final float[] cosine;
-        private final float[][] vectors;
         private volatile int[] clusterOrder;
 
-        Matrix(String model, float[][] vectors, float[] cosine) {
+        Matrix(String model, int n, float[] cosine) {
             this.model = model;
-            this.n = vectors.length;
-            this.vectors = vectors;
+            this.n = n;
             this.cosine = cosine;
-        }
-
-        /** The dataset's embeddings in sentence order; shared, so callers must not modify them. */
-        public float[][] vectors() {
-            return vectors;
         }
 
         public String model() {
@@ -67,10 +59,9 @@ public class DatasetSimilarity {
             return clusterOrder;
         }
 
-        /** Heap held: the N×N cosines, the N×D embeddings and the cluster order once computed. */
+        /** Heap held: the N×N cosines and the cluster order once computed. */
         long bytes() {
             long held = (long) cosine.length * Float.BYTES;
-            for (float[] row : vectors) held += (long) row.length * Float.BYTES;
             int[] order = clusterOrder;
             return held + (order == null ? 0 : (long) order.length * Integer.BYTES);
         }
@@ -89,12 +80,12 @@ public class DatasetSimilarity {
             Matrix kept = recent.get(datasetId);
             if (kept != null && kept.n == n && kept.model.equals(dataset.model())) return kept;
         }
-        Embeddings embeddings = datasets.embeddings(datasetId);
+        Embeddings vectors = embeddings.of(datasetId);
         float[] cosine;
-        try (SimilarityMatrix computed = cosineMatrix.compute(embeddings.vectors())) {
+        try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
             cosine = computed.toArray();
         }
-        Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors(), cosine);
+        Matrix matrix = new Matrix(vectors.model(), vectors.vectors().length, cosine);
         synchronized (recent) {
             recent.put(datasetId, matrix);
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());

@@ -7,20 +7,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
-import org.simexplorer.loss.LossResult;
 import org.simexplorer.system.ProblemResponses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/datasets/{id}")
-@Tag(name = "Labels, losses and metrics of a dataset")
+@Tag(name = "Labels")
 class LabelController {
 
     private final LabelService labels;
@@ -51,14 +47,9 @@ class LabelController {
         this.limits = limits;
     }
 
-    /** One item of the PUT labels body. */
+    /** One item of the PUT labels body, as the API document shows it. */
     record LabelChange(int i, int j, @Schema(allowableValues = {"1", "-1", "0"},
             description = "1 similar, -1 dissimilar, 0 removes the label") int label) {
-    }
-
-    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
-    record Metrics(int pairs, int positives, int negatives, Double rocAuc, Double averagePrecision, Double accuracy,
-            Double accuracyThreshold, Double f1, Double f1Threshold, Double precision, Double recall) {
     }
 
     @Operation(summary = "The dataset's pair labels")
@@ -103,9 +94,8 @@ class LabelController {
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
             throws IOException {
-        checkSize(file.getSize());
-        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
-                : UploadFormat.fromFilename(file.getOriginalFilename());
+        limits.checkUploadSize(file.getSize());
+        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
     }
 
@@ -123,68 +113,9 @@ class LabelController {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
-        checkSize(body.length);
+        limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
-    }
-
-    /**
-     * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
-     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
-     */
-    @Operation(summary = "A loss on the dataset's embeddings and labels, as POST /api/loss computes it")
-    @ProblemResponses({400, 404, 422, 503})
-    @GetMapping("/loss")
-    LossResult loss(@PathVariable long id,
-            @Parameter(required = true, description = "a loss id from GET /api/losses")
-            @RequestParam(required = false) String loss,
-            @RequestParam(defaultValue = "false") boolean gradient,
-            @RequestParam(defaultValue = "true") boolean pairContributions,
-            @Parameter(description = "the loss's parameters by name, e.g. margin=0.3")
-            @RequestParam Map<String, String> query) {
-        if (loss == null || loss.isBlank()) {
-            throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        query.forEach((name, value) -> {
-            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
-            params.put(name, number(value));
-        });
-        return labels.loss(id, loss, params, gradient, pairContributions);
-    }
-
-    /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
-    private static Object number(String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            return value;
-        }
-    }
-
-    @Operation(summary = "ROC-AUC, average precision and the best thresholds of the cosine on the labels")
-    @ProblemResponses({400, 404, 503})
-    @GetMapping("/metrics")
-    Metrics metrics(@PathVariable long id) {
-        BinaryClassificationMetrics m = labels.metrics(id);
-        boolean two = m.pairs() >= 2;
-        boolean rates = m.positives() > 0 && two;
-        return new Metrics(m.pairs(), m.positives(), m.negatives(), finite(m.rocAuc()), finite(m.averagePrecision()),
-                two ? m.accuracy() : null, two && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null,
-                rates ? m.f1() : null, rates ? m.f1Threshold() : null, rates ? m.precision() : null,
-                rates ? m.recall() : null);
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    private void checkSize(long bytes) {
-        long limit = limits.maxUploadSize().toBytes();
-        if (bytes > limit) {
-            throw new TooLargeException("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
-                    .with("limit", limit);
-        }
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {
