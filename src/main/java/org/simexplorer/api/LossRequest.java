@@ -26,8 +26,7 @@ record LossRequest(@Schema(requiredMode = REQUIRED, example = "cosent") String l
                    List<Object> target,
                    @ArraySchema(schema = @Schema(implementation = Pair.class)) List<Object> pairs,
                    Boolean pairContributions,
-                   @Schema(description = "optional adapter W (D×K): the loss is then taken on E·W")
-                   @ArraySchema(schema = @Schema(type = "array", description = "one row of numbers"))
+                   @ArraySchema(schema = @Schema(type = "array", description = "a row of W (D×K)"))
                    List<Object> adapter) {
 
     /** One labelled pair in 'pairs', as the API document shows it. */

@@ -59,7 +59,7 @@ public class DatasetSimilarity {
             return clusterOrder;
         }
 
-        /** Heap held: the N×N cosines and the cluster order once computed. */
+        /** Heap held: the N×N cosines and the cluster order once computed (the embeddings are cached apart). */
         long bytes() {
             long held = (long) cosine.length * Float.BYTES;
             int[] order = clusterOrder;
