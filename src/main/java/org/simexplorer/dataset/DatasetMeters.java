@@ -20,7 +20,7 @@ class DatasetMeters implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder(MeterNames.MATRIX_CACHE_BYTES, similarity, DatasetSimilarity::cachedBytes)
-                .description("Heap held by the dataset matrix cache: cosine matrices and their embeddings")
+                .description("Heap held by the dataset matrix cache: cosine matrices and their cluster orders")
                 .baseUnit(BaseUnits.BYTES)
                 .register(registry);
     }

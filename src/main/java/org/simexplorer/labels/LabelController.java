@@ -36,7 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/datasets/{id}")
-@Tag(name = "Labels, losses and metrics of a dataset")
+@Tag(name = "Labels")
 class LabelController {
 
     private final LabelService labels;
@@ -47,14 +47,9 @@ class LabelController {
         this.limits = limits;
     }
 
-    /** One item of the PUT labels body. */
+    /** One item of the PUT labels body, as the API document shows it. */
     record LabelChange(int i, int j, @Schema(allowableValues = {"1", "-1", "0"},
             description = "1 similar, -1 dissimilar, 0 removes the label") int label) {
-    }
-
-    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
-    record Metrics(int pairs, int positives, int negatives, Double rocAuc, Double averagePrecision, Double accuracy,
-            Double accuracyThreshold, Double f1, Double f1Threshold, Double precision, Double recall) {
     }
 
     @Operation(summary = "The dataset's pair labels")
