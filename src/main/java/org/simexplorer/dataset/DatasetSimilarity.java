@@ -34,7 +34,7 @@ public class DatasetSimilarity {
         private final String model;
         private final int n;
         private final float[] cosine;
-        private int[] clusterOrder;
+        private volatile int[] clusterOrder;
 
         Matrix(String model, int n, float[] cosine) {
             this.model = model;
@@ -57,6 +57,13 @@ public class DatasetSimilarity {
         public synchronized int[] clusterOrder() {
             if (clusterOrder == null) clusterOrder = ClusterOrder.of(cosine, n);
             return clusterOrder;
+        }
+
+        /** Heap held: the N×N cosines and the cluster order once computed (the embeddings are cached apart). */
+        long bytes() {
+            long held = (long) cosine.length * Float.BYTES;
+            int[] order = clusterOrder;
+            return held + (order == null ? 0 : (long) order.length * Integer.BYTES);
         }
 
         public int[] inputOrder() {
@@ -84,6 +91,13 @@ public class DatasetSimilarity {
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());
         }
         return matrix;
+    }
+
+    /** What the kept matrices hold, in bytes (the matrix cache gauge). */
+    public long cachedBytes() {
+        synchronized (recent) {
+            return recent.values().stream().mapToLong(Matrix::bytes).sum();
+        }
     }
 
     @EventListener
