@@ -15,7 +15,9 @@ import org.simexplorer.dataset.UploadParser.TextLine;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
@@ -94,7 +97,6 @@ class DatasetController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         datasets.delete(id);
-        similarity.forget(id);
         return ResponseEntity.noContent().build();
     }
 
@@ -136,11 +138,32 @@ class DatasetController {
         } else {
             throw new InvalidInputException("Unknown format '" + format + "': use json or int16.");
         }
-        DatasetSimilarity.Matrix matrix = similarity.matrix(id);
-        int[] permutation = cluster ? matrix.clusterOrder() : matrix.inputOrder();
         if (binary) {
-            return ResponseEntity.ok().contentType(INT16_MATRIX).body(int16(matrix, permutation));
+            byte[] body = similarity.render(id, cluster, DatasetController::int16);
+            return ResponseEntity.ok().contentType(INT16_MATRIX).body(body);
         }
+        checkJsonMatrixSize(id);
+        Map<String, Object> body = similarity.render(id, cluster, DatasetController::json);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** JSON costs about 14 bytes a cell (29 MB at N = 2,000), so large matrices only go out as int16. */
+    private void checkJsonMatrixSize(long id) {
+        datasets.get(id);
+        int n = datasets.sentenceCount(id);
+        int max = requestLimits.maxJsonMatrix();
+        if (n > max) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "The matrix has "
+                    + n + "×" + n + " cells; as JSON it is sent up to " + max + "×" + max
+                    + ". Ask for format=int16 (or Accept: application/octet-stream) instead.");
+            problem.setTitle("Matrix too large for JSON");
+            problem.setProperty("limit", max);
+            problem.setProperty("format", "int16");
+            throw new ErrorResponseException(HttpStatus.NOT_ACCEPTABLE, problem, null);
+        }
+    }
+
+    static Map<String, Object> json(DatasetSimilarity.Matrix matrix, int[] permutation) {
         int n = permutation.length;
         float[][] rows = new float[n][n];
         for (int r = 0; r < n; r++) {
@@ -150,7 +173,7 @@ class DatasetController {
         body.put("model", matrix.model());
         body.put("order", permutation);
         body.put("matrix", rows);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        return body;
     }
 
     static byte[] int16(DatasetSimilarity.Matrix matrix, int[] order) {

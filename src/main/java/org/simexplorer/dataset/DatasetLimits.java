@@ -8,10 +8,15 @@ import org.springframework.util.unit.DataSize;
  * spring.servlet.multipart.max-file-size in application.properties.
  */
 @ConfigurationProperties("simexplorer.datasets")
-public record DatasetLimits(Integer maxSentences, DataSize maxUploadSize) {
+public record DatasetLimits(Integer maxSentences, DataSize maxUploadSize, Integer embedChunk) {
 
+    /**
+     * @param embedChunk a dataset's new sentences go to the model this many at a time, each chunk under its own
+     *                   embedding permit, so that /api/embed callers are served between the chunks
+     */
     public DatasetLimits {
         if (maxSentences == null) maxSentences = 5000;
         if (maxUploadSize == null) maxUploadSize = DataSize.ofMegabytes(10);
+        if (embedChunk == null || embedChunk < 1) embedChunk = 64;
     }
 }

@@ -42,10 +42,15 @@ public class DatasetService {
     private final RequestLimits requestLimits;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final DatasetEmbeddings datasetEmbeddings;
+    private final MatrixCache matrices;
 
     DatasetService(DatasetRepository datasets, SentenceRepository sentences, EmbeddingCache cache,
             LabelRepository labels, SentenceEmbedder embedder, DatasetLimits limits, RequestLimits requestLimits,
-            JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, DatasetEmbeddings datasetEmbeddings,
+            MatrixCache matrices) {
+        this.datasetEmbeddings = datasetEmbeddings;
+        this.matrices = matrices;
         this.datasets = datasets;
         this.sentences = sentences;
         this.cache = cache;
@@ -90,7 +95,7 @@ public class DatasetService {
         }
         List<String> before = sentences.texts(id);
         embeddings(dataset.model(), plan(before, input, pairs, threshold).added());
-        return transactions.execute(status -> {
+        Change change = transactions.execute(status -> {
             // Lock the dataset row so that two appends cannot claim the same positions.
             jdbc.sql("SELECT id FROM datasets WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
                     .orElseThrow(() -> missing(id));
@@ -100,6 +105,8 @@ public class DatasetService {
             int imported = writeLabels(id, plan.labels());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
+        forgetCached(id);
+        return change;
     }
 
     public Dataset get(long id) {
@@ -115,6 +122,25 @@ public class DatasetService {
             get(id);
             datasets.deleteById(id);
         });
+        forgetCached(id);
+    }
+
+    /** Drops the dataset's cached embeddings and matrices; called after every change has committed. */
+    private void forgetCached(long id) {
+        datasetEmbeddings.invalidate(id);
+        matrices.invalidate(id);
+    }
+
+    /**
+     * Checks that sentence positions exist without reading the dataset's sentences: positions are 0..n-1, so
+     * the largest one decides. 404 when the dataset is missing.
+     *
+     * @return -1 when every position exists, else the dataset's sentence count (for the caller's message)
+     */
+    public int checkPositions(long id, int largestPosition) {
+        get(id);
+        if (largestPosition >= 0 && sentences.hasPosition(id, largestPosition)) return -1;
+        return sentences.count(id);
     }
 
     /** The sentence texts in order; 404 when the dataset is missing. */
@@ -127,14 +153,28 @@ public class DatasetService {
         return sentences.count(id);
     }
 
-    /** The dataset's unit vectors in sentence order, from the cache; misses are embedded in one batch. */
+    /**
+     * The dataset's unit vectors in sentence order, kept in memory ({@link DatasetEmbeddings}); on a miss they
+     * come from the embedding cache table, and sentences missing there are embedded.
+     */
     public Embeddings embeddings(long id) {
-        Dataset dataset = get(id);
-        List<String> texts = sentences.texts(id);
-        return new Embeddings(dataset.model(), embeddings(dataset.model(), texts), List.of());
+        return embeddings(get(id), sentences.count(id));
     }
 
-    /** Vectors for texts: cache hits as stored, misses embedded in one call per request limit and stored. */
+    /** The vectors of the dataset's first {@code size} sentences (all of them, since sentences are appended). */
+    Embeddings embeddings(Dataset dataset, int size) {
+        return datasetEmbeddings.get(dataset.id(), dataset.model(), size, () -> {
+            List<String> texts = sentences.texts(dataset.id());
+            List<String> first = texts.size() > size ? texts.subList(0, size) : texts;
+            return new Embeddings(dataset.model(), embeddings(dataset.model(), first), List.of());
+        });
+    }
+
+    /**
+     * Vectors for texts: cache hits as stored, misses embedded in chunks of {@link DatasetLimits#embedChunk()}
+     * and stored. Each chunk takes the embedding permit on its own, so a 5,000-sentence upload lets other
+     * embedding requests in between its chunks instead of holding the model for a minute.
+     */
     float[][] embeddings(String model, List<String> texts) {
         List<String> hashes = texts.stream().map(TextHash::sha256).toList();
         Map<String, float[]> found = new HashMap<>(cache.find(model, hashes));
@@ -145,7 +185,7 @@ public class DatasetService {
         if (!missing.isEmpty()) {
             List<String> missHashes = new ArrayList<>(missing.keySet());
             List<String> missTexts = new ArrayList<>(missing.values());
-            int batch = Math.max(1, requestLimits.maxSentencesPerRequest());
+            int batch = limits.embedChunk();
             for (int from = 0; from < missTexts.size(); from += batch) {
                 int to = Math.min(missTexts.size(), from + batch);
                 float[][] vectors = embedder.embed(missTexts.subList(from, to), model).vectors();

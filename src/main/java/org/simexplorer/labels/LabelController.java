@@ -2,7 +2,10 @@ package org.simexplorer.labels;
 
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import org.simexplorer.dataset.UploadFormat;
 import org.simexplorer.dataset.UploadParser;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LossResult;
+import org.simexplorer.system.RequestLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,10 +40,12 @@ class LabelController {
 
     private final LabelService labels;
     private final DatasetLimits limits;
+    private final RequestLimits requestLimits;
 
-    LabelController(LabelService labels, DatasetLimits limits) {
+    LabelController(LabelService labels, DatasetLimits limits, RequestLimits requestLimits) {
         this.labels = labels;
         this.limits = limits;
+        this.requestLimits = requestLimits;
     }
 
     @GetMapping("/labels")
@@ -50,6 +56,11 @@ class LabelController {
     /** Body [{"i","j","label"}] with label +1, -1, or 0 to remove; answered after the transaction commits. */
     @PutMapping("/labels")
     LabelService.PutResult put(@PathVariable long id, @RequestBody List<Object> body) {
+        int max = requestLimits.maxLabelChanges();
+        if (body != null && body.size() > max) {
+            throw new TooLargeException("The request has " + body.size() + " label changes; at most " + max
+                    + " are allowed in one request (simexplorer.limits.max-label-changes).").with("limit", max);
+        }
         return labels.put(id, changes(body));
     }
 
@@ -76,13 +87,15 @@ class LabelController {
 
     /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
     @PostMapping("/labels/import")
-    LabelService.ImportResult importBody(@PathVariable long id, @RequestBody(required = false) byte[] body,
+    LabelService.ImportResult importBody(@PathVariable long id, HttpServletRequest request,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        if (body == null || body.length == 0) {
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws IOException {
+        checkSize(request.getContentLengthLong());
+        byte[] body = readCapped(request.getInputStream());
+        if (body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
-        checkSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
     }
@@ -145,6 +158,20 @@ class LabelController {
             throw new TooLargeException("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
                     .with("limit", limit);
         }
+    }
+
+    /** Reads the body while counting, so a body without Content-Length is refused once it passes the limit. */
+    private byte[] readCapped(InputStream in) throws IOException {
+        long limit = limits.maxUploadSize().toBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int read; (read = in.read(buffer)) > 0; ) {
+            total += read;
+            checkSize(total);
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

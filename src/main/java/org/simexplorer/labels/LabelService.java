@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetService;
-import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.dataset.PairRow;
 import org.simexplorer.dataset.UploadParser.ParsedUpload;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
+import org.simexplorer.similarity.PairCosine;
+import org.simexplorer.system.ConcurrencyLimit;
+import org.simexplorer.system.ConcurrencyLimits;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,16 +31,16 @@ public class LabelService {
 
     private final LabelRepository labels;
     private final DatasetService datasets;
-    private final DatasetSimilarity similarity;
     private final LossService losses;
+    private final ConcurrencyLimit matrixWork;
     private final TransactionTemplate transactions;
 
-    LabelService(LabelRepository labels, DatasetService datasets, DatasetSimilarity similarity, LossService losses,
+    LabelService(LabelRepository labels, DatasetService datasets, LossService losses, ConcurrencyLimits limits,
             PlatformTransactionManager transactionManager) {
         this.labels = labels;
         this.datasets = datasets;
-        this.similarity = similarity;
         this.losses = losses;
+        this.matrixWork = limits.matrix();
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -46,7 +48,8 @@ public class LabelService {
     public record LabelChange(int i, int j, int label) {
     }
 
-    public record PutResult(int set, int removed, int total) {
+    /** What a PUT did; it does not count the dataset's labels, so a write costs the same at any size. */
+    public record PutResult(int set, int removed) {
     }
 
     public record ImportResult(int imported, int identicalPairsSkipped, int total) {
@@ -59,18 +62,28 @@ public class LabelService {
 
     /** Checks every change against the dataset first, then applies them all in one transaction. */
     public PutResult put(long datasetId, List<LabelChange> changes) {
-        int n = datasets.sentences(datasetId).size();
+        int largest = -1;
         for (int k = 0; k < changes.size(); k++) {
             LabelChange change = changes.get(k);
-            for (int index : new int[] {change.i(), change.j()}) {
-                if (index < 0 || index >= n) {
-                    throw new InvalidInputException("[" + k + "]: sentence index " + index
-                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
-                }
+            if (change.i() < 0 || change.j() < 0) {
+                throw new InvalidInputException("[" + k + "]: sentence index " + Math.min(change.i(), change.j())
+                        + " is negative.").with("index", k);
             }
             if (change.i() == change.j()) {
                 throw new InvalidInputException("[" + k + "]: i and j are both " + change.i()
                         + "; a label needs two different sentences.").with("index", k);
+            }
+            largest = Math.max(largest, Math.max(change.i(), change.j()));
+        }
+        // One primary-key lookup, not a read of every sentence: positions run 0..n-1.
+        int n = datasets.checkPositions(datasetId, largest);
+        if (n >= 0) {
+            for (int k = 0; k < changes.size(); k++) {
+                int index = Math.max(changes.get(k).i(), changes.get(k).j());
+                if (index >= n) {
+                    throw new InvalidInputException("[" + k + "]: sentence index " + index
+                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
+                }
             }
         }
         return retryingOnRace(() -> transactions.execute(status -> {
@@ -87,7 +100,7 @@ public class LabelService {
                     set++;
                 }
             }
-            return new PutResult(set, removed, labels.count(datasetId));
+            return new PutResult(set, removed);
         }));
     }
 
@@ -176,9 +189,10 @@ public class LabelService {
         double[] scores = new double[all.size()];
         boolean[] positive = new boolean[all.size()];
         if (!all.isEmpty()) {
-            DatasetSimilarity.Matrix matrix = similarity.matrix(datasetId);
+            // The cosines of the labelled pairs only, from the cached embeddings: O(P·D), never the N×N matrix.
+            float[][] vectors = datasets.embeddings(datasetId).vectors();
             for (int k = 0; k < all.size(); k++) {
-                scores[k] = matrix.at(all.get(k).i(), all.get(k).j());
+                scores[k] = PairCosine.of(vectors[all.get(k).i()], vectors[all.get(k).j()]);
                 positive[k] = all.get(k).label() > 0;
             }
         } else {
@@ -187,13 +201,17 @@ public class LabelService {
         return BinaryClassificationMetrics.compute(scores, positive);
     }
 
-    /** A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. */
+    /**
+     * A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. The
+     * evaluator still builds N×N scores, so it runs under the N×N limit.
+     */
     public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
             boolean pairContributions) {
-        float[][] embeddings = similarity.matrix(datasetId).vectors();
+        float[][] embeddings = datasets.embeddings(datasetId).vectors();
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
-        return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
+        return matrixWork.call(() -> losses.evaluate(embeddings, pairs, lossId, params, gradient,
+                pairContributions));
     }
 
     private static int find(Map<String, Integer> indexOf, String sentence, int line) {
