@@ -138,8 +138,9 @@ public class DatasetService {
      * @return -1 when every position exists, else the dataset's sentence count (for the caller's message)
      */
     public int checkPositions(long id, int largestPosition) {
-        get(id);
+        // A sentence row implies its dataset (foreign key), so the usual case costs this one lookup.
         if (largestPosition >= 0 && sentences.hasPosition(id, largestPosition)) return -1;
+        get(id);
         return sentences.count(id);
     }
 
