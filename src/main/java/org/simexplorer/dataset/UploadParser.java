@@ -282,6 +282,9 @@ public final class UploadParser {
                 throw new InvalidInputException("Line " + line + " is not a JSON object: "
                         + e.getOriginalMessage()).with("line", line);
             }
+            if (object == null) {
+                throw new InvalidInputException("Line " + line + " is null, not a JSON object.").with("line", line);
+            }
             if (object.containsKey("label") && object.containsKey("score")) {
                 throw new InvalidInputException("Line " + line + ": give either \"label\" or \"score\", not both.")
                         .with("line", line);
