@@ -1,6 +1,5 @@
 package org.simexplorer.labels;
 
-import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -13,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
-import org.simexplorer.dataset.UploadFormat;
-import org.simexplorer.dataset.UploadParser;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
+import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.ContentDisposition;
@@ -43,9 +42,9 @@ class LabelController {
     private final RequestLimits requestLimits;
 
     LabelController(LabelService labels, DatasetLimits limits, RequestLimits requestLimits) {
+        this.requestLimits = requestLimits;
         this.labels = labels;
         this.limits = limits;
-        this.requestLimits = requestLimits;
     }
 
     @GetMapping("/labels")
@@ -79,9 +78,8 @@ class LabelController {
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
             throws IOException {
-        checkSize(file.getSize());
-        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
-                : UploadFormat.fromFilename(file.getOriginalFilename());
+        limits.checkUploadSize(file.getSize());
+        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
     }
 
@@ -91,7 +89,7 @@ class LabelController {
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
             throws IOException {
-        checkSize(request.getContentLengthLong());
+        limits.checkUploadSize(request.getContentLengthLong());
         byte[] body = readCapped(request.getInputStream());
         if (body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
@@ -131,44 +129,18 @@ class LabelController {
 
     /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
     @GetMapping("/metrics")
-    Map<String, Object> metrics(@PathVariable long id) {
-        BinaryClassificationMetrics m = labels.metrics(id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pairs", m.pairs());
-        body.put("positives", m.positives());
-        body.put("negatives", m.negatives());
-        body.put("rocAuc", finite(m.rocAuc()));
-        body.put("averagePrecision", finite(m.averagePrecision()));
-        body.put("accuracy", m.pairs() >= 2 ? m.accuracy() : null);
-        body.put("accuracyThreshold", m.pairs() >= 2 && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null);
-        body.put("f1", m.positives() > 0 && m.pairs() >= 2 ? m.f1() : null);
-        body.put("f1Threshold", m.positives() > 0 && m.pairs() >= 2 ? m.f1Threshold() : null);
-        body.put("precision", m.positives() > 0 && m.pairs() >= 2 ? m.precision() : null);
-        body.put("recall", m.positives() > 0 && m.pairs() >= 2 ? m.recall() : null);
-        return body;
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    private void checkSize(long bytes) {
-        long limit = limits.maxUploadSize().toBytes();
-        if (bytes > limit) {
-            throw new TooLargeException("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
-                    .with("limit", limit);
-        }
+    MetricsView metrics(@PathVariable long id) {
+        return MetricsView.of(labels.metrics(id));
     }
 
     /** Reads the body while counting, so a body without Content-Length is refused once it passes the limit. */
     private byte[] readCapped(InputStream in) throws IOException {
-        long limit = limits.maxUploadSize().toBytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;
         for (int read; (read = in.read(buffer)) > 0; ) {
             total += read;
-            checkSize(total);
+            limits.checkUploadSize(total);
             out.write(buffer, 0, read);
         }
         return out.toByteArray();

@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetService;
-import org.simexplorer.dataset.PairRow;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
+import org.simexplorer.formats.LabelExport;
+import org.simexplorer.formats.PairResolver;
+import org.simexplorer.formats.PairResolver.ResolvedPairs;
+import org.simexplorer.formats.PairResolver.Unlabelled;
+import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossResult;
@@ -105,8 +108,8 @@ public class LabelService {
     }
 
     /**
-     * Two requests that label the same new pair at once both find no row and both insert; the second insert
-     * fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
+     * Two requests that label the same new pair at once can both take MERGE's insert branch (PostgreSQL does not
+     * lock a row that does not exist yet); the second insert fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
      * is safe.
      */
     private static <T> T retryingOnRace(java.util.function.Supplier<T> transaction) {
@@ -128,56 +131,20 @@ public class LabelService {
         for (int k = 0; k < sentences.size(); k++) indexOf.put(sentences.get(k), k);
         // Files are read with surrounding whitespace stripped; match such sentences by their stripped text too.
         for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
-        Map<List<Integer>, Integer> byPair = new LinkedHashMap<>();
-        int identical = 0;
-        for (PairRow pair : upload.pairs()) {
-            if (!pair.hasValue()) {
-                throw new InvalidInputException("Line " + pair.line() + ": the pair has no label; add a 'label' or"
-                        + " 'score' column.").with("line", pair.line());
-            }
-            int i = pair.byIndex() ? checkIndex(pair.i(), sentences.size(), pair.line())
-                    : find(indexOf, pair.sentence1(), pair.line());
-            int j = pair.byIndex() ? checkIndex(pair.j(), sentences.size(), pair.line())
-                    : find(indexOf, pair.sentence2(), pair.line());
-            int label = pair.plusMinusLabel(threshold);
-            if (i == j) {
-                identical++;
-                continue;
-            }
-            byPair.put(List.of(Math.min(i, j), Math.max(i, j)), label);
-        }
-        int skipped = identical;
+        ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
+                .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
         return retryingOnRace(() -> transactions.execute(status -> {
-            Instant now = Instant.now();
-            byPair.forEach((pair, label) -> labels.upsert(datasetId, pair.get(0), pair.get(1), label, now));
-            return new ImportResult(byPair.size(), skipped, labels.count(datasetId));
+            int imported = labels.write(datasetId, resolved.labels(), Instant.now());
+            return new ImportResult(imported, resolved.identicalPairs(), labels.count(datasetId));
         }));
     }
 
     /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
     public String export(long datasetId, String format) {
         List<String> sentences = datasets.sentences(datasetId);
-        List<Label> all = labels.list(datasetId);
-        StringBuilder out = new StringBuilder();
-        switch (format) {
-            case "csv" -> {
-                out.append("sentence1,sentence2,label\r\n");
-                for (Label label : all) {
-                    out.append(csvField(sentences.get(label.i()))).append(',')
-                            .append(csvField(sentences.get(label.j()))).append(',')
-                            .append(label.label() > 0 ? 1 : 0).append("\r\n");
-                }
-            }
-            case "jsonl" -> {
-                for (Label label : all) {
-                    out.append("{\"sentence1\":").append(jsonString(sentences.get(label.i())))
-                            .append(",\"sentence2\":").append(jsonString(sentences.get(label.j())))
-                            .append(",\"label\":").append(label.label() > 0 ? 1 : 0).append("}\n");
-                }
-            }
-            default -> throw new InvalidInputException("Unknown export format '" + format + "': use csv or jsonl.");
-        }
-        return out.toString();
+        List<LabelExport.Row> rows = labels.list(datasetId).stream()
+                .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
+        return LabelExport.write(rows, format);
     }
 
     /**
@@ -212,51 +179,5 @@ public class LabelService {
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
         return matrixWork.call(() -> losses.evaluate(embeddings, pairs, lossId, params, gradient,
                 pairContributions));
-    }
-
-    private static int find(Map<String, Integer> indexOf, String sentence, int line) {
-        Integer index = indexOf.get(sentence);
-        if (index == null) {
-            throw new InvalidInputException("Line " + line + ": the sentence \"" + abbreviate(sentence)
-                    + "\" is not in the dataset.").with("line", line);
-        }
-        return index;
-    }
-
-    private static int checkIndex(int index, int n, int line) {
-        if (index < 0 || index >= n) {
-            throw new InvalidInputException("Line " + line + ": sentence index " + index
-                    + " is not in the dataset (it has " + n + " sentences).").with("line", line);
-        }
-        return index;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
-    }
-
-    static String csvField(String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int k = 0; k < value.length(); k++) {
-            char c = value.charAt(k);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,4 +1,4 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +26,8 @@ class UploadParserProperties {
     void everyFileIsParsedOrRefusedNamingALine(@ForAll("files") byte[] file, @ForAll UploadFormat format) {
         int lines = lineCount(file);
         try {
-            UploadParser.ParsedUpload parsed = UploadParser.parse(file, format);
-            for (UploadParser.TextLine sentence : parsed.sentences()) {
+            ParsedUpload parsed = UploadParser.parse(file, format);
+            for (TextLine sentence : parsed.sentences()) {
                 assertThat(sentence.text()).isNotBlank();
                 assertThat(sentence.line()).isBetween(1, lines);
             }
