@@ -35,9 +35,16 @@ class LossController {
     LossResult evaluate(@RequestBody LossRequest request) {
         float[][] embeddings = embeddingsOf(request);
         PairTarget target = targetOf(request, embeddings.length);
-        // The evaluator builds N×N scores (and gradients), so it runs under the N×N limit.
-        return matrixWork.call(() -> losses.evaluate(embeddings, target, request.loss(), request.params(),
-                Boolean.TRUE.equals(request.gradient()), !Boolean.FALSE.equals(request.pairContributions())));
+        boolean gradient = Boolean.TRUE.equals(request.gradient());
+        boolean contributions = !Boolean.FALSE.equals(request.pairContributions());
+        if (request.adapter() != null) {
+            float[][] adapter = EmbeddingInput.matrix(request.adapter(), "adapter");
+            return matrixWork.call(() -> losses.evaluate(embeddings, adapter, target, request.loss(), request.params(),
+                    gradient, contributions));
+        }
+        // A request's target may label every pair: then the loss is N×N work and runs under that limit.
+        return matrixWork.call(() -> losses.evaluate(embeddings, target, request.loss(), request.params(), gradient,
+                contributions));
     }
 
     @GetMapping("/api/losses")

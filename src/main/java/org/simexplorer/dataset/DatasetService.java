@@ -49,15 +49,10 @@ public class DatasetService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final DatasetEmbeddings datasetEmbeddings;
-    private final MatrixCache matrices;
 
     DatasetService(DatasetRepository datasets, SentenceRepository sentences, EmbeddingCache cache,
             DatasetLabels labels, SentenceEmbedder embedder, DatasetLimits limits, RequestLimits requestLimits,
-            JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-            DatasetEmbeddings datasetEmbeddings, MatrixCache matrices) {
-        this.datasetEmbeddings = datasetEmbeddings;
-        this.matrices = matrices;
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.datasets = datasets;
         this.sentences = sentences;
         this.cache = cache;
@@ -79,14 +74,28 @@ public class DatasetService {
             int identicalPairsSkipped) {
     }
 
+    /** Hears how many of a create's sentences have vectors so far (cache hits first, then each embedded chunk). */
+    @FunctionalInterface
+    public interface EmbedProgress {
+        EmbedProgress NONE = (done, total) -> { };
+
+        void embedded(int done, int total);
+    }
+
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
+        return create(name, model, input, pairs, threshold, EmbedProgress.NONE);
+    }
+
+    /** As {@link #create(String, String, List, List, double)}, reporting the embedding's progress as it goes. */
+    public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
+            EmbedProgress progress) {
         String checkedName = checkName(name);
         String modelId = model == null || model.isBlank() ? embedder.defaultModel() : model.strip();
         if (input.isEmpty()) {
             throw new InvalidInputException("The dataset has no sentences.");
         }
         Plan plan = plan(List.of(), input, pairs, threshold);
-        embeddings(modelId, plan.added());
+        embeddings(modelId, plan.added(), progress);
         return transactions.execute(status -> {
             Dataset dataset = datasets.save(new Dataset(null, checkedName, modelId,
                     Instant.now().truncatedTo(ChronoUnit.MICROS)));
@@ -113,7 +122,7 @@ public class DatasetService {
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
-        forgetCached(id);
+        events.publishEvent(new DatasetAppended(id));
         return change;
     }
 
@@ -130,14 +139,7 @@ public class DatasetService {
             get(id);
             datasets.deleteById(id);
         });
-        forgetCached(id);
         events.publishEvent(new DatasetDeleted(id));
-    }
-
-    /** Drops the dataset's cached embeddings and matrices; called after every change has committed. */
-    private void forgetCached(long id) {
-        datasetEmbeddings.invalidate(id);
-        matrices.invalidate(id);
     }
 
     /**
@@ -157,6 +159,10 @@ public class DatasetService {
     public record DatasetDeleted(long datasetId) {
     }
 
+    /** Published after sentences are appended to a dataset and committed: its cached vectors and matrices go. */
+    public record DatasetAppended(long datasetId) {
+    }
+
     /** The sentence texts in order; 404 when the dataset is missing. */
     public List<String> sentences(long id) {
         get(id);
@@ -168,20 +174,18 @@ public class DatasetService {
     }
 
     /**
-     * The dataset's unit vectors in sentence order, kept in memory ({@link DatasetEmbeddings}); on a miss they
-     * come from the embedding cache table, and sentences missing there are embedded.
+     * The dataset's unit vectors in sentence order, read from the embedding cache table; sentences missing there
+     * are embedded. {@link DatasetEmbeddings} keeps them in memory: use it rather than this.
      */
     public Embeddings embeddings(long id) {
         return embeddings(get(id), sentences.count(id));
     }
 
-    /** The vectors of the dataset's first {@code size} sentences (all of them, since sentences are appended). */
+    /** The vectors of the dataset's first {@code size} sentences (all of them, unless an append runs meanwhile). */
     Embeddings embeddings(Dataset dataset, int size) {
-        return datasetEmbeddings.get(dataset.id(), dataset.model(), size, () -> {
-            List<String> texts = sentences.texts(dataset.id());
-            List<String> first = texts.size() > size ? texts.subList(0, size) : texts;
-            return new Embeddings(dataset.model(), embeddings(dataset.model(), first), List.of());
-        });
+        List<String> texts = sentences.texts(dataset.id());
+        List<String> first = texts.size() > size ? texts.subList(0, size) : texts;
+        return new Embeddings(dataset.model(), embeddings(dataset.model(), first), List.of());
     }
 
     /**
@@ -190,12 +194,17 @@ public class DatasetService {
      * embedding requests in between its chunks instead of holding the model for minutes.
      */
     float[][] embeddings(String model, List<String> texts) {
+        return embeddings(model, texts, EmbedProgress.NONE);
+    }
+
+    private float[][] embeddings(String model, List<String> texts, EmbedProgress progress) {
         List<String> hashes = texts.stream().map(TextHash::sha256).toList();
         Map<String, float[]> found = new HashMap<>(cache.find(model, hashes));
         LinkedHashMap<String, String> missing = new LinkedHashMap<>();
         for (int k = 0; k < texts.size(); k++) {
             if (!found.containsKey(hashes.get(k))) missing.putIfAbsent(hashes.get(k), texts.get(k));
         }
+        progress.embedded(texts.size() - missing.size(), texts.size());
         if (!missing.isEmpty()) {
             List<String> missHashes = new ArrayList<>(missing.keySet());
             List<String> missTexts = new ArrayList<>(missing.values());
@@ -207,6 +216,7 @@ public class DatasetService {
                 for (int k = from; k < to; k++) fresh.put(missHashes.get(k), vectors[k - from]);
                 cache.store(model, fresh);
                 found.putAll(fresh);
+                progress.embedded(texts.size() - missing.size() + to, texts.size());
             }
         }
         float[][] result = new float[texts.size()][];

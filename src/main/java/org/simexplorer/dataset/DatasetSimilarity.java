@@ -18,13 +18,15 @@ import org.springframework.stereotype.Service;
 public class DatasetSimilarity {
 
     private final DatasetService datasets;
+    private final DatasetEmbeddings embeddings;
     private final CosineMatrix cosineMatrix;
     private final MatrixCache cache;
     private final ConcurrencyLimit matrixWork;
 
-    DatasetSimilarity(DatasetService datasets, CosineMatrix cosineMatrix, MatrixCache cache,
-            ConcurrencyLimits limits) {
+    DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
+            MatrixCache cache, ConcurrencyLimits limits) {
         this.datasets = datasets;
+        this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
         this.cache = cache;
         this.matrixWork = limits.matrix();
@@ -96,9 +98,9 @@ public class DatasetSimilarity {
         Dataset dataset = datasets.get(datasetId);
         int n = datasets.sentenceCount(datasetId);
         return cache.get(datasetId, dataset.model(), n, () -> {
-            Embeddings embeddings = datasets.embeddings(dataset, n);
-            try (SimilarityMatrix computed = cosineMatrix.compute(embeddings.vectors())) {
-                return new Matrix(embeddings.model(), computed.size(), computed.toArray());
+            Embeddings vectors = embeddings.of(dataset, n);
+            try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
+                return new Matrix(vectors.model(), computed.size(), computed.toArray());
             }
         });
     }

@@ -1,11 +1,13 @@
 package org.simexplorer.dataset;
 
 import java.util.function.Supplier;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Cosine matrices of recently viewed datasets within a byte budget (simexplorer.cache.matrix, default 256 MB:
- * two 5,000-sentence matrices). {@link DatasetService} invalidates a dataset's entries when it changes.
+ * two 5,000-sentence matrices). {@link DatasetService} announces each append and deletion after it commits,
+ * and that dataset's entries go.
  */
 @Component
 public class MatrixCache {
@@ -24,8 +26,14 @@ public class MatrixCache {
         return cache.getIfPresent(new ByteBudgetCache.Key(datasetId, model, size));
     }
 
-    void invalidate(long datasetId) {
-        cache.invalidate(datasetId);
+    @EventListener
+    void onDeleted(DatasetService.DatasetDeleted deleted) {
+        cache.invalidate(deleted.datasetId());
+    }
+
+    @EventListener
+    void onAppended(DatasetService.DatasetAppended appended) {
+        cache.invalidate(appended.datasetId());
     }
 
     /** Bytes held now, for metrics and tests. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
 import org.simexplorer.errors.TooLargeException;
-import org.simexplorer.loss.LossResult;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -96,41 +94,6 @@ class LabelController {
         }
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
-    }
-
-    /**
-     * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
-     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
-     */
-    @GetMapping("/loss")
-    LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
-            @RequestParam(defaultValue = "false") boolean gradient,
-            @RequestParam(defaultValue = "true") boolean pairContributions,
-            @RequestParam Map<String, String> query) {
-        if (loss == null || loss.isBlank()) {
-            throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        query.forEach((name, value) -> {
-            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
-            params.put(name, number(value));
-        });
-        return labels.loss(id, loss, params, gradient, pairContributions);
-    }
-
-    /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
-    private static Object number(String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            return value;
-        }
-    }
-
-    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
-    @GetMapping("/metrics")
-    MetricsView metrics(@PathVariable long id) {
-        return MetricsView.of(labels.metrics(id));
     }
 
     /** Reads the body while counting, so a body without Content-Length is refused once it passes the limit. */

@@ -13,13 +13,6 @@ import org.simexplorer.formats.PairResolver;
 import org.simexplorer.formats.PairResolver.ResolvedPairs;
 import org.simexplorer.formats.PairResolver.Unlabelled;
 import org.simexplorer.formats.ParsedUpload;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
-import org.simexplorer.loss.LabelledPair;
-import org.simexplorer.loss.LossResult;
-import org.simexplorer.loss.LossService;
-import org.simexplorer.similarity.PairCosine;
-import org.simexplorer.system.ConcurrencyLimit;
-import org.simexplorer.system.ConcurrencyLimits;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,16 +27,11 @@ public class LabelService {
 
     private final LabelRepository labels;
     private final DatasetService datasets;
-    private final LossService losses;
-    private final ConcurrencyLimit matrixWork;
     private final TransactionTemplate transactions;
 
-    LabelService(LabelRepository labels, DatasetService datasets, LossService losses, ConcurrencyLimits limits,
-            PlatformTransactionManager transactionManager) {
+    LabelService(LabelRepository labels, DatasetService datasets, PlatformTransactionManager transactionManager) {
         this.labels = labels;
         this.datasets = datasets;
-        this.losses = losses;
-        this.matrixWork = limits.matrix();
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -145,39 +133,5 @@ public class LabelService {
         List<LabelExport.Row> rows = labels.list(datasetId).stream()
                 .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
         return LabelExport.write(rows, format);
-    }
-
-    /**
-     * Metrics of the cosine on the labelled pairs. With no labels, or with one class only, the undefined
-     * rates are NaN (sent as null).
-     */
-    public BinaryClassificationMetrics metrics(long datasetId) {
-        List<Label> all = labels.list(datasetId);
-        double[] scores = new double[all.size()];
-        boolean[] positive = new boolean[all.size()];
-        if (!all.isEmpty()) {
-            // The cosines of the labelled pairs only, from the cached embeddings: O(P·D), never the N×N matrix.
-            float[][] vectors = datasets.embeddings(datasetId).vectors();
-            for (int k = 0; k < all.size(); k++) {
-                scores[k] = PairCosine.of(vectors[all.get(k).i()], vectors[all.get(k).j()]);
-                positive[k] = all.get(k).label() > 0;
-            }
-        } else {
-            datasets.get(datasetId);
-        }
-        return BinaryClassificationMetrics.compute(scores, positive);
-    }
-
-    /**
-     * A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. The
-     * evaluator still builds N×N scores, so it runs under the N×N limit.
-     */
-    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
-            boolean pairContributions) {
-        float[][] embeddings = datasets.embeddings(datasetId).vectors();
-        List<LabelledPair> pairs = labels.list(datasetId).stream()
-                .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
-        return matrixWork.call(() -> losses.evaluate(embeddings, pairs, lossId, params, gradient,
-                pairContributions));
     }
 }

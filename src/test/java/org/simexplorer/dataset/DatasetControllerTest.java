@@ -40,7 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(DatasetController.class)
-@Import(DatasetViews.class)
+@Import({DatasetViews.class, SentenceInputs.class})
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
 class DatasetControllerTest {
 
