@@ -9,10 +9,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.simexplorer.errors.TooLargeException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,8 +28,9 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
 
-    public JsonBodyLimitFilter(RequestLimits limits) {
-        this.limit = limits.maxJsonBody().toBytes();
+    /** Reads the one property it needs (RequestLimits#maxJsonBody) so that every web slice gets the filter as is. */
+    public JsonBodyLimitFilter(@Value("${simexplorer.limits.max-json-body:16MB}") DataSize limit) {
+        this.limit = limit.toBytes();
     }
 
     @Override
