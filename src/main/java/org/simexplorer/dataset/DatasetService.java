@@ -134,6 +134,15 @@ public class DatasetService {
         return new Embeddings(dataset.model(), embeddings(dataset.model(), texts), List.of());
     }
 
+    /**
+     * The dataset's sentences under any catalogue model (not only its own), through the cache; a model that is
+     * not loaded yet loads on its first miss.
+     */
+    public Embeddings embeddings(long id, String model) {
+        get(id);
+        return new Embeddings(model, embeddings(model, sentences.texts(id)), List.of());
+    }
+
     /** Vectors for texts: cache hits as stored, misses embedded in one call per request limit and stored. */
     float[][] embeddings(String model, List<String> texts) {
         List<String> hashes = texts.stream().map(TextHash::sha256).toList();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.similarity.ClusterOrder;
+import org.simexplorer.similarity.ClusterTree;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.SimilarityMatrix;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ public class DatasetSimilarity {
         private final int n;
         private final float[] cosine;
         private final float[][] vectors;
+        private ClusterTree clusterTree;
         private int[] clusterOrder;
 
         Matrix(String model, float[][] vectors, float[] cosine) {
@@ -62,8 +64,14 @@ public class DatasetSimilarity {
         }
 
         public synchronized int[] clusterOrder() {
-            if (clusterOrder == null) clusterOrder = ClusterOrder.of(cosine, n);
+            if (clusterOrder == null) clusterOrder = n <= 2 ? inputOrder() : clusterTree().leafOrder();
             return clusterOrder;
+        }
+
+        /** The average-linkage tree behind {@link #clusterOrder()}, built once. */
+        public synchronized ClusterTree clusterTree() {
+            if (clusterTree == null) clusterTree = ClusterOrder.tree(cosine, n);
+            return clusterTree;
         }
 
         public int[] inputOrder() {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.UploadFormat;
 import org.simexplorer.dataset.UploadParser;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LossResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -119,24 +118,7 @@ class LabelController {
     /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
     @GetMapping("/metrics")
     Map<String, Object> metrics(@PathVariable long id) {
-        BinaryClassificationMetrics m = labels.metrics(id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pairs", m.pairs());
-        body.put("positives", m.positives());
-        body.put("negatives", m.negatives());
-        body.put("rocAuc", finite(m.rocAuc()));
-        body.put("averagePrecision", finite(m.averagePrecision()));
-        body.put("accuracy", m.pairs() >= 2 ? m.accuracy() : null);
-        body.put("accuracyThreshold", m.pairs() >= 2 && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null);
-        body.put("f1", m.positives() > 0 && m.pairs() >= 2 ? m.f1() : null);
-        body.put("f1Threshold", m.positives() > 0 && m.pairs() >= 2 ? m.f1Threshold() : null);
-        body.put("precision", m.positives() > 0 && m.pairs() >= 2 ? m.precision() : null);
-        body.put("recall", m.positives() > 0 && m.pairs() >= 2 ? m.recall() : null);
-        return body;
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+        return MetricsView.of(labels.metrics(id));
     }
 
     private void checkSize(long bytes) {
