@@ -53,8 +53,9 @@ class LabelController {
     }
 
     @GetMapping("/labels/export")
-    ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format) {
-        String body = labels.export(id, format);
+    ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(defaultValue = "label") String column) {
+        String body = labels.export(id, format, column);
         MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : new MediaType("application", "jsonl", StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(type)

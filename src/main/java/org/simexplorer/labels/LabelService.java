@@ -141,30 +141,42 @@ public class LabelService {
         }));
     }
 
-    /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
-    public String export(long datasetId, String format) {
+    /**
+     * CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. With
+     * column "score" the last column is score, 1.0/0.0 (for CoSENTLoss and CosineSimilarityLoss); never both, since
+     * sentence-transformers takes every other column as an input.
+     */
+    public String export(long datasetId, String format, String column) {
+        if (!column.equals("label") && !column.equals("score")) {
+            throw new InvalidInputException("Unknown column '" + column + "': use label (1/0) or score (1.0/0.0).");
+        }
+        boolean score = column.equals("score");
         List<String> sentences = datasets.sentences(datasetId);
         List<Label> all = labels.list(datasetId);
         StringBuilder out = new StringBuilder();
         switch (format) {
             case "csv" -> {
-                out.append("sentence1,sentence2,label\r\n");
+                out.append("sentence1,sentence2,").append(column).append("\r\n");
                 for (Label label : all) {
                     out.append(csvField(sentences.get(label.i()))).append(',')
                             .append(csvField(sentences.get(label.j()))).append(',')
-                            .append(label.label() > 0 ? 1 : 0).append("\r\n");
+                            .append(value(label, score)).append("\r\n");
                 }
             }
             case "jsonl" -> {
                 for (Label label : all) {
                     out.append("{\"sentence1\":").append(jsonString(sentences.get(label.i())))
                             .append(",\"sentence2\":").append(jsonString(sentences.get(label.j())))
-                            .append(",\"label\":").append(label.label() > 0 ? 1 : 0).append("}\n");
+                            .append(",\"").append(column).append("\":").append(value(label, score)).append("}\n");
                 }
             }
             default -> throw new InvalidInputException("Unknown export format '" + format + "': use csv or jsonl.");
         }
         return out.toString();
+    }
+
+    private static String value(Label label, boolean score) {
+        return score ? (label.label() > 0 ? "1.0" : "0.0") : (label.label() > 0 ? "1" : "0");
     }
 
     /**

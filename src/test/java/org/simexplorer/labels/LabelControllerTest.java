@@ -94,7 +94,7 @@ class LabelControllerTest {
         DomainException missing = new NotFoundException("There is no dataset 9.");
         when(labels.list(9L)).thenThrow(missing);
         when(labels.metrics(9L)).thenThrow(missing);
-        when(labels.export(9L, "csv")).thenThrow(missing);
+        when(labels.export(9L, "csv", "label")).thenThrow(missing);
         mvc.perform(get("/api/datasets/9/labels")).andExpect(status().isNotFound());
         mvc.perform(get("/api/datasets/9/metrics")).andExpect(status().isNotFound());
         mvc.perform(get("/api/datasets/9/labels/export")).andExpect(status().isNotFound());
@@ -102,7 +102,7 @@ class LabelControllerTest {
 
     @Test
     void exportIsAnAttachment() throws Exception {
-        when(labels.export(3L, "csv")).thenReturn("sentence1,sentence2,label\r\na,b,1\r\n");
+        when(labels.export(3L, "csv", "label")).thenReturn("sentence1,sentence2,label\r\na,b,1\r\n");
         mvc.perform(get("/api/datasets/3/labels/export").param("format", "csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
