@@ -7,6 +7,7 @@ import org.simexplorer.similarity.ClusterOrder;
 import org.simexplorer.similarity.ClusterTree;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.SimilarityMatrix;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -99,6 +100,11 @@ public class DatasetSimilarity {
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());
         }
         return matrix;
+    }
+
+    @EventListener
+    void onDeleted(DatasetService.DatasetDeleted deleted) {
+        forget(deleted.datasetId());
     }
 
     public void forget(long datasetId) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.simexplorer.labels.PairSplit;
 import org.simexplorer.loss.LabelledPair;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +24,14 @@ public final class TrainingBundle {
     }
 
     /** What the bundle is made from. */
-    public record Input(String datasetName, String modelId, List<String> sentences, PairSplit split, String lossId,
-            Map<String, Double> params, long seed, double validationFraction) {
+    /**
+     * @param train        the training side of the seeded by-sentence split
+     * @param validation   its validation side
+     * @param leftOutPairs how many pairs crossed the sides and were left out
+     */
+    public record Input(String datasetName, String modelId, List<String> sentences, List<LabelledPair> train,
+            List<LabelledPair> validation, int leftOutPairs, String lossId, Map<String, Double> params, long seed,
+            double validationFraction) {
     }
 
     public static byte[] zip(Input input) {
@@ -34,8 +39,8 @@ public final class TrainingBundle {
         Map<String, String> values = placeholders(input, loss);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            entry(zip, "train.jsonl", jsonl(input.split().train(), input.sentences(), loss.labelColumn()));
-            entry(zip, "validation.jsonl", jsonl(input.split().validation(), input.sentences(), loss.labelColumn()));
+            entry(zip, "train.jsonl", jsonl(input.train(), input.sentences(), loss.labelColumn()));
+            entry(zip, "validation.jsonl", jsonl(input.validation(), input.sentences(), loss.labelColumn()));
             entry(zip, "train.py", fill(template("train.py"), values));
             entry(zip, "requirements.txt", template("requirements.txt"));
             entry(zip, "README.txt", fill(template("README.txt"), values));
@@ -80,9 +85,9 @@ public final class TrainingBundle {
         values.put("TRAIN_COLUMNS", "sentence1, sentence2, " + loss.labelColumn());
         values.put("SEED", Long.toString(input.seed()));
         values.put("VALIDATION_FRACTION", String.format(Locale.ROOT, "%s", input.validationFraction()));
-        values.put("TRAIN_PAIRS", Integer.toString(input.split().train().size()));
-        values.put("VALIDATION_PAIRS", Integer.toString(input.split().validation().size()));
-        values.put("LEFT_OUT_PAIRS", Integer.toString(input.split().leftOut().size()));
+        values.put("TRAIN_PAIRS", Integer.toString(input.train().size()));
+        values.put("VALIDATION_PAIRS", Integer.toString(input.validation().size()));
+        values.put("LEFT_OUT_PAIRS", Integer.toString(input.leftOutPairs()));
         return values;
     }
 

@@ -59,8 +59,9 @@ class TrainingBundleTest {
     }
 
     private static Map<String, String> bundle(String loss, String model) throws IOException {
-        return unzip(TrainingBundle.zip(new TrainingBundle.Input("My \"data\"\nset \\ 1", model, sentences(), split(),
-                loss, defaults(loss), 0, 0.2)));
+        PairSplit split = split();
+        return unzip(TrainingBundle.zip(new TrainingBundle.Input("My \"data\"\nset \\ 1", model, sentences(),
+                split.train(), split.validation(), split.leftOut().size(), loss, defaults(loss), 0, 0.2)));
     }
 
     @Test

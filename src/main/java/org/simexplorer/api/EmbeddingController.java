@@ -1,0 +1,51 @@
+package org.simexplorer.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.embedding.SentenceEmbedder;
+import org.simexplorer.system.RequestLimits;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class EmbeddingController {
+
+    private final ModelCatalog catalog;
+    private final SentenceEmbedder embedder;
+    private final RequestLimits limits;
+
+    EmbeddingController(ModelCatalog catalog, SentenceEmbedder embedder, RequestLimits limits) {
+        this.catalog = catalog;
+        this.embedder = embedder;
+        this.limits = limits;
+    }
+
+    record ModelView(String id, int dimension, String pooling, int maxTokens, List<String> languages,
+            @JsonProperty("default") boolean defaultModel) {
+    }
+
+    record EmbedRequest(List<Object> sentences, String model) {
+    }
+
+    record EmbedResponse(String model, int dimension, float[][] embeddings, List<Integer> truncated) {
+    }
+
+    @GetMapping("/api/models")
+    List<ModelView> models() {
+        return catalog.all().stream().map(m -> new ModelView(m.id(), m.dimension(),
+                m.pooling().name().toLowerCase(java.util.Locale.ROOT), m.maxTokens(), m.languages(),
+                m.id().equals(catalog.defaultId()))).toList();
+    }
+
+    @PostMapping("/api/embed")
+    EmbedResponse embed(@RequestBody EmbedRequest request) {
+        List<String> sentences = SentenceInput.validate(request.sentences(), limits);
+        catalog.find(request.model());
+        Embeddings result = embedder.embed(sentences, request.model());
+        return new EmbedResponse(result.model(), result.dimension(), result.vectors(), result.truncated());
+    }
+}
