@@ -2,6 +2,7 @@ package org.simexplorer.comparison;
 
 import java.util.List;
 import java.util.Map;
+import org.simexplorer.labels.MetricsView;
 
 /**
  * The answer of {@code GET /api/datasets/{id}/comparison}.
@@ -17,7 +18,7 @@ public record Comparison(List<ModelResult> models, int pairsCompared, List<Disag
      * @param spearmanWithFirst Spearman correlation of this model's cosines with the first model's over the
      *                          compared pairs; null when undefined (fewer than two pairs, or constant cosines)
      */
-    public record ModelResult(String model, Map<String, Object> metrics, DatasetLosses losses,
+    public record ModelResult(String model, MetricsView metrics, DatasetLosses losses,
             Double spearmanWithFirst) {
     }
 

@@ -89,7 +89,7 @@ public class ComparisonService {
     }
 
     /** As {@code /metrics}: the cosine of each labelled pair under these embeddings. */
-    static Map<String, Object> metrics(float[][] vectors, List<Label> labelled) {
+    static MetricsView metrics(float[][] vectors, List<Label> labelled) {
         int[] first = labelled.stream().mapToInt(Label::i).toArray();
         int[] second = labelled.stream().mapToInt(Label::j).toArray();
         float[] cosines = new PairSample(first, second).cosines(vectors);

@@ -50,18 +50,9 @@ public final class TrainingBundle {
         return bytes.toByteArray();
     }
 
-    /** One object per pair: sentence1, sentence2, and the label as 1/0 or the score as 1.0/0.0. */
     static String jsonl(List<LabelledPair> pairs, List<String> sentences, String labelColumn) {
-        StringBuilder out = new StringBuilder();
-        for (LabelledPair pair : pairs) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("sentence1", sentences.get(pair.i()));
-            row.put("sentence2", sentences.get(pair.j()));
-            boolean similar = pair.label() > 0;
-            row.put(labelColumn, labelColumn.equals("score") ? (Object) (similar ? 1.0 : 0.0) : (similar ? 1 : 0));
-            out.append(JSON.writeValueAsString(row)).append('\n');
-        }
-        return out.toString();
+        return LabelExport.jsonl(pairs.stream().map(pair -> new LabelExport.Row(sentences.get(pair.i()),
+                sentences.get(pair.j()), pair.label() > 0)).toList(), labelColumn);
     }
 
     private static Map<String, String> placeholders(Input input, SentenceTransformersLoss loss) {

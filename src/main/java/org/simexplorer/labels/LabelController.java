@@ -1,6 +1,5 @@
 package org.simexplorer.labels;
 
-import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,9 +67,8 @@ class LabelController {
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
             throws IOException {
-        checkSize(file.getSize());
-        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
-                : UploadFormat.fromFilename(file.getOriginalFilename());
+        limits.checkUploadSize(file.getSize());
+        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
     }
 
@@ -82,7 +80,7 @@ class LabelController {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
-        checkSize(body.length);
+        limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
     }
@@ -118,16 +116,8 @@ class LabelController {
 
     /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
     @GetMapping("/metrics")
-    Map<String, Object> metrics(@PathVariable long id) {
+    MetricsView metrics(@PathVariable long id) {
         return MetricsView.of(labels.metrics(id));
-    }
-
-    private void checkSize(long bytes) {
-        long limit = limits.maxUploadSize().toBytes();
-        if (bytes > limit) {
-            throw new TooLargeException("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
-                    .with("limit", limit);
-        }
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
+import org.simexplorer.formats.LabelExport;
 import org.simexplorer.formats.PairResolver;
 import org.simexplorer.formats.PairResolver.ResolvedPairs;
 import org.simexplorer.formats.PairResolver.Unlabelled;
@@ -131,36 +132,10 @@ public class LabelService {
      * sentence-transformers takes every other column as an input.
      */
     public String export(long datasetId, String format, String column) {
-        if (!column.equals("label") && !column.equals("score")) {
-            throw new InvalidInputException("Unknown column '" + column + "': use label (1/0) or score (1.0/0.0).");
-        }
-        boolean score = column.equals("score");
         List<String> sentences = datasets.sentences(datasetId);
-        List<Label> all = labels.list(datasetId);
-        StringBuilder out = new StringBuilder();
-        switch (format) {
-            case "csv" -> {
-                out.append("sentence1,sentence2,").append(column).append("\r\n");
-                for (Label label : all) {
-                    out.append(csvField(sentences.get(label.i()))).append(',')
-                            .append(csvField(sentences.get(label.j()))).append(',')
-                            .append(value(label, score)).append("\r\n");
-                }
-            }
-            case "jsonl" -> {
-                for (Label label : all) {
-                    out.append("{\"sentence1\":").append(jsonString(sentences.get(label.i())))
-                            .append(",\"sentence2\":").append(jsonString(sentences.get(label.j())))
-                            .append(",\"").append(column).append("\":").append(value(label, score)).append("}\n");
-                }
-            }
-            default -> throw new InvalidInputException("Unknown export format '" + format + "': use csv or jsonl.");
-        }
-        return out.toString();
-    }
-
-    private static String value(Label label, boolean score) {
-        return score ? (label.label() > 0 ? "1.0" : "0.0") : (label.label() > 0 ? "1" : "0");
+        List<LabelExport.Row> rows = labels.list(datasetId).stream()
+                .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
+        return LabelExport.write(rows, format, column);
     }
 
     /**
@@ -190,30 +165,5 @@ public class LabelService {
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
         return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
-    }
-
-    static String csvField(String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int k = 0; k < value.length(); k++) {
-            char c = value.charAt(k);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

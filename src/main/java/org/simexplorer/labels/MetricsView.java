@@ -1,31 +1,24 @@
 package org.simexplorer.labels;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 
-/** Metrics as {@code GET /api/datasets/{id}/metrics} shows them: flat, with null where a rate is undefined. */
-public final class MetricsView {
+/**
+ * The metrics of a dataset's labels as the API shows them: a rate that does not exist for these labels is null
+ * rather than NaN or a placeholder. Accuracy needs two pairs; F1, precision and recall also need a positive; ROC-AUC
+ * needs both classes and AP a positive (the metrics give NaN for those).
+ */
+public record MetricsView(int pairs, int positives, int negatives, Double rocAuc, Double averagePrecision,
+        Double accuracy, Double accuracyThreshold, Double f1, Double f1Threshold, Double precision, Double recall) {
 
-    private MetricsView() {
-    }
-
-    public static Map<String, Object> of(BinaryClassificationMetrics m) {
-        boolean ranked = m.pairs() >= 2;
-        boolean f1Defined = m.positives() > 0 && ranked;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pairs", m.pairs());
-        body.put("positives", m.positives());
-        body.put("negatives", m.negatives());
-        body.put("rocAuc", finite(m.rocAuc()));
-        body.put("averagePrecision", finite(m.averagePrecision()));
-        body.put("accuracy", ranked ? m.accuracy() : null);
-        body.put("accuracyThreshold", ranked && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null);
-        body.put("f1", f1Defined ? m.f1() : null);
-        body.put("f1Threshold", f1Defined ? m.f1Threshold() : null);
-        body.put("precision", f1Defined ? m.precision() : null);
-        body.put("recall", f1Defined ? m.recall() : null);
-        return body;
+    public static MetricsView of(BinaryClassificationMetrics m) {
+        boolean accuracyDefined = m.pairs() >= 2;
+        boolean f1Defined = accuracyDefined && m.positives() > 0;
+        return new MetricsView(m.pairs(), m.positives(), m.negatives(), finite(m.rocAuc()),
+                finite(m.averagePrecision()),
+                accuracyDefined ? m.accuracy() : null,
+                accuracyDefined && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null,
+                f1Defined ? m.f1() : null, f1Defined ? m.f1Threshold() : null,
+                f1Defined ? m.precision() : null, f1Defined ? m.recall() : null);
     }
 
     private static Double finite(double value) {
