@@ -1,5 +1,7 @@
 package org.simexplorer.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.errors.InvalidInputException;
@@ -7,6 +9,7 @@ import org.simexplorer.loss.LossDescription;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.loss.PairTarget;
+import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Losses")
 class LossController {
 
     private final LossService losses;
@@ -26,14 +30,24 @@ class LossController {
         this.limits = limits;
     }
 
+    @Operation(summary = "Evaluate a loss (and optionally its gradient) on a batch of embeddings or sentences",
+            description = "Give 'embeddings' or 'sentences' (with 'model'), and 'target' (N×N of +1/-1/0) or"
+                    + " 'pairs'.")
+    @ProblemResponses({400, 404, 422, 503})
     @PostMapping("/api/loss")
     LossResult evaluate(@RequestBody LossRequest request) {
         float[][] embeddings = embeddingsOf(request);
         PairTarget target = targetOf(request, embeddings.length);
-        return losses.evaluate(embeddings, target, request.loss(), request.params(),
-                Boolean.TRUE.equals(request.gradient()), !Boolean.FALSE.equals(request.pairContributions()));
+        boolean gradient = Boolean.TRUE.equals(request.gradient());
+        boolean contributions = !Boolean.FALSE.equals(request.pairContributions());
+        if (request.adapter() != null) {
+            float[][] adapter = EmbeddingInput.matrix(request.adapter(), "adapter");
+            return losses.evaluate(embeddings, adapter, target, request.loss(), request.params(), gradient, contributions);
+        }
+        return losses.evaluate(embeddings, target, request.loss(), request.params(), gradient, contributions);
     }
 
+    @Operation(summary = "Every loss with its formula, parameters and defaults")
     @GetMapping("/api/losses")
     List<LossDescription> list() {
         return losses.describe();

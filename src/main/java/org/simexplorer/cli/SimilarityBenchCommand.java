@@ -1,20 +1,22 @@
 package org.simexplorer.cli;
 
+import static org.simexplorer.cli.Timings.kv;
+import static org.simexplorer.cli.Timings.loadAverage;
+import static org.simexplorer.cli.Timings.median;
+import static org.simexplorer.cli.Timings.min;
+
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import org.simexplorer.loss.LossParameters;
 import org.simexplorer.loss.PairLoss;
-import org.simexplorer.loss.PairLossEvaluator;
 import org.simexplorer.loss.PairLossRegistry;
-import org.simexplorer.loss.PairTarget;
+import org.simexplorer.loss.SparsePairLossEvaluator;
 import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.NormalizedRows;
@@ -37,10 +39,10 @@ class SimilarityBenchCommand implements CliCommand {
     private final CosineMatrix cosineMatrix;
     private final MatrixProduct product;
     private final PairLossRegistry losses;
-    private final PairLossEvaluator evaluator;
+    private final SparsePairLossEvaluator evaluator;
 
     SimilarityBenchCommand(CosineMatrix cosineMatrix, MatrixProduct product, PairLossRegistry losses,
-                           PairLossEvaluator evaluator) {
+                           SparsePairLossEvaluator evaluator) {
         this.cosineMatrix = cosineMatrix;
         this.product = product;
         this.losses = losses;
@@ -145,9 +147,9 @@ class SimilarityBenchCommand implements CliCommand {
                 pairs.add(new LabelledPair(i, j, random.nextBoolean() ? 1 : -1));
             }
         }
-        PairTarget target = PairTarget.of(n, pairs);
+        LabelledPairs target = LabelledPairs.of(n, pairs);
         out.println("loss_n=" + n);
-        out.println("loss_labelled_pairs=" + target.labelledPairs());
+        out.println("loss_labelled_pairs=" + target.size());
         for (PairLoss loss : losses.all()) {
             LossParameters params = LossParameters.defaults(loss);
             double[] ms = new double[runs];
@@ -208,26 +210,4 @@ class SimilarityBenchCommand implements CliCommand {
         return vectors;
     }
 
-    private static String kv(String key, double value) {
-        return key + "=" + String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static double min(double[] values) {
-        return Arrays.stream(values).min().orElse(Double.NaN);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replace(' ', '_');
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package org.simexplorer.comparison;
 
 import java.util.List;
-import java.util.Map;
+import org.simexplorer.labels.DatasetLosses;
 import org.simexplorer.labels.MetricsView;
 
 /**
@@ -18,7 +18,7 @@ public record Comparison(List<ModelResult> models, int pairsCompared, List<Disag
      * @param spearmanWithFirst Spearman correlation of this model's cosines with the first model's over the
      *                          compared pairs; null when undefined (fewer than two pairs, or constant cosines)
      */
-    public record ModelResult(String model, MetricsView metrics, DatasetLosses losses,
+    public record ModelResult(String model, MetricsView metrics, DatasetLosses.AllLosses losses,
             Double spearmanWithFirst) {
     }
 
@@ -28,13 +28,5 @@ public record Comparison(List<ModelResult> models, int pairsCompared, List<Disag
      *                       the first: positive when the second model finds the pair relatively more similar
      */
     public record Disagreement(int i, int j, float[] cosines, double rankDifference) {
-    }
-
-    /** Every loss on one model's embeddings and the dataset's labels. */
-    public record DatasetLosses(String model, int labelledPairs, List<LossValue> losses) {
-    }
-
-    /** One loss: {@code value} is null exactly when {@code undefinedReason} says why. */
-    public record LossValue(String loss, Double value, String undefinedReason, Map<String, Double> params) {
     }
 }

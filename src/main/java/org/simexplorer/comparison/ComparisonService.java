@@ -8,17 +8,16 @@ import java.util.Set;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.InvalidInputException;
-import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.evaluation.Correlation;
 import org.simexplorer.evaluation.RankDisagreement;
-import org.simexplorer.labels.Label;
+import org.simexplorer.labels.DatasetLosses;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.labels.MetricsView;
 import org.simexplorer.loss.LabelledPair;
-import org.simexplorer.loss.LossDescription;
-import org.simexplorer.loss.LossResult;
+import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.loss.LossService;
+import org.simexplorer.loss.SparsePairLossEvaluator;
 import org.simexplorer.similarity.PairSample;
 import org.springframework.stereotype.Service;
 
@@ -35,12 +34,15 @@ public class ComparisonService {
     private final LabelRepository labels;
     private final ModelCatalog catalog;
     private final LossService losses;
+    private final SparsePairLossEvaluator evaluator;
 
-    ComparisonService(DatasetService datasets, LabelRepository labels, ModelCatalog catalog, LossService losses) {
+    ComparisonService(DatasetService datasets, LabelRepository labels, ModelCatalog catalog, LossService losses,
+            SparsePairLossEvaluator evaluator) {
         this.datasets = datasets;
         this.labels = labels;
         this.catalog = catalog;
         this.losses = losses;
+        this.evaluator = evaluator;
     }
 
     /**
@@ -51,9 +53,10 @@ public class ComparisonService {
         checkCount(models);
         datasets.get(datasetId);
         models.forEach(catalog::find);
-        List<Label> labelled = labels.list(datasetId);
         List<float[][]> vectors = new ArrayList<>();
         for (String model : models) vectors.add(datasets.embeddings(datasetId, model).vectors());
+        LabelledPairs pairs = LabelledPairs.of(vectors.get(0).length, labels.list(datasetId).stream()
+                .map(l -> new LabelledPair(l.i(), l.j(), l.label())).toList());
         PairSample sample = PairSample.of(vectors.get(0).length, MAX_PAIRS, SAMPLE_SEED);
         List<float[]> cosines = vectors.stream().map(sample::cosines).toList();
         double[] firstRanks = Correlation.ranks(cosines.get(0));
@@ -62,8 +65,11 @@ public class ComparisonService {
         for (int m = 0; m < models.size(); m++) {
             double[] ranks = m == 0 ? firstRanks : Correlation.ranks(cosines.get(m));
             if (m == 1) secondRanks = ranks;
-            results.add(new Comparison.ModelResult(models.get(m), metrics(vectors.get(m), labelled),
-                    losses(models.get(m), vectors.get(m), labelled), spearman(firstRanks, ranks)));
+            float[][] modelVectors = vectors.get(m);
+            results.add(new Comparison.ModelResult(models.get(m), metrics(modelVectors, pairs),
+                    new DatasetLosses.AllLosses(models.get(m), pairs.size(),
+                            losses.evaluateAll(modelVectors, pairs, Map.of())),
+                    spearman(firstRanks, ranks)));
         }
         List<Comparison.Disagreement> disagreements = new ArrayList<>();
         for (RankDisagreement.Item item : RankDisagreement.top(firstRanks, secondRanks, DISAGREEMENTS)) {
@@ -89,38 +95,11 @@ public class ComparisonService {
     }
 
     /** As {@code /metrics}: the cosine of each labelled pair under these embeddings. */
-    static MetricsView metrics(float[][] vectors, List<Label> labelled) {
-        int[] first = labelled.stream().mapToInt(Label::i).toArray();
-        int[] second = labelled.stream().mapToInt(Label::j).toArray();
-        float[] cosines = new PairSample(first, second).cosines(vectors);
-        double[] scores = new double[cosines.length];
-        boolean[] positive = new boolean[cosines.length];
-        for (int k = 0; k < cosines.length; k++) {
-            scores[k] = cosines[k];
-            positive[k] = labelled.get(k).label() > 0;
-        }
+    private MetricsView metrics(float[][] vectors, LabelledPairs pairs) {
+        double[] scores = pairs.size() == 0 ? new double[0] : evaluator.scores(vectors, pairs).cosines();
+        boolean[] positive = new boolean[pairs.size()];
+        for (int p = 0; p < positive.length; p++) positive[p] = pairs.labels()[p] > 0;
         return MetricsView.of(BinaryClassificationMetrics.compute(scores, positive));
-    }
-
-    /** Every loss with its defaults, in the order of {@code GET /api/losses}; an undefined loss says why. */
-    private Comparison.DatasetLosses losses(String model, float[][] vectors, List<Label> labelled) {
-        List<LabelledPair> pairs = labelled.stream().map(l -> new LabelledPair(l.i(), l.j(), l.label())).toList();
-        List<Comparison.LossValue> values = new ArrayList<>();
-        for (LossDescription loss : losses.describe()) {
-            try {
-                LossResult result = losses.evaluate(vectors, pairs, loss.id(), null, false, false);
-                values.add(new Comparison.LossValue(loss.id(), result.value(), null, result.params()));
-            } catch (UndefinedException undefined) {
-                values.add(new Comparison.LossValue(loss.id(), null, undefined.getMessage(), defaults(loss)));
-            }
-        }
-        return new Comparison.DatasetLosses(model, pairs.size(), values);
-    }
-
-    private static Map<String, Double> defaults(LossDescription loss) {
-        Map<String, Double> params = new java.util.LinkedHashMap<>();
-        loss.parameters().forEach(p -> params.put(p.name(), p.defaultValue()));
-        return params;
     }
 
     private static Double spearman(double[] firstRanks, double[] ranks) {

@@ -20,36 +20,28 @@ public class DatasetSimilarity {
     private static final int KEPT = 2;
 
     private final DatasetService datasets;
+    private final DatasetEmbeddings embeddings;
     private final CosineMatrix cosineMatrix;
     private final Map<Long, Matrix> recent = new LinkedHashMap<>(4, 0.75f, true);
 
-    DatasetSimilarity(DatasetService datasets, CosineMatrix cosineMatrix) {
+    DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix) {
         this.datasets = datasets;
+        this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
     }
 
-    /**
-     * S = X Xᵀ row-major, with its cluster order computed on first use, and the embeddings it came from:
-     * the losses recomputed after every label start from them without reading the cache table again.
-     */
+    /** S = X Xᵀ row-major, with its cluster order computed on first use. */
     public static final class Matrix {
         private final String model;
         private final int n;
         private final float[] cosine;
-        private final float[][] vectors;
-        private ClusterTree clusterTree;
-        private int[] clusterOrder;
+        private volatile ClusterTree clusterTree;
+        private volatile int[] clusterOrder;
 
-        Matrix(String model, float[][] vectors, float[] cosine) {
+        Matrix(String model, int n, float[] cosine) {
             this.model = model;
-            this.n = vectors.length;
-            this.vectors = vectors;
+            this.n = n;
             this.cosine = cosine;
-        }
-
-        /** The dataset's embeddings in sentence order; shared, so callers must not modify them. */
-        public float[][] vectors() {
-            return vectors;
         }
 
         public String model() {
@@ -75,6 +67,18 @@ public class DatasetSimilarity {
             return clusterTree;
         }
 
+        /**
+         * Heap held: the N×N cosines, and the cluster order and its tree once computed (the embeddings are cached
+         * apart).
+         */
+        long bytes() {
+            long held = (long) cosine.length * Float.BYTES;
+            int[] order = clusterOrder;
+            ClusterTree tree = clusterTree;
+            held += tree == null ? 0 : 3L * tree.left().length * Integer.BYTES;
+            return held + (order == null ? 0 : (long) order.length * Integer.BYTES);
+        }
+
         public int[] inputOrder() {
             int[] order = new int[n];
             for (int k = 0; k < n; k++) order[k] = k;
@@ -89,17 +93,24 @@ public class DatasetSimilarity {
             Matrix kept = recent.get(datasetId);
             if (kept != null && kept.n == n && kept.model.equals(dataset.model())) return kept;
         }
-        Embeddings embeddings = datasets.embeddings(datasetId);
+        Embeddings vectors = embeddings.of(datasetId);
         float[] cosine;
-        try (SimilarityMatrix computed = cosineMatrix.compute(embeddings.vectors())) {
+        try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
             cosine = computed.toArray();
         }
-        Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors(), cosine);
+        Matrix matrix = new Matrix(vectors.model(), vectors.vectors().length, cosine);
         synchronized (recent) {
             recent.put(datasetId, matrix);
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());
         }
         return matrix;
+    }
+
+    /** What the kept matrices hold, in bytes (the matrix cache gauge). */
+    public long cachedBytes() {
+        synchronized (recent) {
+            return recent.values().stream().mapToLong(Matrix::bytes).sum();
+        }
     }
 
     @EventListener

@@ -11,6 +11,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.Operation;
+import org.simexplorer.system.ProblemResponses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +35,8 @@ class DatasetTransferController {
     }
 
     /** The sentences, the labels with their times and the adapters, as one JSON file. */
+    @Operation(summary = "The whole dataset as one JSON file: sentences, labels with their times, adapters")
+    @ProblemResponses({400, 404})
     @GetMapping("/api/datasets/{id}/export")
     ResponseEntity<DatasetArchive> export(@PathVariable long id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -42,6 +46,8 @@ class DatasetTransferController {
     }
 
     /** The body is a file from {@code GET /api/datasets/{id}/export}; it becomes a new dataset. */
+    @Operation(summary = "Restore a dataset export as a new dataset")
+    @ProblemResponses({400, 404, 413})
     @PostMapping("/api/datasets/import")
     ResponseEntity<Map<String, Object>> restore(@RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {

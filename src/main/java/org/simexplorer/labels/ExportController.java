@@ -8,6 +8,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.Operation;
+import org.simexplorer.system.ProblemResponses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +27,9 @@ class ExportController {
     }
 
     /** ?loss=ID[&seed=0&validationFraction=0.2&PARAM=value]: a zip to train with sentence-transformers. */
+    @Operation(summary = "A zip to fine-tune the model with sentence-transformers: the seeded split as JSONL,"
+            + " train.py, requirements.txt and README.txt")
+    @ProblemResponses({400, 404, 422})
     @GetMapping("/api/datasets/{id}/export/training")
     ResponseEntity<byte[]> training(@PathVariable long id, @RequestParam(required = false) String loss,
             @RequestParam(defaultValue = "0") long seed, @RequestParam(defaultValue = "0.2") double validationFraction,

@@ -1,17 +1,23 @@
 package org.simexplorer.labels;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
-import org.simexplorer.loss.LossResult;
+import org.simexplorer.system.ProblemResponses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/datasets/{id}")
+@Tag(name = "Labels, losses and metrics of a dataset")
 class LabelController {
 
     private final LabelService labels;
@@ -40,19 +47,43 @@ class LabelController {
         this.limits = limits;
     }
 
+    /** One item of the PUT labels body. */
+    record LabelChange(int i, int j, @Schema(allowableValues = {"1", "-1", "0"},
+            description = "1 similar, -1 dissimilar, 0 removes the label") int label) {
+    }
+
+    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
+    record Metrics(int pairs, int positives, int negatives, Double rocAuc, Double averagePrecision, Double accuracy,
+            Double accuracyThreshold, Double f1, Double f1Threshold, Double precision, Double recall) {
+    }
+
+    @Operation(summary = "The dataset's pair labels")
+    @ProblemResponses({400, 404})
     @GetMapping("/labels")
     List<Label> list(@PathVariable long id) {
         return labels.list(id);
     }
 
     /** Body [{"i","j","label"}] with label +1, -1, or 0 to remove; answered after the transaction commits. */
+    @Operation(summary = "Set or remove labels, in one transaction", description = "Answered after the commit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = LabelChange.class)))))
+    @ProblemResponses({400, 404})
     @PutMapping("/labels")
     LabelService.PutResult put(@PathVariable long id, @RequestBody List<Object> body) {
         return labels.put(id, changes(body));
     }
 
+    @Operation(summary = "Download the labels as sentence1,sentence2,label (CSV or JSONL)")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))})
+    @ProblemResponses({400, 404})
     @GetMapping("/labels/export")
-    ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
+    ResponseEntity<String> export(@PathVariable long id,
+            @Parameter(schema = @Schema(allowableValues = {"csv", "jsonl"}))
+            @RequestParam(defaultValue = "csv") String format,
+            @Parameter(schema = @Schema(allowableValues = {"label", "score"}))
             @RequestParam(defaultValue = "label") String column) {
         String body = labels.export(id, format, column);
         MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
@@ -63,6 +94,9 @@ class LabelController {
                 .body(body);
     }
 
+    @Operation(summary = "Import pair labels from an uploaded CSV or JSONL file",
+            description = "Columns sentence1,sentence2 with label or score (score ≥ threshold is similar), or i,j,label.")
+    @ProblemResponses({400, 404, 413})
     @PostMapping(path = "/labels/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
@@ -73,51 +107,22 @@ class LabelController {
     }
 
     /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
+    @Operation(summary = "Import pair labels sent as the raw request body (CSV or JSONL)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))}))
+    @ProblemResponses({400, 404, 413})
     @PostMapping("/labels/import")
     LabelService.ImportResult importBody(@PathVariable long id, @RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
+            String contentType) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
         limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
-    }
-
-    /**
-     * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
-     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
-     */
-    @GetMapping("/loss")
-    LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
-            @RequestParam(defaultValue = "false") boolean gradient,
-            @RequestParam(defaultValue = "true") boolean pairContributions,
-            @RequestParam Map<String, String> query) {
-        if (loss == null || loss.isBlank()) {
-            throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        query.forEach((name, value) -> {
-            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
-            params.put(name, number(value));
-        });
-        return labels.loss(id, loss, params, gradient, pairContributions);
-    }
-
-    /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
-    private static Object number(String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            return value;
-        }
-    }
-
-    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
-    @GetMapping("/metrics")
-    MetricsView metrics(@PathVariable long id) {
-        return MetricsView.of(labels.metrics(id));
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

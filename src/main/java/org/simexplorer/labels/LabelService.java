@@ -7,17 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.simexplorer.dataset.DatasetService;
-import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.formats.LabelExport;
 import org.simexplorer.formats.PairResolver;
 import org.simexplorer.formats.PairResolver.ResolvedPairs;
 import org.simexplorer.formats.PairResolver.Unlabelled;
 import org.simexplorer.formats.ParsedUpload;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
-import org.simexplorer.loss.LabelledPair;
-import org.simexplorer.loss.LossResult;
-import org.simexplorer.loss.LossService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,16 +28,12 @@ public class LabelService {
 
     private final LabelRepository labels;
     private final DatasetService datasets;
-    private final DatasetSimilarity similarity;
-    private final LossService losses;
     private final TransactionTemplate transactions;
+    private final LongAdder written = new LongAdder();
 
-    LabelService(LabelRepository labels, DatasetService datasets, DatasetSimilarity similarity, LossService losses,
-            PlatformTransactionManager transactionManager) {
+    LabelService(LabelRepository labels, DatasetService datasets, PlatformTransactionManager transactionManager) {
         this.labels = labels;
         this.datasets = datasets;
-        this.similarity = similarity;
-        this.losses = losses;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -76,7 +68,7 @@ public class LabelService {
                         + "; a label needs two different sentences.").with("index", k);
             }
         }
-        return retryingOnRace(() -> transactions.execute(status -> {
+        PutResult result = retryingOnRace(() -> transactions.execute(status -> {
             Instant now = Instant.now();
             int set = 0;
             int removed = 0;
@@ -92,6 +84,13 @@ public class LabelService {
             }
             return new PutResult(set, removed, labels.count(datasetId));
         }));
+        written.add(result.set() + result.removed());
+        return result;
+    }
+
+    /** Labels set or removed through this service since start, counted after their transaction committed. */
+    public long labelsWritten() {
+        return written.sum();
     }
 
     /**
@@ -120,10 +119,12 @@ public class LabelService {
         for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
         ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
                 .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
-        return retryingOnRace(() -> transactions.execute(status -> {
+        ImportResult result = retryingOnRace(() -> transactions.execute(status -> {
             int imported = labels.write(datasetId, resolved.labels(), Instant.now());
             return new ImportResult(imported, resolved.identicalPairs(), labels.count(datasetId));
         }));
+        written.add(result.imported());
+        return result;
     }
 
     /**
@@ -136,34 +137,5 @@ public class LabelService {
         List<LabelExport.Row> rows = labels.list(datasetId).stream()
                 .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
         return LabelExport.write(rows, format, column);
-    }
-
-    /**
-     * Metrics of the cosine on the labelled pairs. With no labels, or with one class only, the undefined
-     * rates are NaN (sent as null).
-     */
-    public BinaryClassificationMetrics metrics(long datasetId) {
-        List<Label> all = labels.list(datasetId);
-        double[] scores = new double[all.size()];
-        boolean[] positive = new boolean[all.size()];
-        if (!all.isEmpty()) {
-            DatasetSimilarity.Matrix matrix = similarity.matrix(datasetId);
-            for (int k = 0; k < all.size(); k++) {
-                scores[k] = matrix.at(all.get(k).i(), all.get(k).j());
-                positive[k] = all.get(k).label() > 0;
-            }
-        } else {
-            datasets.get(datasetId);
-        }
-        return BinaryClassificationMetrics.compute(scores, positive);
-    }
-
-    /** A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. */
-    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
-            boolean pairContributions) {
-        float[][] embeddings = similarity.matrix(datasetId).vectors();
-        List<LabelledPair> pairs = labels.list(datasetId).stream()
-                .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
-        return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
     }
 }

@@ -28,6 +28,8 @@ abstract class DatasetTransferContract {
     @Autowired
     LabelService labels;
     @Autowired
+    DatasetLosses scores;
+    @Autowired
     DatasetTransfer transfer;
     @Autowired
     JdbcClient jdbc;
@@ -58,7 +60,7 @@ abstract class DatasetTransferContract {
         assertThat(labels.list(copy)).containsExactlyElementsOf(before);
         Label changed = before.get(0);
         assertThat(changed.updatedAt()).isAfter(changed.createdAt());
-        assertThat(labels.metrics(copy)).isEqualTo(labels.metrics(source));
+        assertThat(scores.metrics(copy)).isEqualTo(scores.metrics(source));
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.ParsedUpload;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -93,22 +92,29 @@ class LabelControllerTest {
     void missingDatasetIs404() throws Exception {
         DomainException missing = new NotFoundException("There is no dataset 9.");
         when(labels.list(9L)).thenThrow(missing);
-        when(labels.metrics(9L)).thenThrow(missing);
         when(labels.export(9L, "csv", "label")).thenThrow(missing);
         mvc.perform(get("/api/datasets/9/labels")).andExpect(status().isNotFound());
-        mvc.perform(get("/api/datasets/9/metrics")).andExpect(status().isNotFound());
         mvc.perform(get("/api/datasets/9/labels/export")).andExpect(status().isNotFound());
     }
 
+    /** The rows themselves are LabelExport's (LabelExportTest); here: the format reaches the service, the type and the file name follow it. */
     @Test
-    void exportIsAnAttachment() throws Exception {
-        when(labels.export(3L, "csv", "label")).thenReturn("sentence1,sentence2,label\r\na,b,1\r\n");
-        mvc.perform(get("/api/datasets/3/labels/export").param("format", "csv"))
+    void exportIsAnAttachmentNamedAndTypedByItsFormat() throws Exception {
+        when(labels.export(eq(3L), any(), any())).thenReturn("");
+        mvc.perform(get("/api/datasets/3/labels/export"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(header().string("Content-Disposition",
-                        org.hamcrest.Matchers.containsString("dataset-3-labels.csv")))
-                .andExpect(content().string("sentence1,sentence2,label\r\na,b,1\r\n"));
+                        org.hamcrest.Matchers.containsString("dataset-3-labels.csv")));
+        verify(labels).export(3L, "csv", "label");
+        mvc.perform(get("/api/datasets/3/labels/export").param("format", "jsonl"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/jsonl"))
+                .andExpect(header().string("Content-Disposition",
+                        org.hamcrest.Matchers.containsString("dataset-3-labels.jsonl")));
+        verify(labels).export(3L, "jsonl", "label");
+        mvc.perform(get("/api/datasets/3/labels/export").param("column", "score")).andExpect(status().isOk());
+        verify(labels).export(3L, "csv", "score");
     }
 
     @Test
@@ -146,52 +152,5 @@ class LabelControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.line").value(3));
         verify(labels, never()).importPairs(anyLong(), any(), anyDouble());
-    }
-
-    @Test
-    void metricsAreFlatWithNullsWhereUndefined() throws Exception {
-        when(labels.metrics(3L)).thenReturn(BinaryClassificationMetrics.compute(
-                new double[] {0.9, 0.8, 0.7, 0.6, 0.5, 0.4}, new boolean[] {true, true, false, true, false, false}));
-        mvc.perform(get("/api/datasets/3/metrics"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.pairs").value(6))
-                .andExpect(jsonPath("$.positives").value(3))
-                .andExpect(jsonPath("$.negatives").value(3))
-                .andExpect(jsonPath("$.rocAuc").value(8.0 / 9))
-                .andExpect(jsonPath("$.accuracyThreshold").value(0.75))
-                .andExpect(jsonPath("$.f1").value(6.0 / 7))
-                .andExpect(jsonPath("$.f1Threshold").value(0.55))
-                .andExpect(jsonPath("$.precision").value(0.75))
-                .andExpect(jsonPath("$.recall").value(1.0))
-                .andExpect(jsonPath("$.averagePrecision").value(2.75 / 3))
-                .andExpect(jsonPath("$.accuracy").value(5.0 / 6));
-        when(labels.metrics(4L)).thenReturn(BinaryClassificationMetrics.compute(new double[0], new boolean[0]));
-        mvc.perform(get("/api/datasets/4/metrics"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.pairs").value(0))
-                .andExpect(jsonPath("$.rocAuc").doesNotExist())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("\"rocAuc\":null")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("NaN"))));
-    }
-
-    @Test
-    void lossTakesItsParametersFromTheQuery() throws Exception {
-        when(labels.loss(eq(3L), eq("contrastive"), any(), eq(true), eq(false))).thenReturn(
-                new org.simexplorer.loss.LossResult("contrastive", 0.25, 2, java.util.Map.of("margin", 0.3), null, null));
-        mvc.perform(get("/api/datasets/3/loss").param("loss", "contrastive").param("margin", "0.3")
-                        .param("gradient", "true").param("pairContributions", "false"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.loss").value("contrastive"))
-                .andExpect(jsonPath("$.value").value(0.25))
-                .andExpect(jsonPath("$.labelledPairs").value(2));
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<java.util.Map<String, Object>> params = ArgumentCaptor.forClass(java.util.Map.class);
-        verify(labels).loss(eq(3L), eq("contrastive"), params.capture(), eq(true), eq(false));
-        assertThat(params.getValue()).containsExactly(java.util.Map.entry("margin", 0.3));
-    }
-
-    @Test
-    void lossWithoutAnIdIs400() throws Exception {
-        mvc.perform(get("/api/datasets/3/loss")).andExpect(status().isBadRequest());
     }
 }

@@ -6,12 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.DatasetEmbeddings;
 import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.dataset.EmbeddingCache;
 import org.simexplorer.dataset.SentenceRepository;
 import org.simexplorer.dataset.StandInEmbedder;
-import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.labels.LabelService;
 import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
@@ -27,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Target(ElementType.TYPE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
-@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, LabelService.class,
+@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
         DatasetTransfer.class})
 @interface TransferBeans {
