@@ -58,7 +58,7 @@ launch() {
   app_pid=$!
   while [[ -z "$ready" ]]; do
     kill -0 "$app_pid" 2>/dev/null || { echo "the app exited:" >&2; tail -40 "$work/app.log" >&2; exit 1; }
-    (( $(now_ms) - start < 180000 )) || { echo "not ready within 180 s" >&2; exit 1; }
+    (( $(now_ms) - start < 600000 )) || { echo "not ready within 600 s" >&2; exit 1; }
     if [[ -z "$home" ]]; then
       code=$(status /)
       [[ "$code" == 200 ]] && home=$(( $(now_ms) - start )) && home_cpu=$(cpu_ms)

@@ -16,7 +16,7 @@ public final class MeterNames {
     /** Counter: pair labels set or removed, counted once their transaction has committed. */
     public static final String LABEL_WRITES = "simexplorer.labels.writes";
 
-    /** Gauge, bytes: what the dataset matrix cache holds (cosine matrices and the embeddings kept with them). */
+    /** Gauge, bytes: what the dataset matrix cache holds (cosine matrices and their cluster orders). */
     public static final String MATRIX_CACHE_BYTES = "simexplorer.matrix.cache";
 
     /** Counter, tags {@code method} and {@code uri}: API requests answered 503 with Retry-After. */

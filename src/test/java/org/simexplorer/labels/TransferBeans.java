@@ -25,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
+@EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, org.simexplorer.dataset.CacheBudget.class,
+            org.simexplorer.system.ConcurrencyProperties.class})
 @Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
-        DatasetTransfer.class})
+        DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
+        org.simexplorer.system.ConcurrencyLimits.class})
 @interface TransferBeans {
 }
