@@ -174,6 +174,15 @@ public class DatasetService {
         return embeddings(get(id), sentences.count(id));
     }
 
+    /**
+     * The dataset's sentences under any catalogue model (not only its own), through the cache; a model that is
+     * not loaded yet loads on its first miss.
+     */
+    public Embeddings embeddings(long id, String model) {
+        get(id);
+        return new Embeddings(model, embeddings(model, sentences.texts(id)), List.of());
+    }
+
     /** The vectors of the dataset's first {@code size} sentences (all of them, unless an append runs meanwhile). */
     Embeddings embeddings(Dataset dataset, int size) {
         List<String> texts = sentences.texts(dataset.id());

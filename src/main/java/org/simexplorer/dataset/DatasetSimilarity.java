@@ -3,6 +3,7 @@ package org.simexplorer.dataset;
 import java.util.function.BiFunction;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.similarity.ClusterOrder;
+import org.simexplorer.similarity.ClusterTree;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.SimilarityMatrix;
 import org.simexplorer.system.ConcurrencyLimit;
@@ -37,6 +38,7 @@ public class DatasetSimilarity {
         private final String model;
         private final int n;
         private final float[] cosine;
+        private volatile ClusterTree clusterTree;
         private volatile int[] clusterOrder;
 
         public Matrix(String model, int n, float[] cosine) {
@@ -60,10 +62,15 @@ public class DatasetSimilarity {
             return cosine[i * n + j];
         }
 
-        /** The average-linkage leaf order; computed once (it needs another N×N working matrix). */
-        synchronized int[] clusterOrder() {
-            if (clusterOrder == null) clusterOrder = ClusterOrder.of(cosine, n);
+        public synchronized int[] clusterOrder() {
+            if (clusterOrder == null) clusterOrder = n <= 2 ? inputOrder() : clusterTree().leafOrder();
             return clusterOrder;
+        }
+
+        /** The average-linkage tree behind {@link #clusterOrder()}, built once. */
+        public synchronized ClusterTree clusterTree() {
+            if (clusterTree == null) clusterTree = ClusterOrder.tree(cosine, n);
+            return clusterTree;
         }
 
         public int[] inputOrder() {
@@ -72,9 +79,9 @@ public class DatasetSimilarity {
             return order;
         }
 
-        /** What the cache counts for this matrix. */
+        /** What the cache counts for this matrix: the cosines, and room for the cluster order and its tree. */
         static long bytes(Matrix matrix) {
-            return 128 + 4L * matrix.cosine.length + 8L * matrix.n;
+            return 128 + 4L * matrix.cosine.length + 20L * matrix.n;
         }
     }
 

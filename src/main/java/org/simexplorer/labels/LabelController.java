@@ -89,8 +89,10 @@ class LabelController {
     @GetMapping("/labels/export")
     ResponseEntity<String> export(@PathVariable long id,
             @Parameter(schema = @Schema(allowableValues = {"csv", "jsonl"}))
-            @RequestParam(defaultValue = "csv") String format) {
-        String body = labels.export(id, format);
+            @RequestParam(defaultValue = "csv") String format,
+            @Parameter(schema = @Schema(allowableValues = {"label", "score"}))
+            @RequestParam(defaultValue = "label") String column) {
+        String body = labels.export(id, format, column);
         MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : new MediaType("application", "jsonl", StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(type)

@@ -138,11 +138,15 @@ public class LabelService {
         return result;
     }
 
-    /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
-    public String export(long datasetId, String format) {
+    /**
+     * CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. With
+     * column "score" the last column is score, 1.0/0.0 (for CoSENTLoss and CosineSimilarityLoss); never both, since
+     * sentence-transformers takes every other column as an input.
+     */
+    public String export(long datasetId, String format, String column) {
         List<String> sentences = datasets.sentences(datasetId);
         List<LabelExport.Row> rows = labels.list(datasetId).stream()
                 .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
-        return LabelExport.write(rows, format);
+        return LabelExport.write(rows, format, column);
     }
 }

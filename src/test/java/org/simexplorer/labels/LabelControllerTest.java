@@ -92,7 +92,7 @@ class LabelControllerTest {
     void missingDatasetIs404() throws Exception {
         DomainException missing = new NotFoundException("There is no dataset 9.");
         when(labels.list(9L)).thenThrow(missing);
-        when(labels.export(9L, "csv")).thenThrow(missing);
+        when(labels.export(9L, "csv", "label")).thenThrow(missing);
         mvc.perform(get("/api/datasets/9/labels")).andExpect(status().isNotFound());
         mvc.perform(get("/api/datasets/9/labels/export")).andExpect(status().isNotFound());
     }
@@ -100,19 +100,21 @@ class LabelControllerTest {
     /** The rows themselves are LabelExport's (LabelExportTest); here: the format reaches the service, the type and the file name follow it. */
     @Test
     void exportIsAnAttachmentNamedAndTypedByItsFormat() throws Exception {
-        when(labels.export(eq(3L), any())).thenReturn("");
+        when(labels.export(eq(3L), any(), any())).thenReturn("");
         mvc.perform(get("/api/datasets/3/labels/export"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(header().string("Content-Disposition",
                         org.hamcrest.Matchers.containsString("dataset-3-labels.csv")));
-        verify(labels).export(3L, "csv");
+        verify(labels).export(3L, "csv", "label");
         mvc.perform(get("/api/datasets/3/labels/export").param("format", "jsonl"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/jsonl"))
                 .andExpect(header().string("Content-Disposition",
                         org.hamcrest.Matchers.containsString("dataset-3-labels.jsonl")));
-        verify(labels).export(3L, "jsonl");
+        verify(labels).export(3L, "jsonl", "label");
+        mvc.perform(get("/api/datasets/3/labels/export").param("column", "score")).andExpect(status().isOk());
+        verify(labels).export(3L, "csv", "score");
     }
 
     @Test
