@@ -56,7 +56,7 @@ if [ "$what" = labels-under-embedding ] || [ "$what" = all ]; then
 fi
 
 if [ "$what" = burst ] || [ "$what" = all ]; then
-  body="$data/burst.json"
+  body="$data/burst-body.json"
   echo "{\"sentences\":$(sentences 2000 burst)}" >"$body"
   start=$(date +%s.%N)
   for k in $(seq 1 40); do
