@@ -33,7 +33,7 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar with the given data folder and waits until it answers HTTP requests. */
+    /** Starts the jar with the given data folder and waits until it is ready: its default model has loaded. */
     public static AppProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
         return start(dataDir, List.of(), extraArgs);
     }
@@ -89,7 +89,7 @@ public final class AppProcess implements AutoCloseable {
                         + " ready:\n" + tail());
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/datasets"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) return;
             } catch (IOException notYet) {

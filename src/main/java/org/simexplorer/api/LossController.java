@@ -1,5 +1,7 @@
 package org.simexplorer.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.errors.InvalidInputException;
@@ -7,6 +9,7 @@ import org.simexplorer.loss.LossDescription;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.loss.PairTarget;
+import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.system.ConcurrencyLimit;
 import org.simexplorer.system.ConcurrencyLimits;
 import org.simexplorer.system.RequestLimits;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Losses")
 class LossController {
 
     private final LossService losses;
@@ -31,6 +35,10 @@ class LossController {
         this.matrixWork = concurrency.matrix();
     }
 
+    @Operation(summary = "Evaluate a loss (and optionally its gradient) on a batch of embeddings or sentences",
+            description = "Give 'embeddings' or 'sentences' (with 'model'), and 'target' (N×N of +1/-1/0) or"
+                    + " 'pairs'.")
+    @ProblemResponses({400, 404, 422, 503})
     @PostMapping("/api/loss")
     LossResult evaluate(@RequestBody LossRequest request) {
         float[][] embeddings = embeddingsOf(request);
@@ -47,6 +55,7 @@ class LossController {
                 contributions));
     }
 
+    @Operation(summary = "Every loss with its formula, parameters and defaults")
     @GetMapping("/api/losses")
     List<LossDescription> list() {
         return losses.describe();

@@ -3,6 +3,11 @@ package org.simexplorer.api;
 import org.simexplorer.errors.InvalidInputException;
 import java.util.List;
 import org.simexplorer.embedding.SentenceEmbedder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.system.ConcurrencyLimit;
 import org.simexplorer.system.ConcurrencyLimits;
@@ -12,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Models and embeddings")
 class SimilarityController {
 
     private final SentenceEmbedder embedder;
@@ -27,13 +33,21 @@ class SimilarityController {
         this.matrixWork = concurrency.matrix();
     }
 
-    record SimilarityRequest(List<Object> sentences, List<Object> embeddings, String model) {
+    @Schema(description = "Either 'sentences' (embedded with 'model') or 'embeddings', not both")
+    record SimilarityRequest(
+            @ArraySchema(schema = @Schema(type = "string")) List<Object> sentences,
+            @ArraySchema(schema = @Schema(type = "array", description = "one row of numbers per item"))
+            List<Object> embeddings,
+            @Schema(description = "a catalogue id; the default model when absent") String model) {
     }
 
     /** {@code model} is null when the caller gave embeddings rather than sentences. */
-    record SimilarityResponse(String model, float[][] matrix) {
+    record SimilarityResponse(@Schema(description = "null when embeddings were given") String model,
+            @Schema(description = "N×N cosines; a zero vector has similarity 0") float[][] matrix) {
     }
 
+    @Operation(summary = "The cosine matrix of sentences or of given embeddings")
+    @ProblemResponses({400, 404, 503})
     @PostMapping("/api/similarity")
     SimilarityResponse similarity(@RequestBody SimilarityRequest request) {
         if (request.sentences() != null && request.embeddings() != null) {

@@ -1,5 +1,12 @@
 package org.simexplorer.labels;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.errors.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +20,7 @@ import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
+import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.ContentDisposition;
@@ -33,6 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/datasets/{id}")
+@Tag(name = "Labels")
 class LabelController {
 
     private final LabelService labels;
@@ -45,12 +54,23 @@ class LabelController {
         this.limits = limits;
     }
 
+    /** One item of the PUT labels body, as the API document shows it. */
+    record LabelChange(int i, int j, @Schema(allowableValues = {"1", "-1", "0"},
+            description = "1 similar, -1 dissimilar, 0 removes the label") int label) {
+    }
+
+    @Operation(summary = "The dataset's pair labels")
+    @ProblemResponses({400, 404})
     @GetMapping("/labels")
     List<Label> list(@PathVariable long id) {
         return labels.list(id);
     }
 
     /** Body [{"i","j","label"}] with label +1, -1, or 0 to remove; answered after the transaction commits. */
+    @Operation(summary = "Set or remove labels, in one transaction", description = "Answered after the commit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = LabelChange.class)))))
+    @ProblemResponses({400, 404})
     @PutMapping("/labels")
     LabelService.PutResult put(@PathVariable long id, @RequestBody List<Object> body) {
         int max = requestLimits.maxLabelChanges();
@@ -61,8 +81,15 @@ class LabelController {
         return labels.put(id, changes(body));
     }
 
+    @Operation(summary = "Download the labels as sentence1,sentence2,label (CSV or JSONL)")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))})
+    @ProblemResponses({400, 404})
     @GetMapping("/labels/export")
-    ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format) {
+    ResponseEntity<String> export(@PathVariable long id,
+            @Parameter(schema = @Schema(allowableValues = {"csv", "jsonl"}))
+            @RequestParam(defaultValue = "csv") String format) {
         String body = labels.export(id, format);
         MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : new MediaType("application", "jsonl", StandardCharsets.UTF_8);
@@ -72,6 +99,9 @@ class LabelController {
                 .body(body);
     }
 
+    @Operation(summary = "Import pair labels from an uploaded CSV or JSONL file",
+            description = "Columns sentence1,sentence2 with label or score (score ≥ threshold is similar), or i,j,label.")
+    @ProblemResponses({400, 404, 413})
     @PostMapping(path = "/labels/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
@@ -82,10 +112,16 @@ class LabelController {
     }
 
     /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
+    @Operation(summary = "Import pair labels sent as the raw request body (CSV or JSONL)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))}))
+    @ProblemResponses({400, 404, 413})
     @PostMapping("/labels/import")
     LabelService.ImportResult importBody(@PathVariable long id, HttpServletRequest request,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
+            String contentType)
             throws IOException {
         limits.checkUploadSize(request.getContentLengthLong());
         byte[] body = readCapped(request.getInputStream());

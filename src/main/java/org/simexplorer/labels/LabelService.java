@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.formats.LabelExport;
 import org.simexplorer.formats.PairResolver;
@@ -28,6 +29,7 @@ public class LabelService {
     private final LabelRepository labels;
     private final DatasetService datasets;
     private final TransactionTemplate transactions;
+    private final LongAdder written = new LongAdder();
 
     LabelService(LabelRepository labels, DatasetService datasets, PlatformTransactionManager transactionManager) {
         this.labels = labels;
@@ -77,7 +79,7 @@ public class LabelService {
                 }
             }
         }
-        return retryingOnRace(() -> transactions.execute(status -> {
+        PutResult result = retryingOnRace(() -> transactions.execute(status -> {
             Instant now = Instant.now();
             int set = 0;
             int removed = 0;
@@ -93,6 +95,13 @@ public class LabelService {
             }
             return new PutResult(set, removed);
         }));
+        written.add(result.set() + result.removed());
+        return result;
+    }
+
+    /** Labels set or removed through this service since start, counted after their transaction committed. */
+    public long labelsWritten() {
+        return written.sum();
     }
 
     /**
@@ -121,10 +130,12 @@ public class LabelService {
         for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
         ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
                 .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
-        return retryingOnRace(() -> transactions.execute(status -> {
+        ImportResult result = retryingOnRace(() -> transactions.execute(status -> {
             int imported = labels.write(datasetId, resolved.labels(), Instant.now());
             return new ImportResult(imported, resolved.identicalPairs(), labels.count(datasetId));
         }));
+        written.add(result.imported());
+        return result;
     }
 
     /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
