@@ -15,20 +15,12 @@ mkdir -p "$data"
 data=$(cd "$data" && pwd)
 java_opts="${JAVA_OPTS:--Xmx1g}"
 [ "${NMT:-0}" = 1 ] && java_opts="$java_opts -XX:NativeMemoryTracking=summary"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-# shellcheck disable=SC2086
-java $java_opts -jar "$jar" --server.port="$port" --server.address=127.0.0.1 --simexplorer.data-dir="$data" \
-  >"$work/app.log" 2>&1 &
-app=$!
+. bench/http/app.sh
 cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-for _ in $(seq 1 240); do
-  curl -fs "$base/api/datasets" >/dev/null 2>&1 && break
-  kill -0 "$app" 2>/dev/null || { tail -40 "$work/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+# shellcheck disable=SC2086
+start_app "$data" "$work/app.log" $java_opts
 
 ids=$(curl -fs "$base/api/datasets" | python3 -c '
 import json, sys

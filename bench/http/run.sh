@@ -20,20 +20,11 @@ duration="${DURATION:-30s}"
 connections="${CONNECTIONS:-8}"
 
 data=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-log="$data/app.log"
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
-  --simexplorer.data-dir="$data" >"$log" 2>&1 &
-app=$!
+. "$here/app.sh"
 cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
-for _ in $(seq 1 240); do
-  curl -fs "$base/api/datasets" >/dev/null 2>&1 && break
-  kill -0 "$app" 2>/dev/null || { tail -40 "$log" >&2; exit 1; }
-  sleep 0.5
-done
+# shellcheck disable=SC2086
+start_app "$data" "$data/app.log" ${JAVA_OPTS:-}
 
 sentences() { # N PREFIX: a JSON list of N distinct sentences
   python3 -c 'import json,sys; n=int(sys.argv[1]); p=sys.argv[2]; print(json.dumps([f"{p} sentence {k}: the {k%13}th river meets the {k%7}th market near a song." for k in range(n)]))' "$1" "$2"
@@ -65,7 +56,7 @@ if [ "$what" = labels-under-embedding ] || [ "$what" = all ]; then
 fi
 
 if [ "$what" = burst ] || [ "$what" = all ]; then
-  body="$data/burst.json"
+  body="$data/burst-body.json"
   echo "{\"sentences\":$(sentences 2000 burst)}" >"$body"
   start=$(date +%s.%N)
   for k in $(seq 1 40); do

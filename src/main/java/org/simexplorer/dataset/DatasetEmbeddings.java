@@ -40,13 +40,8 @@ public class DatasetEmbeddings {
     }
 
     @EventListener
-    void onDeleted(DatasetService.DatasetDeleted deleted) {
-        cache.invalidate(deleted.datasetId());
-    }
-
-    @EventListener
-    void onAppended(DatasetService.DatasetAppended appended) {
-        cache.invalidate(appended.datasetId());
+    void onChanged(DatasetService.DatasetChanged changed) {
+        cache.invalidate(changed.datasetId());
     }
 
     /** Bytes held now, for metrics and tests. */

@@ -148,12 +148,17 @@ public class DatasetService {
         return sentences.count(id);
     }
 
-    /** Published after a dataset is deleted, so that what is kept in memory for it can go. */
-    public record DatasetDeleted(long datasetId) {
+    /** Published after a change to a dataset has committed, so that what is kept in memory for it can go. */
+    public sealed interface DatasetChanged permits DatasetDeleted, DatasetAppended {
+        long datasetId();
     }
 
-    /** Published after sentences are appended to a dataset and committed: its cached vectors and matrices go. */
-    public record DatasetAppended(long datasetId) {
+    /** Published after a dataset is deleted. */
+    public record DatasetDeleted(long datasetId) implements DatasetChanged {
+    }
+
+    /** Published after sentences are appended to a dataset. */
+    public record DatasetAppended(long datasetId) implements DatasetChanged {
     }
 
     /** The sentence texts in order; 404 when the dataset is missing. */
