@@ -33,13 +33,21 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar with the given data folder and waits until it answers HTTP requests. */
+    /** Starts the jar with the given data folder and waits until it is ready: its default model has loaded. */
     public static AppProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        return start(dataDir, List.of(), extraArgs);
+    }
+
+    /** As {@link #start(Path, String...)}, with JVM options (such as -Xmx1g) before -jar. */
+    public static AppProcess start(Path dataDir, List<String> jvmOptions, String... extraArgs)
+            throws IOException, InterruptedException {
         Path jar = jar();
         int port = freePort();
         Path log = Paths.get("target", "app-process-" + port + ".log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
@@ -81,7 +89,7 @@ public final class AppProcess implements AutoCloseable {
                         + " ready:\n" + tail());
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/datasets"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) return;
             } catch (IOException notYet) {
@@ -99,6 +107,16 @@ public final class AppProcess implements AutoCloseable {
 
     public HttpClient http() {
         return http;
+    }
+
+    /** The process's resident memory (VmRSS from /proc) in MB, or -1 where /proc is not available. */
+    public long residentMegabytes() throws IOException {
+        Path status = Paths.get("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) return -1;
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+        return -1;
     }
 
     /** SIGKILL on Linux: the process gets no chance to flush or shut down. */

@@ -46,6 +46,11 @@ class ArchitectureTest {
                     "org.simexplorer.labels", "org.simexplorer.training", "org.simexplorer.comparison",
                     "org.simexplorer.explorer", "org.simexplorer.system", "org.simexplorer.security");
 
+    /** Meter names are vocabulary that the core and the features share, like the errors. */
+    @ArchTest
+    static final ArchRule metricsDependOnNothingOfTheApp = noClasses().that().resideInAPackage("org.simexplorer.metrics..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.simexplorer.metrics..");
+
     @ArchTest
     static final ArchRule errorsDependOnNothingOfTheApp = noClasses().that().resideInAPackage("org.simexplorer.errors..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.simexplorer.errors..");

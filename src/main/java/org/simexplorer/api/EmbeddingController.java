@@ -1,7 +1,14 @@
 package org.simexplorer.api;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.SentenceEmbedder;
@@ -12,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Models and embeddings")
 class EmbeddingController {
 
     private final ModelCatalog catalog;
@@ -28,12 +36,18 @@ class EmbeddingController {
             @JsonProperty("default") boolean defaultModel) {
     }
 
-    record EmbedRequest(List<Object> sentences, String model) {
+    record EmbedRequest(
+            @ArraySchema(schema = @Schema(type = "string", example = "The weather is lovely today."),
+                    arraySchema = @Schema(requiredMode = REQUIRED)) List<Object> sentences,
+            @Schema(description = "a catalogue id; the default model when absent") String model) {
     }
 
-    record EmbedResponse(String model, int dimension, float[][] embeddings, List<Integer> truncated) {
+    record EmbedResponse(String model, int dimension,
+            @Schema(description = "one unit-length row per sentence, in input order") float[][] embeddings,
+            @Schema(description = "indices of the sentences cut at the model's token limit") List<Integer> truncated) {
     }
 
+    @Operation(summary = "The models this app serves, with the default marked")
     @GetMapping("/api/models")
     List<ModelView> models() {
         return catalog.all().stream().map(m -> new ModelView(m.id(), m.dimension(),
@@ -41,6 +55,8 @@ class EmbeddingController {
                 m.id().equals(catalog.defaultId()))).toList();
     }
 
+    @Operation(summary = "Embed sentences", description = "Waits for a model that is still loading, up to a bound.")
+    @ProblemResponses({400, 404, 503})
     @PostMapping("/api/embed")
     EmbedResponse embed(@RequestBody EmbedRequest request) {
         List<String> sentences = SentenceInput.validate(request.sentences(), limits);

@@ -1,5 +1,7 @@
 package org.simexplorer.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.errors.InvalidInputException;
@@ -7,6 +9,9 @@ import org.simexplorer.loss.LossDescription;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.loss.PairTarget;
+import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.system.ConcurrencyLimit;
+import org.simexplorer.system.ConcurrencyLimits;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,18 +19,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Losses")
 class LossController {
 
     private final LossService losses;
     private final SentenceEmbedder embedder;
     private final RequestLimits limits;
+    private final ConcurrencyLimit matrixWork;
 
-    LossController(LossService losses, SentenceEmbedder embedder, RequestLimits limits) {
+    LossController(LossService losses, SentenceEmbedder embedder, RequestLimits limits,
+            ConcurrencyLimits concurrency) {
         this.losses = losses;
         this.embedder = embedder;
         this.limits = limits;
+        this.matrixWork = concurrency.matrix();
     }
 
+    @Operation(summary = "Evaluate a loss (and optionally its gradient) on a batch of embeddings or sentences",
+            description = "Give 'embeddings' or 'sentences' (with 'model'), and 'target' (N×N of +1/-1/0) or"
+                    + " 'pairs'.")
+    @ProblemResponses({400, 404, 422, 503})
     @PostMapping("/api/loss")
     LossResult evaluate(@RequestBody LossRequest request) {
         float[][] embeddings = embeddingsOf(request);
@@ -34,11 +47,15 @@ class LossController {
         boolean contributions = !Boolean.FALSE.equals(request.pairContributions());
         if (request.adapter() != null) {
             float[][] adapter = EmbeddingInput.matrix(request.adapter(), "adapter");
-            return losses.evaluate(embeddings, adapter, target, request.loss(), request.params(), gradient, contributions);
+            return matrixWork.call(() -> losses.evaluate(embeddings, adapter, target, request.loss(), request.params(),
+                    gradient, contributions));
         }
-        return losses.evaluate(embeddings, target, request.loss(), request.params(), gradient, contributions);
+        // A request's target may label every pair: then the loss is N×N work and runs under that limit.
+        return matrixWork.call(() -> losses.evaluate(embeddings, target, request.loss(), request.params(), gradient,
+                contributions));
     }
 
+    @Operation(summary = "Every loss with its formula, parameters and defaults")
     @GetMapping("/api/losses")
     List<LossDescription> list() {
         return losses.describe();

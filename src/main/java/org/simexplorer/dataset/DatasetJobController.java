@@ -1,5 +1,11 @@
 package org.simexplorer.dataset;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.simexplorer.system.ProblemResponses;
 import java.net.URI;
 import java.util.List;
 import org.simexplorer.errors.InvalidInputException;
@@ -26,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @RequestMapping("/api/datasets/jobs")
+@Tag(name = "Datasets")
 class DatasetJobController {
 
     private final DatasetService datasets;
@@ -39,6 +46,10 @@ class DatasetJobController {
     }
 
     /** As POST /api/datasets with JSON: {"name", "sentences": [...], "model"}. */
+    @Operation(summary = "Start creating a dataset in the background, from a list of sentences",
+            description = "Answers 202 with the job's status URL; the job ends as POST /api/datasets would.")
+    @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
+    @ProblemResponses({400, 413})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DatasetJobs.Status> startFromJson(@RequestBody DatasetController.CreateRequest request) {
         List<TextLine> sentences = inputs.fromJson(request.sentences());
@@ -47,6 +58,9 @@ class DatasetJobController {
     }
 
     /** The home page's form: name, model, and either pasted sentences (one a line) or a file. */
+    @Operation(summary = "Start creating a dataset in the background, from pasted sentences or a file")
+    @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
+    @ProblemResponses({400, 413})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetJobs.Status> startFromForm(@RequestParam(defaultValue = "") String name,
             @RequestParam(required = false) String model, @RequestParam(defaultValue = "") String sentences,
@@ -68,11 +82,17 @@ class DatasetJobController {
         return accepted(jobs.start(progress -> datasets.create(name, model, lines, List.of(), 0, progress)));
     }
 
+    @Operation(summary = "Where a dataset creation job stands")
+    @ProblemResponses(404)
     @GetMapping("/{jobId}")
     DatasetJobs.Status status(@PathVariable String jobId) {
         return jobs.status(jobId);
     }
 
+    @Operation(summary = "The job's progress as Server-Sent Events, until it ends")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(type = "string", description = "events carrying the job's status as JSON")))
+    @ProblemResponses(404)
     @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String jobId) {
         return jobs.events(jobId);

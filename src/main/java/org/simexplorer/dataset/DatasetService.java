@@ -112,7 +112,7 @@ public class DatasetService {
         }
         List<String> before = sentences.texts(id);
         embeddings(dataset.model(), plan(before, input, pairs, threshold).added());
-        return transactions.execute(status -> {
+        Change change = transactions.execute(status -> {
             // Lock the dataset row so that two appends cannot claim the same positions.
             jdbc.sql("SELECT id FROM datasets WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
                     .orElseThrow(() -> missing(id));
@@ -122,6 +122,8 @@ public class DatasetService {
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
+        events.publishEvent(new DatasetAppended(id));
+        return change;
     }
 
     public Dataset get(long id) {
@@ -140,8 +142,25 @@ public class DatasetService {
         events.publishEvent(new DatasetDeleted(id));
     }
 
+    /**
+     * Checks that sentence positions exist without reading the dataset's sentences: positions are 0..n-1, so
+     * the largest one decides. 404 when the dataset is missing.
+     *
+     * @return -1 when every position exists, else the dataset's sentence count (for the caller's message)
+     */
+    public int checkPositions(long id, int largestPosition) {
+        // A sentence row implies its dataset (foreign key), so the usual case costs this one lookup.
+        if (largestPosition >= 0 && sentences.hasPosition(id, largestPosition)) return -1;
+        get(id);
+        return sentences.count(id);
+    }
+
     /** Published after a dataset is deleted, so that what is kept in memory for it can go. */
     public record DatasetDeleted(long datasetId) {
+    }
+
+    /** Published after sentences are appended to a dataset and committed: its cached vectors and matrices go. */
+    public record DatasetAppended(long datasetId) {
     }
 
     /** The sentence texts in order; 404 when the dataset is missing. */
@@ -154,14 +173,26 @@ public class DatasetService {
         return sentences.count(id);
     }
 
-    /** The dataset's unit vectors in sentence order, from the cache; misses are embedded in one batch. */
+    /**
+     * The dataset's unit vectors in sentence order, read from the embedding cache table; sentences missing there
+     * are embedded. {@link DatasetEmbeddings} keeps them in memory: use it rather than this.
+     */
     public Embeddings embeddings(long id) {
-        Dataset dataset = get(id);
-        List<String> texts = sentences.texts(id);
-        return new Embeddings(dataset.model(), embeddings(dataset.model(), texts), List.of());
+        return embeddings(get(id), sentences.count(id));
     }
 
-    /** Vectors for texts: cache hits as stored, misses embedded in one call per request limit and stored. */
+    /** The vectors of the dataset's first {@code size} sentences (all of them, unless an append runs meanwhile). */
+    Embeddings embeddings(Dataset dataset, int size) {
+        List<String> texts = sentences.texts(dataset.id());
+        List<String> first = texts.size() > size ? texts.subList(0, size) : texts;
+        return new Embeddings(dataset.model(), embeddings(dataset.model(), first), List.of());
+    }
+
+    /**
+     * Vectors for texts: cache hits as stored, misses embedded in chunks of {@link DatasetLimits#embedChunk()}
+     * and stored. Each chunk takes the embedding permit on its own, so a 5,000-sentence upload lets other
+     * embedding requests in between its chunks instead of holding the model for minutes.
+     */
     float[][] embeddings(String model, List<String> texts) {
         return embeddings(model, texts, EmbedProgress.NONE);
     }

@@ -1,5 +1,6 @@
 package org.simexplorer.dataset;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.simexplorer.dataset.DatasetLabels.LabelCounts;
 import org.simexplorer.dataset.DatasetService.Duplicate;
@@ -17,17 +18,21 @@ public class DatasetViews {
         this.labels = labels;
     }
 
+    @Schema(name = "DatasetCounts")
     public record Counts(int sentences, int labels, int positives, int negatives) {
     }
 
+    @Schema(name = "DatasetSummary")
     public record Summary(long id, String name, String model, String createdAt, Counts counts) {
     }
 
+    @Schema(name = "Dataset")
     public record View(long id, String name, String model, String createdAt, List<String> sentences,
             Counts counts) {
     }
 
     /** A dataset after a create or append, with what the request changed. */
+    @Schema(name = "DatasetChange")
     public record Changed(long id, String name, String model, String createdAt, List<String> sentences,
             Counts counts, int added, List<Duplicate> duplicates, int labelsImported, int identicalPairsSkipped) {
     }

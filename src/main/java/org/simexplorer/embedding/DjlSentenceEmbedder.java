@@ -1,45 +1,75 @@
 package org.simexplorer.embedding;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.simexplorer.errors.OverloadedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Serves the catalogue's models with DJL on ONNX Runtime. The default model is loaded at start-up, any
- * other on its first use; each is loaded once and closed when the application stops.
+ * Serves the catalogue's models with DJL on ONNX Runtime. Each model loads once, on a background thread: the
+ * default one as soon as the app is up (so the port opens without waiting for it), any other on its first use.
+ * A request for a model still loading waits for it up to {@code simexplorer.embedding.load-wait}, and is then
+ * refused with 503 and Retry-After. Models are closed when the application stops.
  */
 @Service
-public class DjlSentenceEmbedder implements SentenceEmbedder, InitializingBean, DisposableBean {
+public class DjlSentenceEmbedder implements SentenceEmbedder, DisposableBean {
+
+    /** Where a model stands; {@link #FAILED} is kept only until the next request tries again. */
+    public enum ModelState { NOT_LOADED, LOADING, LOADED, FAILED }
+
+    /** A built-in model loads in a few seconds here; a refused caller is told to come back after that. */
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(DjlSentenceEmbedder.class);
 
     private final ModelCatalog catalog;
-    private final ModelFiles files;
-    private final EmbeddingProperties properties;
-    private final Map<String, LoadedModel> loaded = new ConcurrentHashMap<>();
+    private final ModelLoader loader;
+    private final Duration loadWait;
+    /**
+     * One future per model. computeIfAbsent only puts the future in the map; the load itself runs on the
+     * loader thread, outside the map's lock, so requests for other models are never held up by it.
+     */
+    private final Map<String, CompletableFuture<LoadedModel>> models = new ConcurrentHashMap<>();
+    /** One thread: loading two models at once on two cores only slows both. */
+    private final ExecutorService loaderThread = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "model-loader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public DjlSentenceEmbedder(ModelCatalog catalog, ModelFiles files, EmbeddingProperties properties) {
+    DjlSentenceEmbedder(ModelCatalog catalog, ModelLoader loader, EmbeddingProperties properties) {
         this.catalog = catalog;
-        this.files = files;
-        this.properties = properties;
+        this.loader = loader;
+        this.loadWait = properties.loadWait();
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        model(catalog.defaultId());
+    /** Starts the default model's load once the app serves requests, so start-up does not wait for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void loadDefaultModel() {
+        loading(catalog.find(null));
     }
 
     @Override
     public Embeddings embed(List<String> sentences, String model) {
+        ModelSpec spec = catalog.find(model);
         if (sentences.isEmpty()) {
-            return new Embeddings(model(model).spec().id(), new float[0][], List.of());
+            return new Embeddings(spec.id(), new float[0][], List.of());
         }
-        return model(model).embed(sentences);
+        return loaded(spec).embed(sentences);
     }
 
     @Override
@@ -47,31 +77,64 @@ public class DjlSentenceEmbedder implements SentenceEmbedder, InitializingBean, 
         return catalog.defaultId();
     }
 
-    /** True once a model has been loaded into memory. */
+    /** True once a model is in memory and ready to embed. */
     public boolean isLoaded(String id) {
-        return loaded.containsKey(id);
+        return state(id) == ModelState.LOADED;
     }
 
-    private LoadedModel model(String id) {
-        ModelSpec spec = catalog.find(id);
-        return loaded.computeIfAbsent(spec.id(), key -> load(spec));
+    public ModelState state(String id) {
+        CompletableFuture<LoadedModel> future = models.get(id);
+        if (future == null) return ModelState.NOT_LOADED;
+        if (!future.isDone()) return ModelState.LOADING;
+        return future.isCompletedExceptionally() ? ModelState.FAILED : ModelState.LOADED;
+    }
+
+    /** Every model that has been asked for, in catalogue order, with where it stands. */
+    public Map<String, ModelState> states() {
+        Map<String, ModelState> states = new LinkedHashMap<>();
+        for (String id : catalog.ids()) {
+            ModelState state = state(id);
+            if (state != ModelState.NOT_LOADED) states.put(id, state);
+        }
+        return states;
+    }
+
+    private CompletableFuture<LoadedModel> loading(ModelSpec spec) {
+        return models.computeIfAbsent(spec.id(),
+                id -> CompletableFuture.supplyAsync(() -> load(spec), loaderThread));
     }
 
     private LoadedModel load(ModelSpec spec) {
-        long start = System.nanoTime();
         try {
-            LoadedModel model = new LoadedModel(spec, files.locate(spec), properties);
-            log.info("Loaded model {} ({} pooling, {} max tokens) in {} ms", spec.id(), spec.pooling(),
-                    spec.maxTokens(), (System.nanoTime() - start) / 1_000_000);
-            return model;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot load model " + spec.id() + ": " + e.getMessage(), e);
+            return loader.load(spec);
+        } catch (RuntimeException e) {
+            log.error("Cannot load model {}", spec.id(), e);
+            throw e;
+        }
+    }
+
+    private LoadedModel loaded(ModelSpec spec) {
+        CompletableFuture<LoadedModel> future = loading(spec);
+        try {
+            return future.get(loadWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new OverloadedException("The model '" + spec.id() + "' is still loading; try again in "
+                    + RETRY_AFTER_SECONDS + " seconds.", RETRY_AFTER_SECONDS).with("model", spec.id());
+        } catch (ExecutionException e) {
+            // Forget the failure, so that the next request tries to load the model again.
+            models.remove(spec.id(), future);
+            throw new IllegalStateException("Cannot load model " + spec.id(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for model " + spec.id(), e);
         }
     }
 
     @Override
     public void destroy() {
-        loaded.values().forEach(LoadedModel::close);
-        loaded.clear();
+        loaderThread.shutdownNow();
+        // A model still loading is closed as soon as its load ends.
+        models.values().forEach(future -> future.thenAccept(LoadedModel::close));
+        models.clear();
     }
 }

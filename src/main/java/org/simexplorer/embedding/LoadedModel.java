@@ -9,11 +9,14 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One model held in memory: its tokenizer, its ONNX Runtime session and a pool of predictors, since a DJL
@@ -27,10 +30,16 @@ final class LoadedModel implements AutoCloseable {
     private final BlockingQueue<Predictor<TokenBatch, float[][]>> predictors;
     private final List<Predictor<TokenBatch, float[][]>> allPredictors = new ArrayList<>();
     private final int batchSize;
+    private final Meters meters;
 
-    LoadedModel(ModelSpec spec, ModelFiles.Paths files, EmbeddingProperties properties)
+    /** What the model reports: sentences it embedded, and the time of each forward pass. */
+    record Meters(Counter sentences, Timer batches) {
+    }
+
+    LoadedModel(ModelSpec spec, ModelFiles.Paths files, EmbeddingProperties properties, Meters meters)
             throws IOException, ModelNotFoundException, MalformedModelException {
         this.spec = spec;
+        this.meters = meters;
         this.batchSize = properties.batchSize();
         // Truncation and padding are set here, not taken from tokenizer.json: MiniLM's file pads every
         // sentence to 128 and cuts there. We cut at the model's limit and pad per batch ourselves.
@@ -82,7 +91,10 @@ final class LoadedModel implements AutoCloseable {
                     ids.add(encodings[index].getIds());
                     types.add(encodings[index].getTypeIds());
                 }
+                long start = System.nanoTime();
                 float[][] pooled = predictor.predict(TokenBatch.pad(ids, types));
+                meters.batches().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                meters.sentences().increment(batch.length);
                 for (int k = 0; k < batch.length; k++) vectors[batch[k]] = pooled[k];
             }
         } catch (TranslateException e) {

@@ -2,6 +2,10 @@ package org.simexplorer.labels;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.loss.LossResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** What the losses and metrics make of a dataset's labels. */
 @RestController
 @RequestMapping("/api/datasets/{id}")
+@Tag(name = "Losses")
 class DatasetLossController {
 
     private final DatasetLosses losses;
@@ -25,8 +30,11 @@ class DatasetLossController {
      * Every loss in one answer, in the order of GET /api/losses. Parameters as LOSS.PARAM=value, for example
      * {@code ?contrastive.margin=0.3}; a loss undefined on these labels has a null value and its reason.
      */
+    @Operation(summary = "Every loss on the dataset's embeddings and labels, in one answer")
+    @ProblemResponses({400, 404, 503})
     @GetMapping("/losses")
-    DatasetLosses.AllLosses all(@PathVariable long id, @RequestParam Map<String, String> query) {
+    DatasetLosses.AllLosses all(@PathVariable long id, @Parameter(description = "loss parameters as"
+            + " LOSS.PARAM=value, e.g. contrastive.margin=0.3") @RequestParam Map<String, String> query) {
         Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
         query.forEach((name, value) -> {
             int dot = name.indexOf('.');
@@ -44,10 +52,15 @@ class DatasetLossController {
      * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
      * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
      */
+    @Operation(summary = "One loss on the dataset's embeddings and labels, as POST /api/loss computes it")
+    @ProblemResponses({400, 404, 422, 503})
     @GetMapping("/loss")
-    LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
+    LossResult loss(@PathVariable long id,
+            @Parameter(required = true, description = "a loss id from GET /api/losses")
+            @RequestParam(required = false) String loss,
             @RequestParam(defaultValue = "false") boolean gradient,
             @RequestParam(defaultValue = "true") boolean pairContributions,
+            @Parameter(description = "the loss's parameters by name, e.g. margin=0.3")
             @RequestParam Map<String, String> query) {
         if (loss == null || loss.isBlank()) {
             throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
@@ -70,6 +83,8 @@ class DatasetLossController {
     }
 
     /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
+    @Operation(summary = "ROC-AUC, average precision and the best thresholds of the cosine on the labels")
+    @ProblemResponses({400, 404, 503})
     @GetMapping("/metrics")
     MetricsView metrics(@PathVariable long id) {
         return MetricsView.of(losses.metrics(id));

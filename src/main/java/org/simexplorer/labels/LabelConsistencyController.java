@@ -1,5 +1,8 @@
 package org.simexplorer.labels;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.simexplorer.system.ProblemResponses;
 import java.util.List;
 import org.simexplorer.dataset.DatasetService;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * labels imply, each with its shortest +1 chain. Warnings for the user to look at, never refusals.
  */
 @RestController
+@Tag(name = "Labels")
 class LabelConsistencyController {
 
     /** At most this many implied pairs, those with the shortest chains first. */
@@ -24,6 +28,8 @@ class LabelConsistencyController {
         this.labels = labels;
     }
 
+    @Operation(summary = "Labels that contradict a chain of similar labels, and pairs such chains imply")
+    @ProblemResponses({400, 404})
     @GetMapping("/api/datasets/{id}/labels/conflicts")
     LabelConsistency.Report conflicts(@PathVariable long id) {
         int n = datasets.sentences(id).size();

@@ -1,7 +1,17 @@
 package org.simexplorer.labels;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.errors.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +20,9 @@ import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
+import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.system.RequestLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,29 +41,55 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/datasets/{id}")
+@Tag(name = "Labels")
 class LabelController {
 
     private final LabelService labels;
     private final DatasetLimits limits;
+    private final RequestLimits requestLimits;
 
-    LabelController(LabelService labels, DatasetLimits limits) {
+    LabelController(LabelService labels, DatasetLimits limits, RequestLimits requestLimits) {
+        this.requestLimits = requestLimits;
         this.labels = labels;
         this.limits = limits;
     }
 
+    /** One item of the PUT labels body, as the API document shows it. */
+    record LabelChange(int i, int j, @Schema(allowableValues = {"1", "-1", "0"},
+            description = "1 similar, -1 dissimilar, 0 removes the label") int label) {
+    }
+
+    @Operation(summary = "The dataset's pair labels")
+    @ProblemResponses({400, 404})
     @GetMapping("/labels")
     List<Label> list(@PathVariable long id) {
         return labels.list(id);
     }
 
     /** Body [{"i","j","label"}] with label +1, -1, or 0 to remove; answered after the transaction commits. */
+    @Operation(summary = "Set or remove labels, in one transaction", description = "Answered after the commit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = LabelChange.class)))))
+    @ProblemResponses({400, 404})
     @PutMapping("/labels")
     LabelService.PutResult put(@PathVariable long id, @RequestBody List<Object> body) {
+        int max = requestLimits.maxLabelChanges();
+        if (body != null && body.size() > max) {
+            throw new TooLargeException("The request has " + body.size() + " label changes; at most " + max
+                    + " are allowed in one request (simexplorer.limits.max-label-changes).").with("limit", max);
+        }
         return labels.put(id, changes(body));
     }
 
+    @Operation(summary = "Download the labels as sentence1,sentence2,label (CSV or JSONL)")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))})
+    @ProblemResponses({400, 404})
     @GetMapping("/labels/export")
-    ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format) {
+    ResponseEntity<String> export(@PathVariable long id,
+            @Parameter(schema = @Schema(allowableValues = {"csv", "jsonl"}))
+            @RequestParam(defaultValue = "csv") String format) {
         String body = labels.export(id, format);
         MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : new MediaType("application", "jsonl", StandardCharsets.UTF_8);
@@ -60,6 +99,9 @@ class LabelController {
                 .body(body);
     }
 
+    @Operation(summary = "Import pair labels from an uploaded CSV or JSONL file",
+            description = "Columns sentence1,sentence2 with label or score (score ≥ threshold is similar), or i,j,label.")
+    @ProblemResponses({400, 404, 413})
     @PostMapping(path = "/labels/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
@@ -70,16 +112,37 @@ class LabelController {
     }
 
     /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
+    @Operation(summary = "Import pair labels sent as the raw request body (CSV or JSONL)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))}))
+    @ProblemResponses({400, 404, 413})
     @PostMapping("/labels/import")
-    LabelService.ImportResult importBody(@PathVariable long id, @RequestBody(required = false) byte[] body,
+    LabelService.ImportResult importBody(@PathVariable long id, HttpServletRequest request,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
-            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        if (body == null || body.length == 0) {
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
+            String contentType)
+            throws IOException {
+        limits.checkUploadSize(request.getContentLengthLong());
+        byte[] body = readCapped(request.getInputStream());
+        if (body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
-        limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
+    }
+
+    /** Reads the body while counting, so a body without Content-Length is refused once it passes the limit. */
+    private byte[] readCapped(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int read; (read = in.read(buffer)) > 0; ) {
+            total += read;
+            limits.checkUploadSize(total);
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.formats.LabelExport;
 import org.simexplorer.formats.PairResolver;
@@ -28,6 +29,7 @@ public class LabelService {
     private final LabelRepository labels;
     private final DatasetService datasets;
     private final TransactionTemplate transactions;
+    private final LongAdder written = new LongAdder();
 
     LabelService(LabelRepository labels, DatasetService datasets, PlatformTransactionManager transactionManager) {
         this.labels = labels;
@@ -39,7 +41,8 @@ public class LabelService {
     public record LabelChange(int i, int j, int label) {
     }
 
-    public record PutResult(int set, int removed, int total) {
+    /** What a PUT did; it does not count the dataset's labels, so a write costs the same at any size. */
+    public record PutResult(int set, int removed) {
     }
 
     public record ImportResult(int imported, int identicalPairsSkipped, int total) {
@@ -52,21 +55,31 @@ public class LabelService {
 
     /** Checks every change against the dataset first, then applies them all in one transaction. */
     public PutResult put(long datasetId, List<LabelChange> changes) {
-        int n = datasets.sentences(datasetId).size();
+        int largest = -1;
         for (int k = 0; k < changes.size(); k++) {
             LabelChange change = changes.get(k);
-            for (int index : new int[] {change.i(), change.j()}) {
-                if (index < 0 || index >= n) {
-                    throw new InvalidInputException("[" + k + "]: sentence index " + index
-                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
-                }
+            if (change.i() < 0 || change.j() < 0) {
+                throw new InvalidInputException("[" + k + "]: sentence index " + Math.min(change.i(), change.j())
+                        + " is negative.").with("index", k);
             }
             if (change.i() == change.j()) {
                 throw new InvalidInputException("[" + k + "]: i and j are both " + change.i()
                         + "; a label needs two different sentences.").with("index", k);
             }
+            largest = Math.max(largest, Math.max(change.i(), change.j()));
         }
-        return retryingOnRace(() -> transactions.execute(status -> {
+        // One primary-key lookup, not a read of every sentence: positions run 0..n-1.
+        int n = datasets.checkPositions(datasetId, largest);
+        if (n >= 0) {
+            for (int k = 0; k < changes.size(); k++) {
+                int index = Math.max(changes.get(k).i(), changes.get(k).j());
+                if (index >= n) {
+                    throw new InvalidInputException("[" + k + "]: sentence index " + index
+                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
+                }
+            }
+        }
+        PutResult result = retryingOnRace(() -> transactions.execute(status -> {
             Instant now = Instant.now();
             int set = 0;
             int removed = 0;
@@ -80,8 +93,15 @@ public class LabelService {
                     set++;
                 }
             }
-            return new PutResult(set, removed, labels.count(datasetId));
+            return new PutResult(set, removed);
         }));
+        written.add(result.set() + result.removed());
+        return result;
+    }
+
+    /** Labels set or removed through this service since start, counted after their transaction committed. */
+    public long labelsWritten() {
+        return written.sum();
     }
 
     /**
@@ -110,10 +130,12 @@ public class LabelService {
         for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
         ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
                 .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
-        return retryingOnRace(() -> transactions.execute(status -> {
+        ImportResult result = retryingOnRace(() -> transactions.execute(status -> {
             int imported = labels.write(datasetId, resolved.labels(), Instant.now());
             return new ImportResult(imported, resolved.identicalPairs(), labels.count(datasetId));
         }));
+        written.add(result.imported());
+        return result;
     }
 
     /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */

@@ -1,5 +1,7 @@
 package org.simexplorer.system;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,8 +11,10 @@ import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.errors.OverloadedException;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.UndefinedException;
+import org.simexplorer.metrics.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -32,16 +37,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Absent in test slices that run without metrics. */
+    private final ObjectProvider<MeterRegistry> meters;
+
+    ApiExceptionHandler(ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<ProblemDetail> handleDomain(DomainException e) {
+    ResponseEntity<ProblemDetail> handleDomain(DomainException e, HttpServletRequest request) {
         HttpStatus status = statusOf(e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         e.properties().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (e instanceof OverloadedException overloaded) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(overloaded.retryAfterSeconds()));
+            countRefused(request);
         }
         return response.body(problem);
+    }
+
+    private void countRefused(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        meters.ifAvailable(registry -> Counter.builder(MeterNames.REQUESTS_REFUSED)
+                .description("Requests answered 503 with Retry-After")
+                .tag("method", request.getMethod())
+                .tag("uri", pattern != null ? pattern.toString() : "UNKNOWN")
+                .register(registry).increment());
     }
 
     /** The one mapping from domain failures to HTTP statuses. */
@@ -76,6 +98,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A body cut off at its size cap (JsonBodyLimitFilter) reaches here wrapped by the JSON parser.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLargeException tooLarge) return new ResponseEntity<>(handleDomain(tooLarge, null)
+                    .getBody(), HttpStatus.CONTENT_TOO_LARGE);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e));
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);

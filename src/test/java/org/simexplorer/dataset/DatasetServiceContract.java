@@ -44,13 +44,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class,
         DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
-        SimilarityConfiguration.class,
-        LossConfiguration.class, LossService.class, DatasetServiceContract.Beans.class})
+        SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
+        org.simexplorer.system.ConcurrencyLimits.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")
 abstract class DatasetServiceContract {
 
     @TestConfiguration
-    @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
+    @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, CacheBudget.class,
+            org.simexplorer.system.ConcurrencyProperties.class})
     static class Beans {
         @Bean
         StandInEmbedder standInEmbedder() {

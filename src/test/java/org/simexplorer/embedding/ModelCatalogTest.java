@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelCatalogTest {
 
     private static EmbeddingProperties properties(String customDir) {
-        return new EmbeddingProperties(null, null, null, null, null, customDir);
+        return new EmbeddingProperties(null, null, null, null, null, customDir, null);
     }
 
     @Test

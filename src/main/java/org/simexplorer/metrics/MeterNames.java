@@ -1,0 +1,33 @@
+package org.simexplorer.metrics;
+
+/**
+ * The app's own meters, in one place so the names on /actuator/prometheus, the README and the code agree.
+ * Prometheus spells them with underscores and a unit suffix (for example
+ * {@code simexplorer_embedding_sentences_total}).
+ */
+public final class MeterNames {
+
+    /** Counter, tag {@code model}: sentences run through a model (embedding-cache hits are not counted). */
+    public static final String SENTENCES_EMBEDDED = "simexplorer.embedding.sentences";
+
+    /** Timer, tag {@code model}: one forward pass over a batch of sentences. */
+    public static final String EMBEDDING_BATCH = "simexplorer.embedding.batch";
+
+    /** Counter: pair labels set or removed, counted once their transaction has committed. */
+    public static final String LABEL_WRITES = "simexplorer.labels.writes";
+
+    /** Gauge, bytes: what the dataset matrix cache holds (cosine matrices and their cluster orders). */
+    public static final String MATRIX_CACHE_BYTES = "simexplorer.matrix.cache";
+
+    /** Counter, tags {@code method} and {@code uri}: API requests answered 503 with Retry-After. */
+    public static final String REQUESTS_REFUSED = "simexplorer.requests.refused";
+
+    /**
+     * Counter: adapter training steps. Reserved: the training feature does not exist yet, and it registers
+     * this meter (and increments it once per optimiser step) when it lands. Nothing records it today.
+     */
+    public static final String TRAINING_STEPS = "simexplorer.training.steps";
+
+    private MeterNames() {
+    }
+}
