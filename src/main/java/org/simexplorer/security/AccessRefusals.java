@@ -14,8 +14,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * What a refused request gets: the JSON API answers with problem details (401 with a Basic challenge, so
- * scripts know to send credentials), pages send a person to the login form, and a form whose token expired
+ * What a refused request gets: the JSON API and the actuator answer with problem details (401 with a Basic
+ * challenge, so scripts and metric scrapers know to send credentials), pages send a person to the login form, and a form whose token expired
  * comes back as a page that still holds what the person typed.
  */
 final class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -27,7 +27,7 @@ final class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHand
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException, ServletException {
-        if (isApi(request)) {
+        if (isApi(request) || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Login required",
                     "This server requires a login: send a configured user's name and password with HTTP Basic"

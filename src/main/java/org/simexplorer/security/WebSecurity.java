@@ -82,6 +82,8 @@ class WebSecurity {
         if (exposure.loginRequired()) {
             http.authorizeHttpRequests(requests -> requests
                             .requestMatchers("/login", "/css/**", "/error", FormExpiredPage.PATH).permitAll()
+                            // liveness and readiness probes carry no credentials; info and metrics stay behind the login
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             .anyRequest().authenticated())
                     .formLogin(form -> form.loginPage("/login"))
                     .httpBasic(basic -> basic.realmName(AccessRefusals.REALM).authenticationEntryPoint(refusals))

@@ -212,6 +212,8 @@ class ExplorerBrowserIT extends BrowserTest {
 
         // the pair queue: label the suggested pair with S, then skip the next one with Enter
         driver.findElement(By.id("queue-start")).click();
+        // the queue shows after the page has fetched the labels' consistency
+        waitUpTo(30).until(d -> !d.findElement(By.id("queue-i")).getText().isEmpty());
         int qi = Integer.parseInt(driver.findElement(By.id("queue-i")).getText().substring(1));
         int qj = Integer.parseInt(driver.findElement(By.id("queue-j")).getText().substring(1));
         new Actions(driver).sendKeys("s").perform();

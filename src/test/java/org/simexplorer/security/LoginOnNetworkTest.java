@@ -59,6 +59,9 @@ class LoginOnNetworkTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"password\"")))
                 .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'")));
         mvc.perform(get("/css/app.css")).andExpect(status().isOk());
+        int liveness = mvc.perform(get("/actuator/health/liveness")).andReturn().getResponse().getStatus();
+        assertThat(liveness).as("probes need no login").isEqualTo(200);
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/js/home.js")).andExpect(status().isFound());
     }
 
