@@ -22,7 +22,11 @@ RUN useradd --system --home-dir /app simexplorer \
 COPY --from=build /src/app.jar /app/app.jar
 USER simexplorer
 # Labels live in /app/data (mount a volume); model files and DJL's native libraries are unpacked to /app/cache.
-ENV SERVER_ADDRESS=0.0.0.0 \
+# Heap: half the container's memory, so the rest holds ONNX Runtime, the direct matrix buffers and the JVM's own
+# memory. The 5,000-sentence limit needs a 1 GB heap: give the container 2 GB (see README, Sizing). Override with
+# -e JAVA_TOOL_OPTIONS=...
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50" \
+    SERVER_ADDRESS=0.0.0.0 \
     SIMEXPLORER_DATA_DIR=/app/data \
     SIMEXPLORER_EMBEDDING_CACHE_DIR=/app/cache/models \
     DJL_CACHE_DIR=/app/cache/djl

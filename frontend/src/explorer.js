@@ -8,11 +8,11 @@ import { fullViewport, isFull, zoomAt, zoomToRegion, pan, follow } from './viewp
 import { fractionalCellAt } from './hittest.js';
 import { pairKey } from './labels.js';
 import { LabelSync } from './label-sync.js';
-import { routeKey, moveCursor } from './keyboard.js';
+import { routeKey, moveCursor, shownPairs } from './keyboard.js';
 import { nextPair, currentThreshold } from './queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
-import { topContributions } from './losses.js';
+import { topContributions, lossOutcomes } from './losses.js';
 import { getJson, sendJson, request, outcome, sentenceTexts, labelList, readWithProgress } from './api.js';
 import { setText } from './dom.js';
 import { translator } from './messages.js';
@@ -51,6 +51,8 @@ const state = {
   losses: [],
   lossResults: new Map(),
   selectedLoss: null,
+  // the selected loss with its per-pair contributions: {loss, result}, fetched when a loss is selected
+  lossDetail: null,
   thresholdOn: false,
   threshold: 0.5,
   drag: null,
@@ -153,14 +155,15 @@ function draw() {
 }
 
 function drawOverlay() {
-  const result = state.selectedLoss ? state.lossResults.get(state.selectedLoss) : null;
+  const detail = state.lossDetail;
+  const result = detail && detail.loss === state.selectedLoss ? detail.result : null;
   view.renderOverlay({
     matrix: state.matrix,
     viewport: state.viewport,
     outlines: result?.ok ? topContributions(result.body, 20) : [],
     labels: state.labels.all().map((l) => ({ ...l, pending: state.labels.state(l.i, l.j) === 'pending' })),
-    selected: activePair(),
-    other: otherPair(),
+    selected: shown().active,
+    other: shown().other,
     cursor: state.cursorShown ? state.cursor : null,
     drag: state.drag,
   });
@@ -231,18 +234,12 @@ function queuePair() {
   return state.queue.active ? state.queue.current : null;
 }
 
-function activePair() {
-  return state.active === 'queue' && queuePair() ? queuePair() : state.selected;
-}
-
-function otherPair() {
-  const other = state.active === 'queue' && queuePair() ? state.selected : queuePair();
-  return other === activePair() ? null : other;
-}
+const shown = () => shownPairs({ focus: state.active, selected: state.selected, queuePair: queuePair() });
+const activePair = () => shown().active;
 
 function setActive(which) {
   state.active = which;
-  panels.activePanel(activePair() ? (which === 'queue' && queuePair() ? 'queue' : 'selection') : null);
+  panels.activePanel(shown().panel);
 }
 
 function clickCell(cell) {
@@ -517,6 +514,8 @@ function toggleLoss(id) {
   state.selectedLoss = state.selectedLoss === id ? null : id;
   panels.lossSelection();
   drawOverlay();
+  panels.lossExplanation();
+  if (state.selectedLoss) refreshLossDetail(state.analysisVersion);
 }
 
 let analysisTimer = 0;
@@ -528,22 +527,32 @@ function scheduleAnalysis() {
 const unreachable = (e) => ({ ok: false, status: 0, problem: { detail: t('loss.unreachable', e.message) } });
 const needLabels = (key) => ({ ok: false, status: 422, problem: { detail: t(key) } });
 
+/** The selected loss's per-pair contributions (its outlines, and the seed-sigmoid-bce explanation). */
+async function refreshLossDetail(version) {
+  const id = state.selectedLoss;
+  const result = state.labels.size > 0
+    ? await outcome(`${api}/loss?loss=${encodeURIComponent(id)}`).catch(unreachable)
+    : needLabels('loss.needLabels');
+  if (version !== state.analysisVersion || id !== state.selectedLoss) return;
+  state.lossDetail = { loss: id, result };
+  panels.lossExplanation();
+  drawOverlay();
+}
+
+// One call gives every loss; the selected loss's contributions come with a second only while one is selected.
 async function refreshAnalysis() {
   const version = ++state.analysisVersion;
   panels.recomputing(true);
   refreshConsistency();
   const hasLabels = state.labels.size > 0;
-  const lossJobs = state.losses.map(async (loss) => {
-    const result = hasLabels
-      ? await outcome(`${api}/loss?loss=${encodeURIComponent(loss.id)}`).catch(unreachable)
-      : needLabels('loss.needLabels');
-    if (version !== state.analysisVersion) return;
-    state.lossResults.set(loss.id, result);
-    panels.loss(loss.id, result);
-  });
-  const metrics = await (hasLabels ? outcome(`${api}/metrics`).catch(unreachable) : needLabels('metrics.needLabels'));
-  await Promise.all(lossJobs);
+  const [losses, metrics] = await Promise.all([
+    hasLabels ? outcome(`${api}/losses`).catch(unreachable) : needLabels('loss.needLabels'),
+    hasLabels ? outcome(`${api}/metrics`).catch(unreachable) : needLabels('metrics.needLabels'),
+    state.selectedLoss ? refreshLossDetail(version) : null,
+  ]);
   if (version !== state.analysisVersion) return;
+  state.lossResults = lossOutcomes(losses, state.losses.map((loss) => loss.id));
+  for (const loss of state.losses) panels.loss(loss.id, state.lossResults.get(loss.id) ?? losses);
   state.metrics = metrics.ok ? metrics.body : null;
   panels.recomputing(false);
   panels.metrics(metrics);

@@ -45,3 +45,16 @@ export function moveCursor(cursor, rows, cols, n) {
   const clamp = (v) => Math.min(n - 1, Math.max(0, v));
   return { row: clamp(cursor.row + rows), col: clamp(cursor.col + cols) };
 }
+
+/**
+ * The pair the label keys act on, which the page marks as active, and the other pair on screen. The queue's
+ * pair is active from the moment the queue shows it until the user selects a cell, and the selection from
+ * then until the queue moves on. focus: 'queue' | 'selection'; pairs {i, j} or null (queuePair null while the
+ * queue is stopped). Returns {active, other, panel: 'queue' | 'selection' | null}.
+ */
+export function shownPairs({ focus, selected, queuePair }) {
+  const onQueue = focus === 'queue' && !!queuePair;
+  const active = (onQueue ? queuePair : selected) ?? null;
+  const other = (onQueue ? selected : queuePair) ?? null;
+  return { active, other: other === active ? null : other, panel: active ? (onQueue ? 'queue' : 'selection') : null };
+}

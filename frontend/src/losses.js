@@ -10,6 +10,25 @@ export function topContributions(response, limit = 20) {
 }
 
 /**
+ * Splits the outcome of one GET /api/datasets/{id}/losses call into one outcome per loss, in the form
+ * describeLossOutcome reads: a value is {ok, body: {loss, value, labelledPairs, params}}, an undefined loss a
+ * 422 with its reason. When the call itself failed, every loss shares that failure.
+ */
+export function lossOutcomes(all, ids) {
+  const byId = new Map();
+  if (!all.ok) {
+    for (const id of ids) byId.set(id, all);
+    return byId;
+  }
+  for (const entry of all.body?.losses ?? []) {
+    byId.set(entry.loss, entry.value === null || entry.value === undefined
+      ? { ok: false, status: 422, problem: { detail: entry.undefinedReason ?? '' } }
+      : { ok: true, body: { loss: entry.loss, value: entry.value, labelledPairs: all.body.labelledPairs, params: entry.params } });
+  }
+  return byId;
+}
+
+/**
  * Turns a loss call's outcome into what the panel shows: {state: 'value'|'undefined'|'error', text, detail}.
  * A 422 means the loss is undefined on these labels (for example softmax-ce without a row holding a
  * positive and another candidate): it is shown as "undefined" with the reason, not as an error.

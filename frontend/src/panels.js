@@ -207,7 +207,9 @@ export class Panels {
   lossExplanation() {
     const { $, t, state } = this;
     const box = $('loss-explanation');
-    const result = state.lossResults.get('seed-sigmoid-bce');
+    // Shown with seed-sigmoid-bce selected: it reads the raw dot products in that loss's pair contributions.
+    const detail = state.selectedLoss === 'seed-sigmoid-bce' ? state.lossDetail : null;
+    const result = detail?.loss === 'seed-sigmoid-bce' ? detail.result : null;
     const why = result?.ok ? sigmoidBceExplanation(result.body) : null;
     box.hidden = !why;
     if (!why) return;

@@ -46,9 +46,15 @@ export class ReviewPanel {
       el('p', { class: 'pair-meta' }, label, ` · ${t('review.cosine', r.similarity.toFixed(3))} · ${t('review.changed', when)}`,
         r.path ? ` · ${t('review.chain', chain(r.path))}` : ''),
       el('div', { class: 'row-actions' },
-        el('button', { type: 'button', class: 'btn btn-small review-show', text: t('review.show'), onclick: () => actions.jump(r.i, r.j) }),
-        el('button', { type: 'button', class: 'btn btn-small review-flip', text: t('review.flip'), onclick: () => actions.setLabel(r.i, r.j, -r.label) }),
-        el('button', { type: 'button', class: 'btn btn-small review-clear', text: t('review.clear'), onclick: () => actions.setLabel(r.i, r.j, 0) })));
+        this.button('review-show', 'review.show', r, () => actions.jump(r.i, r.j)),
+        this.button('review-flip', 'review.flip', r, () => actions.setLabel(r.i, r.j, -r.label)),
+        this.button('review-clear', 'review.clear', r, () => actions.setLabel(r.i, r.j, 0))));
+  }
+
+  /** A row's button; its accessible name says which pair it acts on ("Flip #3 and #8"). */
+  button(cls, key, r, onclick) {
+    const text = this.t(key);
+    return el('button', { type: 'button', class: `btn btn-small ${cls}`, text, 'aria-label': this.t('review.action', text, r.i, r.j), onclick });
   }
 
   search(query) {

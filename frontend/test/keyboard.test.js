@@ -59,3 +59,14 @@ test('the cursor stays inside the matrix', () => {
   assert.deepEqual(moveCursor({ row: 0, col: 4 }, -1, 1, 5), { row: 0, col: 4 });
   assert.deepEqual(moveCursor({ row: 2, col: 2 }, 1, -1, 5), { row: 3, col: 1 });
 });
+
+test('the active pair: the queue pair once shown, the selection once the user picks a cell', async () => {
+  const { shownPairs } = await import('../src/keyboard.js');
+  const selected = { i: 1, j: 5 };
+  const queuePair = { i: 2, j: 7 };
+  assert.deepEqual(shownPairs({ focus: 'queue', selected, queuePair }), { active: queuePair, other: selected, panel: 'queue' });
+  assert.deepEqual(shownPairs({ focus: 'selection', selected, queuePair }), { active: selected, other: queuePair, panel: 'selection' });
+  // the queue stopped: its focus falls back to the selection
+  assert.deepEqual(shownPairs({ focus: 'queue', selected, queuePair: null }), { active: selected, other: null, panel: 'selection' });
+  assert.deepEqual(shownPairs({ focus: 'selection', selected: null, queuePair: null }), { active: null, other: null, panel: null });
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { topContributions, describeLossOutcome, sigmoidBceExplanation, formatValue } from '../src/losses.js';
+import { topContributions, describeLossOutcome, sigmoidBceExplanation, formatValue, lossOutcomes } from '../src/losses.js';
 import { sentenceTexts, labelList, request, ApiError, outcome } from '../src/api.js';
 
 test('top contributions by absolute value', () => {
@@ -17,6 +17,25 @@ test('422 is shown as undefined with the reason, other failures as errors', () =
   assert.equal(describeLossOutcome({ ok: false, status: 500, problem: {} }).state, 'error');
   const ok = describeLossOutcome({ ok: true, body: { value: 0.123456, labelledPairs: 3 } });
   assert.deepEqual(ok, { state: 'value', text: '0.1235', detail: '3 labelled pairs' });
+});
+
+test('one answer for every loss becomes one outcome per loss', () => {
+  const all = { ok: true, body: { model: 'm', labelledPairs: 3, losses: [
+    { loss: 'cosine-mse', value: 0.5, undefinedReason: null, params: {} },
+    { loss: 'softmax-ce', value: null, undefinedReason: 'softmax-ce is undefined for this target', params: { temperature: 0.05 } },
+  ] } };
+  const byId = lossOutcomes(all, ['cosine-mse', 'softmax-ce']);
+  assert.deepEqual(describeLossOutcome(byId.get('cosine-mse')), { state: 'value', text: '0.5000', detail: '3 labelled pairs' });
+  assert.deepEqual(describeLossOutcome(byId.get('softmax-ce')),
+    { state: 'undefined', text: 'undefined', detail: 'softmax-ce is undefined for this target' });
+  // a value of 0 is a value, not an undefined loss
+  const zero = lossOutcomes({ ok: true, body: { labelledPairs: 1, losses: [{ loss: 'cosent', value: 0, undefinedReason: null }] } }, ['cosent']);
+  assert.equal(describeLossOutcome(zero.get('cosent')).state, 'value');
+  // a failed call is every loss's failure
+  const down = { ok: false, status: 0, problem: { detail: 'The server did not answer.' } };
+  const failed = lossOutcomes(down, ['cosine-mse', 'cosent']);
+  assert.deepEqual([...failed.keys()], ['cosine-mse', 'cosent']);
+  assert.equal(describeLossOutcome(failed.get('cosent')).state, 'error');
 });
 
 test('values are formatted readably', () => {

@@ -36,11 +36,19 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the jar with the given data folder and waits until it is ready: its default model has loaded. */
     public static AppProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        return start(dataDir, List.of(), extraArgs);
+    }
+
+    /** As {@link #start(Path, String...)}, with JVM options (such as -Xmx1g) before -jar. */
+    public static AppProcess start(Path dataDir, List<String> jvmOptions, String... extraArgs)
+            throws IOException, InterruptedException {
         Path jar = jar();
         int port = freePort();
         Path log = Paths.get("target", "app-process-" + port + ".log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
@@ -100,6 +108,16 @@ public final class AppProcess implements AutoCloseable {
 
     public HttpClient http() {
         return http;
+    }
+
+    /** The process's resident memory (VmRSS from /proc) in MB, or -1 where /proc is not available. */
+    public long residentMegabytes() throws IOException {
+        Path status = Paths.get("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) return -1;
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+        return -1;
     }
 
     /** SIGKILL on Linux: the process gets no chance to flush or shut down. */

@@ -10,6 +10,8 @@ import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.loss.PairTarget;
 import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.system.ConcurrencyLimit;
+import org.simexplorer.system.ConcurrencyLimits;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +25,14 @@ class LossController {
     private final LossService losses;
     private final SentenceEmbedder embedder;
     private final RequestLimits limits;
+    private final ConcurrencyLimit matrixWork;
 
-    LossController(LossService losses, SentenceEmbedder embedder, RequestLimits limits) {
+    LossController(LossService losses, SentenceEmbedder embedder, RequestLimits limits,
+            ConcurrencyLimits concurrency) {
         this.losses = losses;
         this.embedder = embedder;
         this.limits = limits;
+        this.matrixWork = concurrency.matrix();
     }
 
     @Operation(summary = "Evaluate a loss (and optionally its gradient) on a batch of embeddings or sentences",
@@ -42,9 +47,12 @@ class LossController {
         boolean contributions = !Boolean.FALSE.equals(request.pairContributions());
         if (request.adapter() != null) {
             float[][] adapter = EmbeddingInput.matrix(request.adapter(), "adapter");
-            return losses.evaluate(embeddings, adapter, target, request.loss(), request.params(), gradient, contributions);
+            return matrixWork.call(() -> losses.evaluate(embeddings, adapter, target, request.loss(), request.params(),
+                    gradient, contributions));
         }
-        return losses.evaluate(embeddings, target, request.loss(), request.params(), gradient, contributions);
+        // A request's target may label every pair: then the loss is N×N work and runs under that limit.
+        return matrixWork.call(() -> losses.evaluate(embeddings, target, request.loss(), request.params(), gradient,
+                contributions));
     }
 
     @Operation(summary = "Every loss with its formula, parameters and defaults")

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.similarity.CosineMatrix;
+import org.simexplorer.system.ConcurrencyLimit;
+import org.simexplorer.system.ConcurrencyLimits;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,11 +23,14 @@ class SimilarityController {
     private final SentenceEmbedder embedder;
     private final CosineMatrix cosineMatrix;
     private final RequestLimits limits;
+    private final ConcurrencyLimit matrixWork;
 
-    SimilarityController(SentenceEmbedder embedder, CosineMatrix cosineMatrix, RequestLimits limits) {
+    SimilarityController(SentenceEmbedder embedder, CosineMatrix cosineMatrix, RequestLimits limits,
+            ConcurrencyLimits concurrency) {
         this.embedder = embedder;
         this.cosineMatrix = cosineMatrix;
         this.limits = limits;
+        this.matrixWork = concurrency.matrix();
     }
 
     @Schema(description = "Either 'sentences' (embedded with 'model') or 'embeddings', not both")
@@ -49,12 +54,13 @@ class SimilarityController {
             throw new InvalidInputException("Give either 'sentences' or 'embeddings', not both.");
         }
         if (request.embeddings() != null) {
-            return new SimilarityResponse(null, cosineMatrix.cosine(EmbeddingInput.validate(request.embeddings(), limits)));
+            float[][] embeddings = EmbeddingInput.validate(request.embeddings(), limits);
+            return new SimilarityResponse(null, matrixWork.call(() -> cosineMatrix.cosine(embeddings)));
         }
         if (request.sentences() == null) {
             throw new InvalidInputException("Give 'sentences' (a list of strings) or 'embeddings' (a list of rows).");
         }
         var embeddings = embedder.embed(SentenceInput.validate(request.sentences(), limits), request.model());
-        return new SimilarityResponse(embeddings.model(), cosineMatrix.cosine(embeddings.vectors()));
+        return new SimilarityResponse(embeddings.model(), matrixWork.call(() -> cosineMatrix.cosine(embeddings.vectors())));
     }
 }

@@ -1,58 +1,64 @@
 package org.simexplorer.dataset;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.simexplorer.embedding.Embeddings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.util.unit.DataSize;
 
 /**
  * A dataset's embeddings kept in memory apart from its cosine matrix, so that losses and metrics, which read
- * only the labelled pairs, never need the N × N matrix. Bounded by bytes (N·D·4 per dataset: 7.7 MB at 5,000
- * sentences of 384 dimensions). An entry is fresh while the dataset keeps its model and size: sentences are only
- * ever appended.
+ * only the labelled pairs, never need the N × N matrix and never lose their input when a matrix is evicted.
+ * Bounded by bytes (simexplorer.cache.embeddings; N·D·4 per dataset: 7.7 MB at 5,000 sentences of 384
+ * dimensions). Keyed by (dataset, model, size): sentences are only ever appended, so a size names one state of
+ * the dataset. Loading is single-flight (see {@link ByteBudgetCache}); {@link DatasetService} announces changes
+ * and deletions, and the entries of that dataset go.
  */
 @Service
 public class DatasetEmbeddings {
 
     private final DatasetService datasets;
-    private final Cache<Long, Embeddings> kept;
+    private final ByteBudgetCache<Embeddings> cache;
 
-    DatasetEmbeddings(DatasetService datasets,
-            @Value("${simexplorer.datasets.embeddings-cache-size:64MB}") DataSize budget) {
+    DatasetEmbeddings(DatasetService datasets, CacheBudget budget) {
         this.datasets = datasets;
-        this.kept = Caffeine.newBuilder()
-                .maximumWeight(budget.toBytes())
-                .weigher((Long id, Embeddings e) -> weight(e))
-                .build();
+        this.cache = new ByteBudgetCache<>(budget.embeddings().toBytes(), DatasetEmbeddings::bytes);
     }
 
     /**
-     * The dataset's vectors in sentence order, from memory when fresh; shared, so callers must not modify them.
+     * The dataset's vectors in sentence order, from memory when present; shared, so callers must not modify them.
      *
      * @throws org.simexplorer.errors.NotFoundException when there is no such dataset
      */
     public Embeddings of(long datasetId) {
         Dataset dataset = datasets.get(datasetId);
-        int n = datasets.sentenceCount(datasetId);
-        // compute() loads each dataset once even when several requests ask for it together.
-        return kept.asMap().compute(datasetId, (id, old) ->
-                old != null && old.vectors().length == n && old.model().equals(dataset.model())
-                        ? old : datasets.embeddings(id));
+        return of(dataset, datasets.sentenceCount(datasetId));
+    }
+
+    /** The vectors of the dataset's first {@code size} sentences. */
+    Embeddings of(Dataset dataset, int size) {
+        return cache.get(new ByteBudgetCache.Key(dataset.id(), dataset.model(), size),
+                () -> datasets.embeddings(dataset, size));
     }
 
     @EventListener
     void onDeleted(DatasetService.DatasetDeleted deleted) {
-        kept.invalidate(deleted.datasetId());
+        cache.invalidate(deleted.datasetId());
     }
 
-    private static int weight(Embeddings embeddings) {
-        float[][] vectors = embeddings.vectors();
-        long bytes = 64;
+    @EventListener
+    void onAppended(DatasetService.DatasetAppended appended) {
+        cache.invalidate(appended.datasetId());
+    }
+
+    /** Bytes held now, for metrics and tests. */
+    public long bytes() {
+        cache.cleanUp();
+        return cache.weightedBytes();
+    }
+
+    static long bytes(Embeddings embeddings) {
+        long total = 64;
         // Each row is an array: its floats plus a 16-byte header and an 8-byte reference.
-        for (float[] row : vectors) bytes += 24 + 4L * row.length;
-        return (int) Math.min(Integer.MAX_VALUE, bytes);
+        for (float[] vector : embeddings.vectors()) total += 24 + 4L * vector.length;
+        return total;
     }
 }

@@ -17,7 +17,7 @@ public record DatasetLimits(Integer maxSentences, DataSize maxUploadSize, Intege
     public DatasetLimits {
         if (maxSentences == null) maxSentences = 5000;
         if (maxUploadSize == null) maxUploadSize = DataSize.ofMegabytes(10);
-        if (embedChunk == null) embedChunk = 256;
+        if (embedChunk == null || embedChunk < 1) embedChunk = 64;
     }
 
     /** Refuses an upload over the size limit before it is read. */

@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class DatasetMeters implements MeterBinder {
 
-    private final DatasetSimilarity similarity;
+    private final MatrixCache matrices;
 
-    DatasetMeters(DatasetSimilarity similarity) {
-        this.similarity = similarity;
+    DatasetMeters(MatrixCache matrices) {
+        this.matrices = matrices;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(MeterNames.MATRIX_CACHE_BYTES, similarity, DatasetSimilarity::cachedBytes)
+        Gauge.builder(MeterNames.MATRIX_CACHE_BYTES, matrices, MatrixCache::bytes)
                 .description("Heap held by the dataset matrix cache: cosine matrices and their cluster orders")
                 .baseUnit(BaseUnits.BYTES)
                 .register(registry);

@@ -1,22 +1,12 @@
 package org.simexplorer.dataset;
 
-import org.simexplorer.formats.PairResolver;
-import org.simexplorer.formats.PairResolver.ResolvedPairs;
-import org.simexplorer.formats.PairResolver.Unlabelled;
 import org.simexplorer.formats.PairRow;
-import org.simexplorer.loss.LabelledPair;
-import org.simexplorer.formats.UploadParser;
-import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.errors.DomainException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.SentenceEmbedder;
@@ -41,23 +31,23 @@ public class DatasetService {
 
     private final DatasetRepository datasets;
     private final SentenceRepository sentences;
-    private final EmbeddingCache cache;
     private final DatasetLabels labels;
-    private final SentenceEmbedder embedder;
+    private final SentenceEmbedder models;
+    private final CachedEmbedder embedder;
     private final DatasetLimits limits;
     private final RequestLimits requestLimits;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    DatasetService(DatasetRepository datasets, SentenceRepository sentences, EmbeddingCache cache,
-            DatasetLabels labels, SentenceEmbedder embedder, DatasetLimits limits, RequestLimits requestLimits,
+    DatasetService(DatasetRepository datasets, SentenceRepository sentences, CachedEmbedder embedder,
+            DatasetLabels labels, SentenceEmbedder models, DatasetLimits limits, RequestLimits requestLimits,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.datasets = datasets;
         this.sentences = sentences;
-        this.cache = cache;
-        this.labels = labels;
         this.embedder = embedder;
+        this.labels = labels;
+        this.models = models;
         this.limits = limits;
         this.requestLimits = requestLimits;
         this.jdbc = jdbc;
@@ -90,12 +80,13 @@ public class DatasetService {
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
             EmbedProgress progress) {
         String checkedName = checkName(name);
-        String modelId = model == null || model.isBlank() ? embedder.defaultModel() : model.strip();
+        String modelId = model == null || model.isBlank() ? models.defaultModel() : model.strip();
         if (input.isEmpty()) {
             throw new InvalidInputException("The dataset has no sentences.");
         }
-        Plan plan = plan(List.of(), input, pairs, threshold);
-        embeddings(modelId, plan.added(), progress);
+        SentencePlan plan = SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
+                limits.maxSentences());
+        embedder.embed(modelId, plan.added(), progress);
         return transactions.execute(status -> {
             Dataset dataset = datasets.save(new Dataset(null, checkedName, modelId,
                     Instant.now().truncatedTo(ChronoUnit.MICROS)));
@@ -111,17 +102,21 @@ public class DatasetService {
             throw new InvalidInputException("There are no sentences to add.");
         }
         List<String> before = sentences.texts(id);
-        embeddings(dataset.model(), plan(before, input, pairs, threshold).added());
-        return transactions.execute(status -> {
+        embeddings(dataset.model(), SentencePlan.of(before, input, pairs, threshold,
+                requestLimits.maxCharsPerSentence(), limits.maxSentences()).added());
+        Change change = transactions.execute(status -> {
             // Lock the dataset row so that two appends cannot claim the same positions.
             jdbc.sql("SELECT id FROM datasets WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
                     .orElseThrow(() -> missing(id));
             List<String> existing = sentences.texts(id);
-            Plan plan = plan(existing, input, pairs, threshold);
+            SentencePlan plan = SentencePlan.of(existing, input, pairs, threshold,
+                    requestLimits.maxCharsPerSentence(), limits.maxSentences());
             sentences.insert(id, existing.size(), plan.added());
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
+        events.publishEvent(new DatasetAppended(id));
+        return change;
     }
 
     public Dataset get(long id) {
@@ -140,8 +135,25 @@ public class DatasetService {
         events.publishEvent(new DatasetDeleted(id));
     }
 
+    /**
+     * Checks that sentence positions exist without reading the dataset's sentences: positions are 0..n-1, so
+     * the largest one decides. 404 when the dataset is missing.
+     *
+     * @return -1 when every position exists, else the dataset's sentence count (for the caller's message)
+     */
+    public int checkPositions(long id, int largestPosition) {
+        // A sentence row implies its dataset (foreign key), so the usual case costs this one lookup.
+        if (largestPosition >= 0 && sentences.hasPosition(id, largestPosition)) return -1;
+        get(id);
+        return sentences.count(id);
+    }
+
     /** Published after a dataset is deleted, so that what is kept in memory for it can go. */
     public record DatasetDeleted(long datasetId) {
+    }
+
+    /** Published after sentences are appended to a dataset and committed: its cached vectors and matrices go. */
+    public record DatasetAppended(long datasetId) {
     }
 
     /** The sentence texts in order; 404 when the dataset is missing. */
@@ -154,89 +166,33 @@ public class DatasetService {
         return sentences.count(id);
     }
 
-    /** The dataset's unit vectors in sentence order, from the cache; misses are embedded in one batch. */
+    /**
+     * The dataset's unit vectors in sentence order, read from the embedding cache table; sentences missing there
+     * are embedded. {@link DatasetEmbeddings} keeps them in memory: use it rather than this.
+     */
     public Embeddings embeddings(long id) {
-        Dataset dataset = get(id);
-        List<String> texts = sentences.texts(id);
-        return new Embeddings(dataset.model(), embeddings(dataset.model(), texts), List.of());
+        return embeddings(get(id), sentences.count(id));
     }
 
-    /** Vectors for texts: cache hits as stored, misses embedded in one call per request limit and stored. */
+    /**
+     * The dataset's sentences under any catalogue model (not only its own), through the cache; a model that is
+     * not loaded yet loads on its first miss.
+     */
+    public Embeddings embeddings(long id, String model) {
+        get(id);
+        return new Embeddings(model, embeddings(model, sentences.texts(id)), List.of());
+    }
+
+    /** The vectors of the dataset's first {@code size} sentences (all of them, unless an append runs meanwhile). */
+    Embeddings embeddings(Dataset dataset, int size) {
+        List<String> texts = sentences.texts(dataset.id());
+        List<String> first = texts.size() > size ? texts.subList(0, size) : texts;
+        return new Embeddings(dataset.model(), embeddings(dataset.model(), first), List.of());
+    }
+
+    /** Vectors for texts, through the embedding cache table ({@link CachedEmbedder}). */
     float[][] embeddings(String model, List<String> texts) {
-        return embeddings(model, texts, EmbedProgress.NONE);
-    }
-
-    private float[][] embeddings(String model, List<String> texts, EmbedProgress progress) {
-        List<String> hashes = texts.stream().map(TextHash::sha256).toList();
-        Map<String, float[]> found = new HashMap<>(cache.find(model, hashes));
-        LinkedHashMap<String, String> missing = new LinkedHashMap<>();
-        for (int k = 0; k < texts.size(); k++) {
-            if (!found.containsKey(hashes.get(k))) missing.putIfAbsent(hashes.get(k), texts.get(k));
-        }
-        progress.embedded(texts.size() - missing.size(), texts.size());
-        if (!missing.isEmpty()) {
-            List<String> missHashes = new ArrayList<>(missing.keySet());
-            List<String> missTexts = new ArrayList<>(missing.values());
-            int batch = limits.embedChunk();
-            for (int from = 0; from < missTexts.size(); from += batch) {
-                int to = Math.min(missTexts.size(), from + batch);
-                float[][] vectors = embedder.embed(missTexts.subList(from, to), model).vectors();
-                Map<String, float[]> fresh = new LinkedHashMap<>();
-                for (int k = from; k < to; k++) fresh.put(missHashes.get(k), vectors[k - from]);
-                cache.store(model, fresh);
-                found.putAll(fresh);
-                progress.embedded(texts.size() - missing.size() + to, texts.size());
-            }
-        }
-        float[][] result = new float[texts.size()][];
-        for (int k = 0; k < texts.size(); k++) result[k] = found.get(hashes.get(k));
-        return result;
-    }
-
-    private record Plan(List<String> added, List<Duplicate> duplicates, List<LabelledPair> labels,
-            int identicalPairs) {
-    }
-
-    /** Works out what an upload adds to the existing sentences, and which labels its pairs set. */
-    private Plan plan(List<String> existing, List<TextLine> input, List<PairRow> pairs, double threshold) {
-        Map<String, Integer> indexOf = new HashMap<>();
-        for (int k = 0; k < existing.size(); k++) indexOf.put(existing.get(k), k);
-        List<String> added = new ArrayList<>();
-        List<Duplicate> duplicates = new ArrayList<>();
-        int maxChars = requestLimits.maxCharsPerSentence();
-        for (TextLine sentence : input) {
-            String text = sentence.text();
-            if (text.isBlank()) {
-                throw located(new InvalidInputException(where(sentence) + "the sentence is blank."), sentence);
-            }
-            if (text.length() > maxChars) {
-                throw located(new InvalidInputException(where(sentence) + "the sentence has " + text.length()
-                        + " characters; at most " + maxChars + " are allowed."), sentence).with("limit", maxChars);
-            }
-            Integer known = indexOf.get(text);
-            if (known != null) {
-                // Pair files repeat sentences on purpose; only report duplicates of stand-alone sentences.
-                if (pairs.isEmpty()) duplicates.add(new Duplicate(text, known, sentence.line()));
-                continue;
-            }
-            indexOf.put(text, existing.size() + added.size());
-            added.add(text);
-        }
-        int total = existing.size() + added.size();
-        if (total > limits.maxSentences()) {
-            throw new TooLargeException("The dataset would have " + total + " sentences; at most "
-                    + limits.maxSentences() + " are allowed.").with("limit", limits.maxSentences());
-        }
-        ResolvedPairs resolved = new PairResolver(indexOf, total).resolve(pairs, threshold, Unlabelled.SKIP);
-        return new Plan(added, duplicates, resolved.labels(), resolved.identicalPairs());
-    }
-
-    private static String where(TextLine sentence) {
-        return sentence.line() > 0 ? "Line " + sentence.line() + ": " : "";
-    }
-
-    private static DomainException located(DomainException e, TextLine sentence) {
-        return sentence.line() > 0 ? e.with("line", sentence.line()) : e;
+        return embedder.embed(model, texts, EmbedProgress.NONE);
     }
 
     private static String checkName(String name) {

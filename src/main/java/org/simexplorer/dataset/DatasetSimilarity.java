@@ -1,32 +1,36 @@
 package org.simexplorer.dataset;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.BiFunction;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.similarity.ClusterOrder;
+import org.simexplorer.similarity.ClusterTree;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.SimilarityMatrix;
-import org.springframework.context.event.EventListener;
+import org.simexplorer.system.ConcurrencyLimit;
+import org.simexplorer.system.ConcurrencyLimits;
 import org.springframework.stereotype.Service;
 
 /**
- * A dataset's cosine matrix and orders. The last few are kept in memory, keyed by dataset, model and size
- * (sentences are only ever appended, so the size tells whether a matrix is stale).
+ * A dataset's cosine matrix and orders, kept in the {@link MatrixCache}. Every use runs under the N×N
+ * concurrency limit, taken once for the whole use: computing the matrix, its cluster order and rendering it
+ * happen under the one permit, so nested steps never wait on themselves.
  */
 @Service
 public class DatasetSimilarity {
 
-    private static final int KEPT = 2;
-
     private final DatasetService datasets;
     private final DatasetEmbeddings embeddings;
     private final CosineMatrix cosineMatrix;
-    private final Map<Long, Matrix> recent = new LinkedHashMap<>(4, 0.75f, true);
+    private final MatrixCache cache;
+    private final ConcurrencyLimit matrixWork;
 
-    DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix) {
+    DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
+            MatrixCache cache, ConcurrencyLimits limits) {
         this.datasets = datasets;
         this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
+        this.cache = cache;
+        this.matrixWork = limits.matrix();
     }
 
     /** S = X Xᵀ row-major, with its cluster order computed on first use. */
@@ -34,9 +38,13 @@ public class DatasetSimilarity {
         private final String model;
         private final int n;
         private final float[] cosine;
+        private volatile ClusterTree clusterTree;
         private volatile int[] clusterOrder;
 
-        Matrix(String model, int n, float[] cosine) {
+        public Matrix(String model, int n, float[] cosine) {
+            if (cosine.length != (long) n * n) {
+                throw new IllegalArgumentException("expected " + n + "×" + n + " values, got " + cosine.length);
+            }
             this.model = model;
             this.n = n;
             this.cosine = cosine;
@@ -55,15 +63,14 @@ public class DatasetSimilarity {
         }
 
         public synchronized int[] clusterOrder() {
-            if (clusterOrder == null) clusterOrder = ClusterOrder.of(cosine, n);
+            if (clusterOrder == null) clusterOrder = n <= 2 ? inputOrder() : clusterTree().leafOrder();
             return clusterOrder;
         }
 
-        /** Heap held: the N×N cosines and the cluster order once computed (the embeddings are cached apart). */
-        long bytes() {
-            long held = (long) cosine.length * Float.BYTES;
-            int[] order = clusterOrder;
-            return held + (order == null ? 0 : (long) order.length * Integer.BYTES);
+        /** The average-linkage tree behind {@link #clusterOrder()}, built once. */
+        public synchronized ClusterTree clusterTree() {
+            if (clusterTree == null) clusterTree = ClusterOrder.tree(cosine, n);
+            return clusterTree;
         }
 
         public int[] inputOrder() {
@@ -71,43 +78,37 @@ public class DatasetSimilarity {
             for (int k = 0; k < n; k++) order[k] = k;
             return order;
         }
+
+        /** What the cache counts for this matrix: the cosines, and room for the cluster order and its tree. */
+        static long bytes(Matrix matrix) {
+            return 128 + 4L * matrix.cosine.length + 20L * matrix.n;
+        }
     }
 
+    /** The matrix, computed under the N×N limit when it is not cached (503 when the limit stays full). */
     public Matrix matrix(long datasetId) {
+        return matrixWork.call(() -> load(datasetId));
+    }
+
+    /**
+     * Renders the matrix in input or cluster order under one N×N permit: the order and the rendering (an N²
+     * array or encoding) count as N×N work too.
+     */
+    public <T> T render(long datasetId, boolean cluster, BiFunction<Matrix, int[], T> renderer) {
+        return matrixWork.call(() -> {
+            Matrix matrix = load(datasetId);
+            return renderer.apply(matrix, cluster ? matrix.clusterOrder() : matrix.inputOrder());
+        });
+    }
+
+    private Matrix load(long datasetId) {
         Dataset dataset = datasets.get(datasetId);
         int n = datasets.sentenceCount(datasetId);
-        synchronized (recent) {
-            Matrix kept = recent.get(datasetId);
-            if (kept != null && kept.n == n && kept.model.equals(dataset.model())) return kept;
-        }
-        Embeddings vectors = embeddings.of(datasetId);
-        float[] cosine;
-        try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
-            cosine = computed.toArray();
-        }
-        Matrix matrix = new Matrix(vectors.model(), vectors.vectors().length, cosine);
-        synchronized (recent) {
-            recent.put(datasetId, matrix);
-            while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());
-        }
-        return matrix;
-    }
-
-    /** What the kept matrices hold, in bytes (the matrix cache gauge). */
-    public long cachedBytes() {
-        synchronized (recent) {
-            return recent.values().stream().mapToLong(Matrix::bytes).sum();
-        }
-    }
-
-    @EventListener
-    void onDeleted(DatasetService.DatasetDeleted deleted) {
-        forget(deleted.datasetId());
-    }
-
-    public void forget(long datasetId) {
-        synchronized (recent) {
-            recent.remove(datasetId);
-        }
+        return cache.get(datasetId, dataset.model(), n, () -> {
+            Embeddings vectors = embeddings.of(dataset, n);
+            try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
+                return new Matrix(vectors.model(), computed.size(), computed.toArray());
+            }
+        });
     }
 }

@@ -28,11 +28,15 @@ final class JsonlParser {
     }
 
     private static Map<?, ?> object(String raw, int line) {
+        Map<?, ?> object;
         try {
-            return JSON.readValue(raw, Map.class);
+            object = JSON.readValue(raw, Map.class);
         } catch (JacksonException e) {
             throw atLine(line, " is not a JSON object: " + e.getOriginalMessage());
         }
+        // A line "null" parses to no object at all.
+        if (object == null) throw atLine(line, " is null, not a JSON object.");
+        return object;
     }
 
     private static void read(Map<?, ?> object, int line, List<TextLine> sentences, List<PairRow> pairs) {

@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.errors.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,8 @@ import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
 import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.errors.TooLargeException;
+import org.simexplorer.system.RequestLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,8 +46,10 @@ class LabelController {
 
     private final LabelService labels;
     private final DatasetLimits limits;
+    private final RequestLimits requestLimits;
 
-    LabelController(LabelService labels, DatasetLimits limits) {
+    LabelController(LabelService labels, DatasetLimits limits, RequestLimits requestLimits) {
+        this.requestLimits = requestLimits;
         this.labels = labels;
         this.limits = limits;
     }
@@ -66,6 +73,11 @@ class LabelController {
     @ProblemResponses({400, 404})
     @PutMapping("/labels")
     LabelService.PutResult put(@PathVariable long id, @RequestBody List<Object> body) {
+        int max = requestLimits.maxLabelChanges();
+        if (body != null && body.size() > max) {
+            throw new TooLargeException("The request has " + body.size() + " label changes; at most " + max
+                    + " are allowed in one request (simexplorer.limits.max-label-changes).").with("limit", max);
+        }
         return labels.put(id, changes(body));
     }
 
@@ -77,8 +89,10 @@ class LabelController {
     @GetMapping("/labels/export")
     ResponseEntity<String> export(@PathVariable long id,
             @Parameter(schema = @Schema(allowableValues = {"csv", "jsonl"}))
-            @RequestParam(defaultValue = "csv") String format) {
-        String body = labels.export(id, format);
+            @RequestParam(defaultValue = "csv") String format,
+            @Parameter(schema = @Schema(allowableValues = {"label", "score"}))
+            @RequestParam(defaultValue = "label") String column) {
+        String body = labels.export(id, format, column);
         MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : new MediaType("application", "jsonl", StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(type)
@@ -106,16 +120,31 @@ class LabelController {
                     @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))}))
     @ProblemResponses({400, 404, 413})
     @PostMapping("/labels/import")
-    LabelService.ImportResult importBody(@PathVariable long id, @RequestBody(required = false) byte[] body,
+    LabelService.ImportResult importBody(@PathVariable long id, HttpServletRequest request,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
-            String contentType) {
-        if (body == null || body.length == 0) {
+            String contentType)
+            throws IOException {
+        limits.checkUploadSize(request.getContentLengthLong());
+        byte[] body = readCapped(request.getInputStream());
+        if (body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
-        limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
+    }
+
+    /** Reads the body while counting, so a body without Content-Length is refused once it passes the limit. */
+    private byte[] readCapped(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int read; (read = in.read(buffer)) > 0; ) {
+            total += read;
+            limits.checkUploadSize(total);
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

@@ -38,6 +38,15 @@ public class LabelRepository implements DatasetLabels {
                 .params(datasetId, i, j, label, at).update();
     }
 
+    /** Inserts a label with the times it already had, as when a dataset is restored from an export. */
+    public void insertWithTimes(long datasetId, int i, int j, int label, Instant createdAt, Instant updatedAt) {
+        jdbc.sql("""
+                INSERT INTO labels (dataset_id, i, j, label, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(datasetId, i, j, label, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC),
+                        OffsetDateTime.ofInstant(updatedAt, ZoneOffset.UTC)).update();
+    }
+
     /** Returns true when there was a label to remove. */
     public boolean delete(long datasetId, int i, int j) {
         return jdbc.sql("DELETE FROM labels WHERE dataset_id = ? AND i = ? AND j = ?")

@@ -41,7 +41,8 @@ public class LabelService {
     public record LabelChange(int i, int j, int label) {
     }
 
-    public record PutResult(int set, int removed, int total) {
+    /** What a PUT did; it does not count the dataset's labels, so a write costs the same at any size. */
+    public record PutResult(int set, int removed) {
     }
 
     public record ImportResult(int imported, int identicalPairsSkipped, int total) {
@@ -54,18 +55,28 @@ public class LabelService {
 
     /** Checks every change against the dataset first, then applies them all in one transaction. */
     public PutResult put(long datasetId, List<LabelChange> changes) {
-        int n = datasets.sentences(datasetId).size();
+        int largest = -1;
         for (int k = 0; k < changes.size(); k++) {
             LabelChange change = changes.get(k);
-            for (int index : new int[] {change.i(), change.j()}) {
-                if (index < 0 || index >= n) {
-                    throw new InvalidInputException("[" + k + "]: sentence index " + index
-                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
-                }
+            if (change.i() < 0 || change.j() < 0) {
+                throw new InvalidInputException("[" + k + "]: sentence index " + Math.min(change.i(), change.j())
+                        + " is negative.").with("index", k);
             }
             if (change.i() == change.j()) {
                 throw new InvalidInputException("[" + k + "]: i and j are both " + change.i()
                         + "; a label needs two different sentences.").with("index", k);
+            }
+            largest = Math.max(largest, Math.max(change.i(), change.j()));
+        }
+        // One primary-key lookup, not a read of every sentence: positions run 0..n-1.
+        int n = datasets.checkPositions(datasetId, largest);
+        if (n >= 0) {
+            for (int k = 0; k < changes.size(); k++) {
+                int index = Math.max(changes.get(k).i(), changes.get(k).j());
+                if (index >= n) {
+                    throw new InvalidInputException("[" + k + "]: sentence index " + index
+                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
+                }
             }
         }
         PutResult result = retryingOnRace(() -> transactions.execute(status -> {
@@ -82,7 +93,7 @@ public class LabelService {
                     set++;
                 }
             }
-            return new PutResult(set, removed, labels.count(datasetId));
+            return new PutResult(set, removed);
         }));
         written.add(result.set() + result.removed());
         return result;
@@ -127,11 +138,15 @@ public class LabelService {
         return result;
     }
 
-    /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
-    public String export(long datasetId, String format) {
+    /**
+     * CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. With
+     * column "score" the last column is score, 1.0/0.0 (for CoSENTLoss and CosineSimilarityLoss); never both, since
+     * sentence-transformers takes every other column as an input.
+     */
+    public String export(long datasetId, String format, String column) {
         List<String> sentences = datasets.sentences(datasetId);
         List<LabelExport.Row> rows = labels.list(datasetId).stream()
                 .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
-        return LabelExport.write(rows, format);
+        return LabelExport.write(rows, format, column);
     }
 }

@@ -1,13 +1,18 @@
 package org.simexplorer.security;
 
 import java.security.Principal;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The login form (Spring Security handles its post), shown only when the app requires a login. */
+/**
+ * The login form (Spring Security handles its post), shown only when the app requires a login. Like
+ * {@link WebSecurity}, it exists only in the web app, not in the command-line tools.
+ */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class LoginPage {
 
     private final NetworkExposure exposure;

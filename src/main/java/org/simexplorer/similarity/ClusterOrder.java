@@ -1,8 +1,5 @@
 package org.simexplorer.similarity;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /**
  * Orders items so that similar ones sit next to each other: the leaf order of average-linkage (UPGMA)
  * hierarchical clustering on the distance 1 − cosine.
@@ -21,14 +18,28 @@ public final class ClusterOrder {
      * @return a permutation of 0..N-1
      */
     public static int[] of(float[] cosine, int n) {
-        if (cosine.length != (long) n * n) {
-            throw new IllegalArgumentException("expected " + n + "×" + n + " values, got " + cosine.length);
-        }
         if (n <= 2) {
+            if (cosine.length != (long) n * n) {
+                throw new IllegalArgumentException("expected " + n + "×" + n + " values, got " + cosine.length);
+            }
             int[] identity = new int[n];
             for (int i = 0; i < n; i++) identity[i] = i;
             return identity;
         }
+        return tree(cosine, n).leafOrder();
+    }
+
+    /**
+     * The average-linkage merge tree on the distance 1 − cosine, in the order the merges were made.
+     *
+     * @param cosine an N×N symmetric similarity matrix (row-major, N·N floats)
+     * @param n      the number of items
+     */
+    public static ClusterTree tree(float[] cosine, int n) {
+        if (cosine.length != (long) n * n) {
+            throw new IllegalArgumentException("expected " + n + "×" + n + " values, got " + cosine.length);
+        }
+        if (n == 0) return new ClusterTree(0, new int[0], new int[0], new float[0]);
         float[] distance = new float[n * n];
         for (int k = 0; k < distance.length; k++) {
             distance[k] = 1f - cosine[k];
@@ -44,6 +55,7 @@ public final class ClusterOrder {
         }
         int[] left = new int[n - 1];
         int[] right = new int[n - 1];
+        float[] height = new float[n - 1];
         int merges = 0;
 
         int[] chain = new int[n];
@@ -88,11 +100,12 @@ public final class ClusterOrder {
             active[b] = false;
             left[merges] = nodeOfSlot[a];
             right[merges] = nodeOfSlot[b];
+            height[merges] = best;
             nodeOfSlot[a] = n + merges;
             size[a] = sizeA + sizeB;
             merges++;
         }
-        return leafOrder(left, right, n);
+        return new ClusterTree(n, left, right, height);
     }
 
     /** Convenience for a square matrix given as rows. */
@@ -103,23 +116,5 @@ public final class ClusterOrder {
             System.arraycopy(cosine[i], 0, flat, i * n, n);
         }
         return of(flat, n);
-    }
-
-    private static int[] leafOrder(int[] left, int[] right, int n) {
-        int[] order = new int[n];
-        int filled = 0;
-        Deque<Integer> stack = new ArrayDeque<>();
-        stack.push(n + left.length - 1);
-        while (!stack.isEmpty()) {
-            int node = stack.pop();
-            if (node < n) {
-                order[filled++] = node;
-            } else {
-                // Push right first so the left subtree comes out first.
-                stack.push(right[node - n]);
-                stack.push(left[node - n]);
-            }
-        }
-        return order;
     }
 }

@@ -98,6 +98,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A body cut off at its size cap (JsonBodyLimitFilter) reaches here wrapped by the JSON parser.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLargeException tooLarge) return new ResponseEntity<>(handleDomain(tooLarge, null)
+                    .getBody(), HttpStatus.CONTENT_TOO_LARGE);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e));
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);

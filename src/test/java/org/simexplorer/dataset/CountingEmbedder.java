@@ -35,12 +35,12 @@ class CountingEmbedder implements SentenceEmbedder {
         return taken;
     }
 
-    /** Replaces the SentenceEmbedder bean with a counting wrapper around it. */
+    /** Replaces the SentenceEmbedder every feature gets (the bounded one) with a counting wrapper around it. */
     static BeanPostProcessor wrapper() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof SentenceEmbedder real && !(bean instanceof CountingEmbedder)
+                return bean instanceof org.simexplorer.system.BoundedSentenceEmbedder real
                         ? new CountingEmbedder(real) : bean;
             }
         };

@@ -151,7 +151,8 @@ class DatasetControllerTest {
     @Test
     void missingDatasetIs404Everywhere() throws Exception {
         when(datasets.sentences(404L)).thenThrow(DatasetService.missing(404L));
-        when(similarity.matrix(404L)).thenThrow(DatasetService.missing(404L));
+        when(similarity.render(eq(404L), org.mockito.ArgumentMatchers.anyBoolean(), org.mockito.ArgumentMatchers.any()))
+                .thenThrow(DatasetService.missing(404L));
         org.mockito.Mockito.doThrow(DatasetService.missing(404L)).when(datasets).delete(404L);
         when(datasets.append(eq(404L), anyList(), anyList(), anyDouble())).thenThrow(DatasetService.missing(404L));
         mvc.perform(get("/api/datasets/404")).andExpect(status().isNotFound())
@@ -177,9 +178,23 @@ class DatasetControllerTest {
         return new DatasetSimilarity.Matrix("all-minilm-l6-v2", 3, s);
     }
 
+    /** The service renders under its N×N permit; here it hands the renderer the given matrix. */
+    @SuppressWarnings("unchecked")
+    private void givenMatrix(long id, DatasetSimilarity.Matrix matrix) {
+        when(similarity.render(eq(id), org.mockito.ArgumentMatchers.anyBoolean(), org.mockito.ArgumentMatchers.any()))
+                .thenAnswer(call -> {
+                    boolean cluster = call.getArgument(1);
+                    var renderer = (java.util.function.BiFunction<DatasetSimilarity.Matrix, int[], Object>)
+                            call.getArgument(2);
+                    return renderer.apply(matrix, cluster ? org.simexplorer.similarity.ClusterOrder.of(
+                            new float[][] {{1f, 0.1f, 0.95f}, {0.1f, 1f, -0.2f}, {0.95f, -0.2f, 1f}})
+                            : matrix.inputOrder());
+                });
+    }
+
     @Test
     void similarityAsJsonInClusterOrder() throws Exception {
-        when(similarity.matrix(7L)).thenReturn(threeByThree());
+        givenMatrix(7L, threeByThree());
         mvc.perform(get("/api/datasets/7/similarity").param("order", "cluster"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.model").value("all-minilm-l6-v2"))
@@ -194,7 +209,7 @@ class DatasetControllerTest {
 
     @Test
     void similarityAsInt16Binary() throws Exception {
-        when(similarity.matrix(7L)).thenReturn(threeByThree());
+        givenMatrix(7L, threeByThree());
         byte[] body = mvc.perform(get("/api/datasets/7/similarity").param("format", "int16"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_OCTET_STREAM))

@@ -44,13 +44,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class,
         DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
-        SimilarityConfiguration.class,
-        LossConfiguration.class, LossService.class, DatasetServiceContract.Beans.class})
+        SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
+        org.simexplorer.system.ConcurrencyLimits.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")
 abstract class DatasetServiceContract {
 
     @TestConfiguration
-    @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
+    @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, CacheBudget.class,
+            org.simexplorer.system.ConcurrencyProperties.class})
     static class Beans {
         @Bean
         StandInEmbedder standInEmbedder() {
@@ -222,7 +223,7 @@ abstract class DatasetServiceContract {
         labels.put(source, List.of(new LabelChange(0, 1, 1), new LabelChange(1, 2, -1), new LabelChange(2, 3, 1),
                 new LabelChange(3, 4, -1), new LabelChange(0, 4, 1)));
         for (String format : List.of("csv", "jsonl")) {
-            String exported = labels.export(source, format);
+            String exported = labels.export(source, format, "label");
             long target = datasets.create("target " + format, null, lines(texts), List.of(), 2.5).dataset().id();
             UploadFormat uploadFormat = format.equals("csv") ? UploadFormat.CSV : UploadFormat.JSONL;
             LabelService.ImportResult result = labels.importPairs(target, file(exported, uploadFormat), 2.5);
@@ -231,8 +232,27 @@ abstract class DatasetServiceContract {
                     .containsExactlyElementsOf(labels.list(source).stream()
                             .map(l -> org.assertj.core.groups.Tuple.tuple(l.i(), l.j(), l.label())).toList());
         }
-        assertThat(labels.export(source, "csv")).startsWith("sentence1,sentence2,label\r\n")
+        assertThat(labels.export(source, "csv", "label")).startsWith("sentence1,sentence2,label\r\n")
                 .contains("\"" + texts[1] + "\"").contains(",1\r\n").contains(",0\r\n");
+    }
+
+    @Test
+    void scoreColumnExportsOneOrZeroAsScoresAndReadsBackAtThresholdOneHalf() {
+        String[] texts = {unique("s1"), unique("s2"), unique("s3")};
+        long source = datasets.create("score", null, lines(texts), List.of(), 2.5).dataset().id();
+        labels.put(source, List.of(new LabelChange(0, 1, 1), new LabelChange(1, 2, -1)));
+        String csv = labels.export(source, "csv", "score");
+        assertThat(csv).startsWith("sentence1,sentence2,score\r\n").contains(",1.0\r\n").contains(",0.0\r\n")
+                .doesNotContain("label");
+        String jsonl = labels.export(source, "jsonl", "score");
+        assertThat(jsonl).contains("\"score\":1.0}").contains("\"score\":0.0}").doesNotContain("label");
+        for (String exported : List.of(csv, jsonl)) {
+            long target = datasets.create("score target", null, lines(texts), List.of(), 2.5).dataset().id();
+            UploadFormat format = exported == csv ? UploadFormat.CSV : UploadFormat.JSONL;
+            labels.importPairs(target, file(exported, format), 0.5);
+            assertThat(labels.list(target)).extracting(Label::label).containsExactly(1, -1);
+        }
+        assertThatThrownBy(() -> labels.export(source, "csv", "both")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -242,7 +262,7 @@ abstract class DatasetServiceContract {
                 unique("'=already quoted")};
         long source = datasets.create("formulas", null, lines(texts), List.of(), 2.5).dataset().id();
         labels.put(source, List.of(new LabelChange(0, 1, 1), new LabelChange(2, 3, -1), new LabelChange(4, 5, 1)));
-        String csv = labels.export(source, "csv");
+        String csv = labels.export(source, "csv", "label");
         assertThat(csv.split("\r\n")).containsExactly("sentence1,sentence2,label",
                 "\"'" + texts[0].replace("\"", "\"\"") + "\",\"'" + texts[1] + "\",1",
                 "\"'" + texts[2] + "\",\"'" + texts[3] + "\",0",
@@ -253,7 +273,7 @@ abstract class DatasetServiceContract {
         assertThat(labels.list(target)).extracting(Label::i, Label::j, Label::label)
                 .containsExactlyElementsOf(labels.list(source).stream()
                         .map(l -> org.assertj.core.groups.Tuple.tuple(l.i(), l.j(), l.label())).toList());
-        assertThat(labels.export(source, "jsonl")).contains("\"sentence1\":\"=HYPERLINK");
+        assertThat(labels.export(source, "jsonl", "label")).contains("\"sentence1\":\"=HYPERLINK");
     }
 
     @Test

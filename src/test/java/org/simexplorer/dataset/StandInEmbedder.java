@@ -13,9 +13,9 @@ import org.simexplorer.embedding.SentenceEmbedder;
  * and no test reads meaning into its numbers) and records every call, so tests can see what was embedded.
  * Tests where embeddings matter use the real model.
  */
-class StandInEmbedder implements SentenceEmbedder {
+public class StandInEmbedder implements SentenceEmbedder {
 
-    static final String MODEL = "stand-in";
+    public static final String MODEL = "stand-in";
 
     final List<List<String>> calls = new ArrayList<>();
 

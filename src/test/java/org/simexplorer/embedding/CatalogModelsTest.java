@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * 86.72, bge-small-en-v1.5 88.92, bge-small-zh-v1.5 80.56); a change of pooling, tokenizer settings or
  * normalisation moves them by far more than the tolerance. This also covers CLS pooling (the bge models).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// Its own context: it loads every model, which EmbeddingApiTest's context must not see.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "simexplorer.data-dir=./target/test-data/catalog-models")
 class CatalogModelsTest {
 
     private static final List<String> ENGLISH = List.of("A man is playing a guitar.",

@@ -3,33 +3,23 @@ package org.simexplorer.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,45 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * database in a temporary folder.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExplorerBrowserIT {
+class ExplorerBrowserIT extends BrowserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Path dataDir;
-    private static Path profileDir;
-    private static ChromeDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("simexplorer-browser-it");
-        registry.add("simexplorer.data-dir", () -> dataDir.toString());
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profileDir = Files.createTempDirectory("simexplorer-chromium");
-        driver = BrowserSession.start(profileDir);
-    }
-
-    /** Every page of every test keeps within the Content-Security-Policy: no inline script, style or handler. */
-    @AfterEach
-    void noSecurityPolicyViolations() {
-        assertThat(BrowserSession.securityPolicyViolations(driver)).isEmpty();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private ExplorerPage page() {
-        return new ExplorerPage(driver, port);
-    }
 
     private String url(String path) {
         return page().url(path);
@@ -279,7 +234,8 @@ class ExplorerBrowserIT {
         // selecting a loss outlines its largest contributions on the heatmap (orange)
         assertThat(orangePixels()).isZero();
         driver.findElement(By.cssSelector("#loss-rows tr[data-loss='cosine-mse']")).click();
-        assertThat(orangePixels()).isGreaterThan(100);
+        // the contributions arrive with the loss's own call, made when it is selected
+        waitUpTo(30).until(d -> orangePixels() > 100);
         BrowserSession.screenshot(driver, "dataset-small");
     }
 

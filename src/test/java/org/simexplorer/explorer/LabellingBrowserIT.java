@@ -12,20 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * serious or critical violation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LabellingBrowserIT {
+class LabellingBrowserIT extends BrowserTest {
 
     /** How many of the next label writes the server refuses (503), to test failed saves. */
     static final AtomicInteger FAIL_NEXT_LABEL_PUTS = new AtomicInteger();
@@ -62,34 +56,6 @@ class LabellingBrowserIT {
             registration.addUrlPatterns("/api/*");
             return registration;
         }
-    }
-
-    private static Path dataDir;
-    private static ChromeDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("simexplorer-labelling-it");
-        registry.add("simexplorer.data-dir", () -> dataDir.toString());
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = BrowserSession.start(Files.createTempDirectory("simexplorer-chromium"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private ExplorerPage page() {
-        return new ExplorerPage(driver, port);
     }
 
     static final List<String> SENTENCES = List.of(

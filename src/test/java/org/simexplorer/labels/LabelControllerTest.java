@@ -36,7 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(LabelController.class)
-@EnableConfigurationProperties(DatasetLimits.class)
+@EnableConfigurationProperties({DatasetLimits.class, org.simexplorer.system.RequestLimits.class})
 class LabelControllerTest {
 
     @Autowired
@@ -46,13 +46,13 @@ class LabelControllerTest {
 
     @Test
     void putPassesChangesIncludingRemovals() throws Exception {
-        when(labels.put(eq(3L), anyList())).thenReturn(new LabelService.PutResult(1, 1, 4));
+        when(labels.put(eq(3L), anyList())).thenReturn(new LabelService.PutResult(1, 1));
         mvc.perform(put("/api/datasets/3/labels").contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"i\":2,\"j\":0,\"label\":1},{\"i\":0,\"j\":1,\"label\":0}]"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.set").value(1))
                 .andExpect(jsonPath("$.removed").value(1))
-                .andExpect(jsonPath("$.total").value(4));
+                .andExpect(jsonPath("$.total").doesNotExist());
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<LabelService.LabelChange>> changes = ArgumentCaptor.forClass(List.class);
         verify(labels).put(eq(3L), changes.capture());
@@ -92,7 +92,7 @@ class LabelControllerTest {
     void missingDatasetIs404() throws Exception {
         DomainException missing = new NotFoundException("There is no dataset 9.");
         when(labels.list(9L)).thenThrow(missing);
-        when(labels.export(9L, "csv")).thenThrow(missing);
+        when(labels.export(9L, "csv", "label")).thenThrow(missing);
         mvc.perform(get("/api/datasets/9/labels")).andExpect(status().isNotFound());
         mvc.perform(get("/api/datasets/9/labels/export")).andExpect(status().isNotFound());
     }
@@ -100,19 +100,21 @@ class LabelControllerTest {
     /** The rows themselves are LabelExport's (LabelExportTest); here: the format reaches the service, the type and the file name follow it. */
     @Test
     void exportIsAnAttachmentNamedAndTypedByItsFormat() throws Exception {
-        when(labels.export(eq(3L), any())).thenReturn("");
+        when(labels.export(eq(3L), any(), any())).thenReturn("");
         mvc.perform(get("/api/datasets/3/labels/export"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(header().string("Content-Disposition",
                         org.hamcrest.Matchers.containsString("dataset-3-labels.csv")));
-        verify(labels).export(3L, "csv");
+        verify(labels).export(3L, "csv", "label");
         mvc.perform(get("/api/datasets/3/labels/export").param("format", "jsonl"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/jsonl"))
                 .andExpect(header().string("Content-Disposition",
                         org.hamcrest.Matchers.containsString("dataset-3-labels.jsonl")));
-        verify(labels).export(3L, "jsonl");
+        verify(labels).export(3L, "jsonl", "label");
+        mvc.perform(get("/api/datasets/3/labels/export").param("column", "score")).andExpect(status().isOk());
+        verify(labels).export(3L, "csv", "score");
     }
 
     @Test

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.simexplorer.SimilarityExplorerApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
 
 class NetworkExposureTest {
 
@@ -86,5 +89,15 @@ class NetworkExposureTest {
         FailureAnalysis analysis = new UnsafeNetworkSettingsFailureAnalyzer().analyze(refused);
         assertThat(analysis.getDescription()).contains("0.0.0.0").contains("refusing to start");
         assertThat(analysis.getAction()).contains("simexplorer.security.users").contains("allow-anonymous");
+    }
+
+    @Test
+    void theCommandLineToolsNeitherListenNorAskForUsers() {
+        try (ConfigurableApplicationContext cli = new SpringApplicationBuilder(SimilarityExplorerApplication.class)
+                .web(WebApplicationType.NONE).profiles("cli")
+                .run("--server.address=0.0.0.0", "--spring.main.banner-mode=off")) {
+            assertThat(cli.getBeansOfType(SecurityFilterChain.class)).isEmpty();
+            assertThat(cli.getBeansOfType(NetworkExposure.class)).isEmpty();
+        }
     }
 }

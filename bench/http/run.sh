@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# HTTP benchmarks of issue 9 on the packaged jar, with wrk (Debian package `wrk`) and curl. Prints key=value.
+#
+#   bench/http/run.sh [labels|labels-under-embedding|burst|all]     (default: all)
+#
+# labels:                 PUT labels from 8 connections for 30 s on a 200-sentence dataset (every write is
+#                         committed before its 200; H2 file database with WRITE_DELAY=0, as deployed)
+# labels-under-embedding: the same while 2 connections keep POSTing 64-sentence /api/embed requests
+# burst:                  40 concurrent /api/embed requests of 2,000 sentences each: only 200 and 503 are
+#                         expected, and the app must answer normally afterwards
+# Environment: JAR (default target/similarity-explorer-*.jar), DURATION (30s), CONNECTIONS (8), JAVA_OPTS.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+here=bench/http
+what="${1:-all}"
+jar="${JAR:-$(ls target/similarity-explorer-*.jar 2>/dev/null | head -1)}"
+[ -f "$jar" ] || { echo "no jar: run ./mvnw -DskipTests package first" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+duration="${DURATION:-30s}"
+connections="${CONNECTIONS:-8}"
+
+data=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+log="$data/app.log"
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
+  --simexplorer.data-dir="$data" >"$log" 2>&1 &
+app=$!
+cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+for _ in $(seq 1 240); do
+  curl -fs "$base/api/datasets" >/dev/null 2>&1 && break
+  kill -0 "$app" 2>/dev/null || { tail -40 "$log" >&2; exit 1; }
+  sleep 0.5
+done
+
+sentences() { # N PREFIX: a JSON list of N distinct sentences
+  python3 -c 'import json,sys; n=int(sys.argv[1]); p=sys.argv[2]; print(json.dumps([f"{p} sentence {k}: the {k%13}th river meets the {k%7}th market near a song." for k in range(n)]))' "$1" "$2"
+}
+
+dataset=$(curl -fs -H 'Content-Type: application/json' \
+  -d "{\"name\":\"bench\",\"sentences\":$(sentences 200 bench)}" "$base/api/datasets" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo "dataset.sentences=200"
+
+labels() { # PREFIX
+  DATASET=$dataset SENTENCES=200 PREFIX="$1" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
+    -s "$here/put-labels.lua" "$base" | grep '='
+}
+
+if [ "$what" = labels ] || [ "$what" = all ]; then
+  DATASET=$dataset SENTENCES=200 PREFIX=warmup wrk -t2 -c"$connections" -d5s -s "$here/put-labels.lua" "$base" >/dev/null
+  labels labels
+fi
+
+if [ "$what" = labels-under-embedding ] || [ "$what" = all ]; then
+  BATCH=64 PREFIX=embed_load wrk -t1 -c2 -d"$((${duration%s} + 4))s" --timeout 30s -s "$here/embed-load.lua" \
+    "$base" >"$data/embed.out" &
+  load=$!
+  sleep 3
+  labels labels_under_embedding
+  wait "$load"
+  grep '=' "$data/embed.out"
+fi
+
+if [ "$what" = burst ] || [ "$what" = all ]; then
+  body="$data/burst.json"
+  echo "{\"sentences\":$(sentences 2000 burst)}" >"$body"
+  start=$(date +%s.%N)
+  for k in $(seq 1 40); do
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 600 -H 'Content-Type: application/json' \
+      --data-binary @"$body" "$base/api/embed" >"$data/burst.$k" &
+  done
+  wait $(jobs -p | grep -v "^$app\$") 2>/dev/null || true
+  end=$(date +%s.%N)
+  codes=$(cat "$data"/burst.* | sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')
+  echo "burst.requests=40"
+  echo "burst.status_counts=${codes% }"
+  echo "burst.other_than_200_503=$(cat "$data"/burst.* | grep -cv '^\(200\|503\)$' || true)"
+  echo "burst.seconds=$(python3 -c "print(round($end - $start, 1))")"
+  after=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' \
+    -d '{"sentences":["Is the app still answering?"]}' "$base/api/embed")
+  echo "burst.after_status=${after% *}"
+  echo "burst.after_seconds=${after#* }"
+fi
+
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app/status")
+echo "app.vmrss_mb=$((rss_kb / 1024))"

@@ -1,0 +1,110 @@
+// Logic of the Compare panel: the model choice, the side-by-side table, the difference matrix B − A and the
+// disagreement list. The DOM layer only renders what these functions return.
+
+import { makeMatrix, QUANTUM } from './matrix.js';
+
+/** Checks a choice of models as the API will: 2 to 4 distinct ids. Returns an error text, or null when fine. */
+export function selectionProblem(models) {
+  const ids = models.map((m) => m.trim()).filter((m) => m.length > 0);
+  if (ids.length < 2) return 'Pick at least two models to compare.';
+  if (ids.length > 4) return 'Pick at most four models to compare.';
+  if (new Set(ids).size !== ids.length) return 'Each model can be picked once.';
+  return null;
+}
+
+/** The query of GET /api/datasets/{id}/comparison for these models. */
+export function comparisonPath(datasetId, models) {
+  return `/api/datasets/${datasetId}/comparison?models=${models.map(encodeURIComponent).join(',')}`;
+}
+
+const METRIC_ROWS = [
+  ['rocAuc', 'ROC-AUC', true],
+  ['averagePrecision', 'Average precision', true],
+  ['accuracy', 'Best accuracy', true],
+  ['f1', 'Best F1', true],
+  ['spearmanWithFirst', 'Spearman with the first model', false],
+];
+
+function formatted(value, digits = 4) {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
+}
+
+/**
+ * Table rows: one per metric and one per loss, each with a text per model. `best` is the index of the model
+ * with the highest value for a metric where higher is better (lowest for a loss), or -1 when there is no single one.
+ */
+export function comparisonTable(comparison) {
+  const models = comparison.models;
+  const rows = [];
+  for (const [key, label, ranked] of METRIC_ROWS) {
+    const values = models.map((m) => (key === 'spearmanWithFirst' ? m.spearmanWithFirst : m.metrics[key]));
+    rows.push({ label, cells: values.map((v) => formatted(v)), best: ranked ? bestIndex(values, 1) : -1 });
+  }
+  rows.push({ label: 'Labelled pairs', cells: models.map((m) => String(m.metrics.pairs)), best: -1 });
+  const losses = models[0]?.losses.losses ?? [];
+  losses.forEach((loss, k) => {
+    const values = models.map((m) => m.losses.losses[k].value);
+    rows.push({
+      label: `Loss: ${loss.loss}`,
+      cells: values.map((v, m) => (v === null ? `undefined (${models[m].losses.losses[k].undefinedReason})`
+        : formatted(v))),
+      best: bestIndex(values, -1),
+    });
+  });
+  return { headers: models.map((m) => m.model), rows };
+}
+
+function bestIndex(values, sign) {
+  let best = -1;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v === null || v === undefined || Number.isNaN(v)) continue;
+    if (best < 0 || sign * v > sign * values[best]) best = k;
+  }
+  const ties = values.filter((v) => best >= 0 && v === values[best]).length;
+  return ties === 1 ? best : -1;
+}
+
+/**
+ * B − A in the page's current display order (`order` lists the sentence at each row), as a matrix that the
+ * heatmap draws like a similarity matrix, with values in [−2, 2].
+ */
+export function differenceMatrix(a, b, order) {
+  if (a.n !== b.n) throw new Error(`The two matrices differ in size: ${a.n} and ${b.n}.`);
+  const n = a.n;
+  const values = new Int16Array(n * n);
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    for (let c = 0; c < n; c++) {
+      const j = order[c];
+      values[r * n + c] = Math.round((b.at(i, j) - a.at(i, j)) * QUANTUM);
+    }
+  }
+  return makeMatrix(n, Int32Array.from(order), values);
+}
+
+/** The symmetric domain of a difference matrix, for a diverging scale centred on 0. */
+export function differenceDomain(matrix) {
+  let largest = 0;
+  for (let k = 0; k < matrix.values.length; k++) largest = Math.max(largest, Math.abs(matrix.values[k]));
+  const half = Math.max(0.05, Math.ceil((largest / QUANTUM) * 20) / 20);
+  return { lo: -half, hi: half };
+}
+
+/**
+ * Disagreement list entries: both sentences, each model's cosine, and which model ranks the pair higher.
+ * `labels` maps "i,j" (i < j) to +1 or −1 for pairs already labelled.
+ */
+export function disagreementItems(comparison, sentences, labels = new Map()) {
+  const [first, second] = comparison.models.map((m) => m.model);
+  return comparison.disagreements.map((d) => ({
+    i: d.i,
+    j: d.j,
+    first: sentences[d.i],
+    second: sentences[d.j],
+    cosines: d.cosines.map((c) => formatted(c, 2)),
+    higherUnder: d.rankDifference > 0 ? second : first,
+    rankDifference: Math.round(Math.abs(d.rankDifference)),
+    label: labels.get(`${Math.min(d.i, d.j)},${Math.max(d.i, d.j)}`) ?? 0,
+  }));
+}

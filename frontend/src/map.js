@@ -1,0 +1,54 @@
+// Logic of the 2-D map: scatter points, labelled pairs as segments, colours by cluster, and hit testing. The
+// Chart.js wiring lives in the page; these functions only shape data.
+
+/** Categorical colours for clusters (Tableau 10), repeated past ten clusters. */
+export const CLUSTER_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1',
+  '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** Chart.js scatter points {x, y, index} in sentence order, from the API's [[x, y], ...]. */
+export function scatterPoints(points) {
+  return points.map(([x, y], index) => ({ x, y, index }));
+}
+
+/** One colour per point from its cluster. */
+export function clusterColours(cluster) {
+  return cluster.map((c) => CLUSTER_COLOURS[c % CLUSTER_COLOURS.length]);
+}
+
+/**
+ * Labelled pairs as line segments, split into similar (+1) and dissimilar (−1): each segment is two points
+ * followed by a null, so one Chart.js line dataset with spanGaps off draws them all apart.
+ */
+export function labelSegments(points, labels) {
+  const positive = [];
+  const negative = [];
+  for (const { i, j, label } of labels) {
+    if (!points[i] || !points[j]) continue;
+    const target = label > 0 ? positive : negative;
+    target.push({ x: points[i][0], y: points[i][1] }, { x: points[j][0], y: points[j][1] }, null);
+  }
+  return { positive, negative };
+}
+
+/** The sentence nearest to (x, y) within `radius` (in the same units), or −1. */
+export function nearestPoint(points, x, y, radius) {
+  let best = -1;
+  let bestDistance = radius * radius;
+  for (let k = 0; k < points.length; k++) {
+    const dx = points[k][0] - x;
+    const dy = points[k][1] - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/** Keeps k within 1..n, the range the clusters endpoint accepts. */
+export function clampK(k, n) {
+  const value = Math.round(Number(k));
+  if (!Number.isFinite(value)) return Math.min(2, n);
+  return Math.max(1, Math.min(n, value));
+}

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { selectionProblem, comparisonPath, comparisonTable, differenceMatrix, differenceDomain,
+  disagreementItems } from '../src/compare.js';
+import { matrixFromJson } from '../src/matrix.js';
+
+const comparison = {
+  models: [
+    { model: 'a', metrics: { pairs: 3, rocAuc: 0.8, averagePrecision: 0.7, accuracy: 0.66, f1: null },
+      losses: { losses: [{ loss: 'cosent', value: 2.5 }, { loss: 'softmax-ce', value: null, undefinedReason: 'no positive' }] },
+      spearmanWithFirst: 1 },
+    { model: 'b', metrics: { pairs: 3, rocAuc: 0.9, averagePrecision: 0.7, accuracy: 0.5, f1: null },
+      losses: { losses: [{ loss: 'cosent', value: 1.5 }, { loss: 'softmax-ce', value: null, undefinedReason: 'no positive' }] },
+      spearmanWithFirst: 0.25 },
+  ],
+  disagreements: [{ i: 2, j: 0, cosines: [0.1, 0.654], rankDifference: 4 }, { i: 1, j: 2, cosines: [0.9, 0.2], rankDifference: -3 }],
+};
+
+test('a choice of models is 2 to 4 distinct ids', () => {
+  assert.equal(selectionProblem(['a', 'b']), null);
+  assert.match(selectionProblem(['a']), /at least two/);
+  assert.match(selectionProblem(['a', 'b', 'c', 'd', 'e']), /at most four/);
+  assert.match(selectionProblem(['a', 'a']), /once/);
+  assert.equal(comparisonPath(7, ['all-minilm-l6-v2', 'x:y']), '/api/datasets/7/comparison?models=all-minilm-l6-v2,x%3Ay');
+});
+
+test('the table marks the single best model per row, higher metrics and lower losses', () => {
+  const table = comparisonTable(comparison);
+  assert.deepEqual(table.headers, ['a', 'b']);
+  const row = (label) => table.rows.find((r) => r.label === label);
+  assert.deepEqual(row('ROC-AUC'), { label: 'ROC-AUC', cells: ['0.8000', '0.9000'], best: 1 });
+  assert.equal(row('Average precision').best, -1, 'a tie has no single best');
+  assert.equal(row('Best accuracy').best, 0);
+  assert.deepEqual(row('Best F1').cells, ['—', '—']);
+  assert.equal(row('Loss: cosent').best, 1);
+  assert.match(row('Loss: softmax-ce').cells[0], /undefined \(no positive\)/);
+  assert.equal(row('Spearman with the first model').best, -1);
+});
+
+test('the difference matrix is B − A in the display order', () => {
+  const a = matrixFromJson({ order: [0, 1, 2], matrix: [[1, 0.5, 0.2], [0.5, 1, 0.1], [0.2, 0.1, 1]] });
+  const b = matrixFromJson({ order: [2, 0, 1], matrix: [[1, 0.6, 0.3], [0.6, 1, 0.4], [0.3, 0.4, 1]] });
+  // b in input order: S(2,0)=0.6, S(2,1)=0.3, S(0,1)=0.4.
+  const d = differenceMatrix(a, b, [1, 0, 2]);
+  assert.ok(Math.abs(d.atCell(0, 1) - (0.4 - 0.5)) < 1e-4);
+  assert.ok(Math.abs(d.at(0, 2) - (0.6 - 0.2)) < 1e-4);
+  assert.ok(Math.abs(d.at(1, 2) - (0.3 - 0.1)) < 1e-4);
+  assert.equal(d.at(1, 1), 0);
+  assert.deepEqual(differenceDomain(d), { lo: -0.4, hi: 0.4 });
+});
+
+test('disagreements carry both sentences, the model ranking the pair higher and an existing label', () => {
+  const items = disagreementItems(comparison, ['s0', 's1', 's2'], new Map([['0,2', -1]]));
+  assert.deepEqual(items[0], { i: 2, j: 0, first: 's2', second: 's0', cosines: ['0.10', '0.65'], higherUnder: 'b',
+    rankDifference: 4, label: -1 });
+  assert.equal(items[1].higherUnder, 'a');
+  assert.equal(items[1].label, 0);
+});

@@ -1,0 +1,32 @@
+package org.simexplorer.comparison;
+
+import java.util.List;
+import org.simexplorer.labels.DatasetLosses;
+import org.simexplorer.labels.MetricsView;
+
+/**
+ * The answer of {@code GET /api/datasets/{id}/comparison}.
+ *
+ * @param pairsCompared the number of sentence pairs behind spearmanWithFirst and the disagreements: all pairs, or
+ *                      the seeded sample above {@link ComparisonService#MAX_PAIRS}
+ */
+public record Comparison(List<ModelResult> models, int pairsCompared, List<Disagreement> disagreements) {
+
+    /**
+     * @param metrics           the same fields as {@code /metrics} under this model
+     * @param losses            the same shape as {@code /losses} under this model
+     * @param spearmanWithFirst Spearman correlation of this model's cosines with the first model's over the
+     *                          compared pairs; null when undefined (fewer than two pairs, or constant cosines)
+     */
+    public record ModelResult(String model, MetricsView metrics, DatasetLosses.AllLosses losses,
+            Double spearmanWithFirst) {
+    }
+
+    /**
+     * @param cosines        the pair's cosine under each model, in the order of {@code models}
+     * @param rankDifference its ascending rank among the compared pairs under the second model minus that under
+     *                       the first: positive when the second model finds the pair relatively more similar
+     */
+    public record Disagreement(int i, int j, float[] cosines, double rankDifference) {
+    }
+}

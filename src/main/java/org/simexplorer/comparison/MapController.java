@@ -1,0 +1,35 @@
+package org.simexplorer.comparison;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.simexplorer.system.ProblemResponses;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/datasets/{id}")
+class MapController {
+
+    private final MapService map;
+
+    MapController(MapService map) {
+        this.map = map;
+    }
+
+    @Operation(summary = "The sentences on a 2-D map: PCA of the normalised, centred embeddings, in sentence order")
+    @ProblemResponses({400, 404})
+    @GetMapping("/projection")
+    MapService.Projected projection(@PathVariable long id, @RequestParam(defaultValue = "pca") String method,
+            @RequestParam(required = false) String model) {
+        return map.projection(id, method, model);
+    }
+
+    @Operation(summary = "The sentences in K groups, cut from the average-linkage tree behind the cluster order")
+    @ProblemResponses({400, 404})
+    @GetMapping("/clusters")
+    MapService.Clusters clusters(@PathVariable long id, @RequestParam int k) {
+        return map.clusters(id, k);
+    }
+}

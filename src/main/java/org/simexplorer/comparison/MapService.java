@@ -1,0 +1,53 @@
+package org.simexplorer.comparison;
+
+import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.DatasetSimilarity;
+import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.similarity.Projection;
+import org.springframework.stereotype.Service;
+
+/** The 2-D map of a dataset: a PCA projection and clusters cut from the cluster order's tree. */
+@Service
+public class MapService {
+
+    private final DatasetService datasets;
+    private final DatasetSimilarity similarity;
+    private final ModelCatalog catalog;
+
+    MapService(DatasetService datasets, DatasetSimilarity similarity, ModelCatalog catalog) {
+        this.datasets = datasets;
+        this.similarity = similarity;
+        this.catalog = catalog;
+    }
+
+    /** @param points [x, y] per sentence, in sentence order */
+    public record Projected(String method, String model, double[][] points) {
+    }
+
+    /** @param cluster the group of each sentence, in sentence order, numbered by first appearance */
+    public record Clusters(int k, int[] cluster) {
+    }
+
+    /** @param model a catalogue id, or null for the dataset's own model */
+    public Projected projection(long datasetId, String method, String model) {
+        if (!"pca".equals(method)) {
+            throw new InvalidInputException("Unknown projection method '" + method + "': the server offers pca"
+                    + " (the page computes UMAP itself).");
+        }
+        String modelId = model == null || model.isBlank() ? datasets.get(datasetId).model() : model.strip();
+        datasets.get(datasetId);
+        catalog.find(modelId);
+        return new Projected(method, modelId, Projection.pca(datasets.embeddings(datasetId, modelId).vectors()));
+    }
+
+    public Clusters clusters(long datasetId, int k) {
+        datasets.get(datasetId);
+        int n = datasets.sentenceCount(datasetId);
+        if (k < 1 || k > n) {
+            throw new InvalidInputException("k must be between 1 and the number of sentences (" + n + "), not "
+                    + k + ".").with("k", k);
+        }
+        return new Clusters(k, similarity.matrix(datasetId).clusterTree().cut(k));
+    }
+}

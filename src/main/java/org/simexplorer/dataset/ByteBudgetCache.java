@@ -1,0 +1,95 @@
+package org.simexplorer.dataset;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Values per (dataset, model, size) within a byte budget, evicted by Caffeine's size policy.
+ *
+ * <p>Loading is single-flight: the first caller of a key computes the value on its own thread (so limits it
+ * holds, such as a concurrency permit, stay with it) while later callers of the same key wait for that result.
+ * The computation runs outside any map lock, so other keys are never blocked behind it. A failed load is
+ * dropped and its waiters get the same failure.
+ */
+final class ByteBudgetCache<V> {
+
+    /**
+     * Sentences are only ever appended, so a value computed for {@code size} sentences stays right for them;
+     * the size in the key keeps a value computed during an append from being served after it.
+     */
+    record Key(long datasetId, String model, int size) {
+    }
+
+    private final AsyncCache<Key, V> cache;
+    private final long budget;
+
+    ByteBudgetCache(long budgetBytes, ToLongFunction<V> bytes) {
+        this.budget = budgetBytes;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(budgetBytes)
+                .weigher((Key key, V value) -> (int) Math.min(Integer.MAX_VALUE, bytes.applyAsLong(value)))
+                .executor(Runnable::run)
+                .buildAsync();
+    }
+
+    V get(Key key, Supplier<V> loader) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> existing = cache.asMap().putIfAbsent(key, mine);
+        if (existing != null) return await(existing);
+        try {
+            V value = loader.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            cache.asMap().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The value if it is cached and loaded; null otherwise. */
+    V getIfPresent(Key key) {
+        CompletableFuture<V> future = cache.getIfPresent(key);
+        return future != null && future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
+    }
+
+    void invalidate(long datasetId) {
+        cache.asMap().keySet().removeIf(key -> key.datasetId() == datasetId);
+    }
+
+    /** The bytes held now (loaded values only). */
+    long weightedBytes() {
+        return cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    long budget() {
+        return budget;
+    }
+
+    long size() {
+        return cache.synchronous().estimatedSize();
+    }
+
+    void cleanUp() {
+        cache.synchronous().cleanUp();
+    }
+
+    private static <V> V await(CompletableFuture<V> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a value another request computes", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) throw runtime;
+            if (cause instanceof Error error) throw error;
+            throw new CompletionException(cause);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.simexplorer.dataset;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.simexplorer.dataset.DatasetService.EmbedProgress;
+import org.simexplorer.embedding.SentenceEmbedder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Embeds texts through the embedding cache table: hits as stored, misses embedded in chunks of
+ * {@link DatasetLimits#embedChunk()} and stored. Each chunk takes the embedding permit on its own, so a
+ * 5,000-sentence upload lets other embedding requests in between its chunks instead of holding the model.
+ */
+@Component
+class CachedEmbedder {
+
+    private final EmbeddingCache cache;
+    private final SentenceEmbedder embedder;
+    private final DatasetLimits limits;
+
+    CachedEmbedder(EmbeddingCache cache, SentenceEmbedder embedder, DatasetLimits limits) {
+        this.cache = cache;
+        this.embedder = embedder;
+        this.limits = limits;
+    }
+
+    float[][] embed(String model, List<String> texts, EmbedProgress progress) {
+        List<String> hashes = texts.stream().map(TextHash::sha256).toList();
+        Map<String, float[]> found = new HashMap<>(cache.find(model, hashes));
+        LinkedHashMap<String, String> missing = new LinkedHashMap<>();
+        for (int k = 0; k < texts.size(); k++) {
+            if (!found.containsKey(hashes.get(k))) missing.putIfAbsent(hashes.get(k), texts.get(k));
+        }
+        progress.embedded(texts.size() - missing.size(), texts.size());
+        List<String> missHashes = new ArrayList<>(missing.keySet());
+        List<String> missTexts = new ArrayList<>(missing.values());
+        int chunk = limits.embedChunk();
+        for (int from = 0; from < missTexts.size(); from += chunk) {
+            int to = Math.min(missTexts.size(), from + chunk);
+            float[][] vectors = embedder.embed(missTexts.subList(from, to), model).vectors();
+            Map<String, float[]> fresh = new LinkedHashMap<>();
+            for (int k = from; k < to; k++) fresh.put(missHashes.get(k), vectors[k - from]);
+            cache.store(model, fresh);
+            found.putAll(fresh);
+            progress.embedded(texts.size() - missing.size() + to, texts.size());
+        }
+        float[][] result = new float[texts.size()][];
+        for (int k = 0; k < texts.size(); k++) result[k] = found.get(hashes.get(k));
+        return result;
+    }
+}

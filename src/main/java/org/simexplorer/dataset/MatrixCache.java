@@ -1,0 +1,53 @@
+package org.simexplorer.dataset;
+
+import java.util.function.Supplier;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cosine matrices of recently viewed datasets within a byte budget (simexplorer.cache.matrix, default 256 MB:
+ * two 5,000-sentence matrices). {@link DatasetService} announces each append and deletion after it commits,
+ * and that dataset's entries go.
+ */
+@Component
+public class MatrixCache {
+
+    private final ByteBudgetCache<DatasetSimilarity.Matrix> cache;
+
+    MatrixCache(CacheBudget budget) {
+        this.cache = new ByteBudgetCache<>(budget.matrix().toBytes(), DatasetSimilarity.Matrix::bytes);
+    }
+
+    DatasetSimilarity.Matrix get(long datasetId, String model, int size, Supplier<DatasetSimilarity.Matrix> loader) {
+        return cache.get(new ByteBudgetCache.Key(datasetId, model, size), loader);
+    }
+
+    DatasetSimilarity.Matrix getIfPresent(long datasetId, String model, int size) {
+        return cache.getIfPresent(new ByteBudgetCache.Key(datasetId, model, size));
+    }
+
+    @EventListener
+    void onDeleted(DatasetService.DatasetDeleted deleted) {
+        cache.invalidate(deleted.datasetId());
+    }
+
+    @EventListener
+    void onAppended(DatasetService.DatasetAppended appended) {
+        cache.invalidate(appended.datasetId());
+    }
+
+    /** Bytes held now, for metrics and tests. */
+    public long bytes() {
+        cache.cleanUp();
+        return cache.weightedBytes();
+    }
+
+    public long budget() {
+        return cache.budget();
+    }
+
+    public long entries() {
+        cache.cleanUp();
+        return cache.size();
+    }
+}

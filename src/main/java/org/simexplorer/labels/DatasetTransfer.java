@@ -1,0 +1,95 @@
+package org.simexplorer.labels;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.simexplorer.dataset.Dataset;
+import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.formats.TextLine;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.formats.DatasetArchive;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Exports a whole dataset as a {@link DatasetArchive} and restores one as a new dataset. */
+@Service
+public class DatasetTransfer {
+
+    private final DatasetService datasets;
+    private final LabelRepository labels;
+    private final TransactionTemplate transactions;
+
+    DatasetTransfer(DatasetService datasets, LabelRepository labels, PlatformTransactionManager transactionManager) {
+        this.datasets = datasets;
+        this.labels = labels;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public DatasetArchive export(long datasetId) {
+        Dataset dataset = datasets.get(datasetId);
+        List<DatasetArchive.LabelEntry> entries = labels.list(datasetId).stream()
+                .map(l -> new DatasetArchive.LabelEntry(l.i(), l.j(), l.label(), l.createdAt(), l.updatedAt()))
+                .toList();
+        return new DatasetArchive(DatasetArchive.FORMAT, DatasetArchive.VERSION, dataset.name(), dataset.model(),
+                dataset.createdAt(), datasets.sentences(datasetId), entries, List.of());
+    }
+
+    /**
+     * Checks the whole archive first, then creates the dataset and its labels in one transaction, so a bad
+     * archive saves nothing.
+     *
+     * @throws InvalidInputException                    not an archive, or labels that do not fit its sentences
+     * @throws org.simexplorer.errors.NotFoundException its model is not known here
+     */
+    public Dataset restore(DatasetArchive archive) {
+        check(archive);
+        List<TextLine> lines = archive.sentences().stream().map(text -> new TextLine(text, 0)).toList();
+        return transactions.execute(status -> {
+            Dataset dataset = datasets.create(archive.name(), archive.model(), lines, List.of(), 0).dataset();
+            for (DatasetArchive.LabelEntry label : archive.labels() == null ? List.<DatasetArchive.LabelEntry>of()
+                    : archive.labels()) {
+                labels.insertWithTimes(dataset.id(), label.i(), label.j(), label.label(), label.createdAt(),
+                        label.updatedAt());
+            }
+            return dataset;
+        });
+    }
+
+    private static void check(DatasetArchive archive) {
+        if (archive == null || !DatasetArchive.FORMAT.equals(archive.format())) {
+            throw new InvalidInputException("This is not a Similarity Explorer dataset export: its \"format\" must be"
+                    + " \"" + DatasetArchive.FORMAT + "\".");
+        }
+        if (archive.version() != DatasetArchive.VERSION) {
+            throw new InvalidInputException("Export version " + archive.version() + " is not supported; this"
+                    + " instance reads version " + DatasetArchive.VERSION + ".");
+        }
+        if (archive.sentences() == null || archive.sentences().isEmpty()) {
+            throw new InvalidInputException("The export has no sentences.");
+        }
+        if (new HashSet<>(archive.sentences()).size() != archive.sentences().size()) {
+            throw new InvalidInputException("The export lists a sentence twice; a dataset holds each text once.");
+        }
+        if (archive.adapters() != null && !archive.adapters().isEmpty()) {
+            throw new InvalidInputException("The export holds " + archive.adapters().size() + " adapters, and this"
+                    + " instance cannot restore adapters yet.");
+        }
+        int n = archive.sentences().size();
+        Set<Long> seen = new HashSet<>();
+        List<DatasetArchive.LabelEntry> entries = archive.labels() == null ? List.of() : archive.labels();
+        for (int k = 0; k < entries.size(); k++) {
+            DatasetArchive.LabelEntry label = entries.get(k);
+            boolean valid = label != null && label.i() >= 0 && label.i() < label.j() && label.j() < n
+                    && Math.abs(label.label()) == 1 && label.createdAt() != null && label.updatedAt() != null;
+            if (!valid) {
+                throw new InvalidInputException("labels[" + k + "] must have 0 <= i < j < " + n + ", label 1 or -1,"
+                        + " and createdAt and updatedAt.").with("index", k);
+            }
+            if (!seen.add((long) label.i() * n + label.j())) {
+                throw new InvalidInputException("labels[" + k + "] repeats the pair (" + label.i() + ", " + label.j()
+                        + ").").with("index", k);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.simexplorer.system;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The app's three concurrency limits, one bean so every feature shares the same permits: N×N matrix work
+ * (similarity matrix, cluster order, JSON matrix), embedding (every call into the model), and training jobs.
+ * Label writes take none of them, so they are never queued behind embedding.
+ */
+@Component
+public class ConcurrencyLimits {
+
+    private final ConcurrencyLimit matrix;
+    private final ConcurrencyLimit embedding;
+    private final ConcurrencyLimit training;
+
+    public ConcurrencyLimits(ConcurrencyProperties properties) {
+        this.matrix = limit("similarity-matrix work", properties.matrix());
+        this.embedding = limit("embedding work", properties.embedding());
+        this.training = limit("training", properties.training());
+    }
+
+    private static ConcurrencyLimit limit(String work, ConcurrencyProperties.Limit limit) {
+        return new ConcurrencyLimit(work, limit.permits(), limit.queueWait(), limit.retryAfter().toSeconds());
+    }
+
+    /** N×N work: the similarity matrix, its cluster order, and the JSON matrix. */
+    public ConcurrencyLimit matrix() {
+        return matrix;
+    }
+
+    /** Every call into an embedding model. */
+    public ConcurrencyLimit embedding() {
+        return embedding;
+    }
+
+    /** Training jobs (for the training feature). */
+    public ConcurrencyLimit training() {
+        return training;
+    }
+}

@@ -1,0 +1,35 @@
+package org.simexplorer.labels;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.simexplorer.dataset.DatasetLimits;
+import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.DatasetEmbeddings;
+import org.simexplorer.dataset.DatasetSimilarity;
+import org.simexplorer.dataset.EmbeddingCache;
+import org.simexplorer.dataset.SentenceRepository;
+import org.simexplorer.dataset.StandInEmbedder;
+import org.simexplorer.loss.LossConfiguration;
+import org.simexplorer.loss.LossService;
+import org.simexplorer.similarity.SimilarityConfiguration;
+import org.simexplorer.system.JdbcNaming;
+import org.simexplorer.system.RequestLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The real storage and services behind a dataset transfer, with the stand-in embedder; no test transaction. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, org.simexplorer.dataset.CacheBudget.class,
+            org.simexplorer.system.ConcurrencyProperties.class})
+@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
+        SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
+        DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
+        org.simexplorer.system.ConcurrencyLimits.class})
+@interface TransferBeans {
+}
