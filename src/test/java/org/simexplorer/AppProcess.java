@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: readiness includes the model load, and a machine shared with other builds can be very slow. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
 
     private final Process process;
     private final int port;

@@ -12,18 +12,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelsHealthIndicator implements HealthIndicator {
 
-    private final DjlSentenceEmbedder embedder;
+    private final LoadedModels models;
 
-    ModelsHealthIndicator(DjlSentenceEmbedder embedder) {
-        this.embedder = embedder;
+    ModelsHealthIndicator(LoadedModels models) {
+        this.models = models;
     }
 
     @Override
     public Health health() {
-        String defaultId = embedder.defaultModel();
-        Health.Builder health = embedder.isLoaded(defaultId) ? Health.up() : Health.down();
+        String defaultId = models.defaultModel();
+        Health.Builder health = models.isLoaded(defaultId) ? Health.up() : Health.down();
         return health.withDetail("default", defaultId)
-                .withDetail("defaultState", embedder.state(defaultId).name().toLowerCase(Locale.ROOT))
+                .withDetail("defaultState", models.state(defaultId).name().toLowerCase(Locale.ROOT))
                 .build();
     }
 }

@@ -3,7 +3,7 @@ package org.simexplorer.embedding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.simexplorer.embedding.DjlSentenceEmbedder.ModelState;
+import org.simexplorer.embedding.LoadedModels.ModelState;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
@@ -12,21 +12,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelsInfoContributor implements InfoContributor {
 
-    private final DjlSentenceEmbedder embedder;
+    private final LoadedModels models;
 
-    ModelsInfoContributor(DjlSentenceEmbedder embedder) {
-        this.embedder = embedder;
+    ModelsInfoContributor(LoadedModels models) {
+        this.models = models;
     }
 
     @Override
     public void contribute(Info.Builder builder) {
-        Map<String, ModelState> states = embedder.states();
-        Map<String, Object> models = new LinkedHashMap<>();
-        models.put("default", embedder.defaultModel());
-        models.put("loaded", having(states, ModelState.LOADED));
-        models.put("loading", having(states, ModelState.LOADING));
-        models.put("failed", having(states, ModelState.FAILED));
-        builder.withDetail("models", models);
+        Map<String, ModelState> states = models.states();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("default", models.defaultModel());
+        info.put("loaded", having(states, ModelState.LOADED));
+        info.put("loading", having(states, ModelState.LOADING));
+        info.put("failed", having(states, ModelState.FAILED));
+        builder.withDetail("models", info);
     }
 
     private static List<String> having(Map<String, ModelState> states, ModelState wanted) {
