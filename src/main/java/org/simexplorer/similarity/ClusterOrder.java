@@ -32,6 +32,10 @@ public final class ClusterOrder {
     /**
      * The average-linkage merge tree on the distance 1 − cosine, in the order the merges were made.
      *
+     * <p>One unit on purpose, over the 60-line guide: the nearest-neighbour chain, the merge and the Lance–Williams
+     * update share the working matrix and the chain stack, and splitting them would pass all that state around in
+     * the innermost O(N²) loop.
+     *
      * @param cosine an N×N symmetric similarity matrix (row-major, N·N floats)
      * @param n      the number of items
      */
