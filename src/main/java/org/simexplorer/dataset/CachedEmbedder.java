@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * 5,000-sentence upload lets other embedding requests in between its chunks instead of holding the model.
  */
 @Component
-class CachedEmbedder {
+public class CachedEmbedder {
 
     private final EmbeddingCache cache;
     private final SentenceEmbedder embedder;

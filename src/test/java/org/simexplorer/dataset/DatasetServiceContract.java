@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * import/export. Subclasses pick the database. No test transaction wraps the tests, so "nothing saved" is real.
  */
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class,
+@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class,
         DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, DatasetServiceContract.Beans.class})

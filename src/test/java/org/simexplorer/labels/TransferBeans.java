@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.simexplorer.dataset.CachedEmbedder;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetEmbeddings;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, org.simexplorer.dataset.CacheBudget.class,
             org.simexplorer.system.ConcurrencyProperties.class})
-@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
+@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
         DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class})
