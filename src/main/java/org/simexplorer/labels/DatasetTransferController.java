@@ -1,7 +1,6 @@
 package org.simexplorer.labels;
 
 import java.net.URI;
-import java.util.Map;
 import org.simexplorer.dataset.Dataset;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.errors.InvalidInputException;
@@ -49,7 +48,7 @@ class DatasetTransferController {
     @Operation(summary = "Restore a dataset export as a new dataset")
     @ProblemResponses({400, 404, 413})
     @PostMapping("/api/datasets/import")
-    ResponseEntity<Map<String, Object>> restore(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<Restored> restore(@RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a file from GET /api/datasets/{id}/export.");
         }
@@ -66,6 +65,10 @@ class DatasetTransferController {
         }
         Dataset dataset = transfer.restore(archive);
         return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id()))
-                .body(Map.of("id", dataset.id(), "name", dataset.name(), "model", dataset.model()));
+                .body(new Restored(dataset.id(), dataset.name(), dataset.model()));
+    }
+
+    /** The new dataset a restore made. */
+    record Restored(long id, String name, String model) {
     }
 }
