@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.similarity.MatrixProduct;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every case and loss of the PyTorch float64 reference for adapters (see resources/loss/README.md): the loss on
@@ -30,16 +28,14 @@ class AdapterLossReferenceTest {
     private static final double RELATIVE = 1e-4;
     private static final double ABSOLUTE = 1e-6;
 
-    private static JsonNode reference;
+    private static final JsonNode reference = ReferenceFiles.read("/loss/adapter-gradients.json");
     private static MatrixProduct defaultRoute;
     private static MatrixProduct ortRoute;
     private static final PairLossRegistry registry = new PairLossRegistry();
 
+    // The routes are opened once here and closed after all; cases() only reads the file.
     @BeforeAll
-    static void load() throws Exception {
-        try (InputStream in = AdapterLossReferenceTest.class.getResourceAsStream("/loss/adapter-gradients.json")) {
-            reference = JsonMapper.builder().build().readTree(in);
-        }
+    static void openRoutes() {
         defaultRoute = new MatrixProduct();
         ortRoute = new MatrixProduct(2, 0);
     }
@@ -51,7 +47,6 @@ class AdapterLossReferenceTest {
     }
 
     static Stream<Arguments> cases() throws Exception {
-        load();
         List<Arguments> all = new ArrayList<>();
         for (JsonNode c : reference.get("cases")) {
             for (String loss : c.get("losses").propertyNames()) {

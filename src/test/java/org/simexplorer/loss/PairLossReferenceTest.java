@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.simexplorer.similarity.MatrixProduct;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every case and every loss of the PyTorch float64 autograd reference: value and gradient within 1e-4
@@ -32,16 +30,14 @@ class PairLossReferenceTest {
     private static final double RELATIVE = 1e-4;
     private static final double ABSOLUTE = 1e-6;
 
-    private static JsonNode reference;
+    private static final JsonNode reference = ReferenceFiles.read("/loss/pair-losses.json");
     private static MatrixProduct defaultRoute;
     private static MatrixProduct ortRoute;
     private static final PairLossRegistry registry = new PairLossRegistry();
 
+    // The routes are opened once here and closed after all; cases() only reads the file.
     @BeforeAll
-    static void load() throws Exception {
-        try (InputStream in = PairLossReferenceTest.class.getResourceAsStream("/loss/pair-losses.json")) {
-            reference = JsonMapper.builder().build().readTree(in);
-        }
+    static void openRoutes() {
         defaultRoute = new MatrixProduct();
         ortRoute = new MatrixProduct(2, 0);
     }
@@ -53,7 +49,6 @@ class PairLossReferenceTest {
     }
 
     static Stream<Arguments> cases() throws Exception {
-        load();
         List<Arguments> all = new ArrayList<>();
         for (JsonNode c : reference.get("cases")) {
             for (String loss : c.get("losses").propertyNames()) {
