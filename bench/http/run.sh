@@ -8,7 +8,8 @@
 # labels-under-embedding: the same while 2 connections keep POSTing 64-sentence /api/embed requests
 # burst:                  40 concurrent /api/embed requests of 2,000 sentences each: only 200 and 503 are
 #                         expected, and the app must answer normally afterwards
-# Environment: JAR (default target/similarity-explorer-*.jar), DURATION (30s), CONNECTIONS (8), JAVA_OPTS.
+# Environment: JAR (default target/similarity-explorer-*.jar), DURATION (30s), WARMUP (10s of label writes first),
+# CONNECTIONS (8), JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/http
@@ -17,6 +18,7 @@ jar="${JAR:-$(ls target/similarity-explorer-*.jar 2>/dev/null | head -1)}"
 [ -f "$jar" ] || { echo "no jar: run ./mvnw -DskipTests package first" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 duration="${DURATION:-30s}"
+warmup="${WARMUP:-10s}"
 connections="${CONNECTIONS:-8}"
 
 data=$(mktemp -d)
@@ -35,13 +37,26 @@ dataset=$(curl -fs -H 'Content-Type: application/json' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "dataset.sentences=200"
 
-labels() { # PREFIX
-  DATASET=$dataset SENTENCES=200 PREFIX="$1" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
-    -s "$here/put-labels.lua" "$base" | grep '='
+app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$app/stat"; }
+
+labels() { # PREFIX: the wrk run, then the app's CPU time per write (other processes on the machine barely
+  # change it, unlike the latencies) and the load average while it ran
+  local before out
+  before=$(app_cpu_ms)
+  out=$(DATASET=$dataset SENTENCES=200 PREFIX="$1" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
+    -s "$here/put-labels.lua" "$base" | grep '=')
+  echo "$out"
+  local requests=$(echo "$out" | sed -n "s/^$1.requests=//p")
+  echo "$1.app_cpu_ms_per_request=$(python3 -c "print(round(($(app_cpu_ms) - $before) / max($requests, 1), 3))")"
+  echo "$1.load_average=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
+if [ "$what" != burst ]; then # warm-up: the JIT compiles the write path before anything is measured
+  DATASET=$dataset SENTENCES=200 PREFIX=warmup wrk -t2 -c"$connections" -d"$warmup" -s "$here/put-labels.lua" \
+    "$base" >/dev/null
+fi
+
 if [ "$what" = labels ] || [ "$what" = all ]; then
-  DATASET=$dataset SENTENCES=200 PREFIX=warmup wrk -t2 -c"$connections" -d5s -s "$here/put-labels.lua" "$base" >/dev/null
   labels labels
 fi
 

@@ -68,18 +68,9 @@ public class LabelService {
             }
             largest = Math.max(largest, Math.max(change.i(), change.j()));
         }
-        // One primary-key lookup, not a read of every sentence: positions run 0..n-1.
-        int n = datasets.checkPositions(datasetId, largest);
-        if (n >= 0) {
-            for (int k = 0; k < changes.size(); k++) {
-                int index = Math.max(changes.get(k).i(), changes.get(k).j());
-                if (index >= n) {
-                    throw new InvalidInputException("[" + k + "]: sentence index " + index
-                            + " is not in the dataset (it has " + n + " sentences).").with("index", k);
-                }
-            }
-        }
+        int maxIndex = largest;
         PutResult result = retryingOnRace(() -> transactions.execute(status -> {
+            checkInDataset(datasetId, changes, maxIndex);
             Instant now = Instant.now();
             int set = 0;
             int removed = 0;
@@ -97,6 +88,22 @@ public class LabelService {
         }));
         written.add(result.set() + result.removed());
         return result;
+    }
+
+    /**
+     * One primary-key lookup, not a read of every sentence: positions run 0..n-1. It runs in the write's own
+     * transaction, so a write borrows one connection.
+     */
+    private void checkInDataset(long datasetId, List<LabelChange> changes, int largest) {
+        int n = datasets.checkPositions(datasetId, largest);
+        if (n < 0) return;
+        for (int k = 0; k < changes.size(); k++) {
+            int index = Math.max(changes.get(k).i(), changes.get(k).j());
+            if (index >= n) {
+                throw new InvalidInputException("[" + k + "]: sentence index " + index
+                        + " is not in the dataset (it has " + n + " sentences).").with("index", k);
+            }
+        }
     }
 
     /** Labels set or removed through this service since start, counted after their transaction committed. */
