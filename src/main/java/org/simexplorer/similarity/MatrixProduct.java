@@ -34,11 +34,16 @@ public final class MatrixProduct implements AutoCloseable {
     /** Scratch kept for the float[] convenience path, in floats (192 MB); the rest is left to the GC. */
     private static final long KEEP_SCRATCH_FLOATS = 48L << 20;
 
-    private final OrtEnvironment environment;
-    private final OrtSession gemm;
     private final long plainJavaBelow;
     private final int threads;
     private final List<FloatBuffer> scratch = new ArrayList<>();
+    /**
+     * ONNX Runtime and the Gemm session start on the first product that needs them, not in the constructor: loading
+     * ORT's native library took seconds of the app's start-up, before the port opened, for the sake of a heatmap
+     * that nobody has asked for yet. The default model's background load starts the engine anyway.
+     */
+    private volatile OrtSession gemm;
+    private OrtEnvironment environment;
 
     /** Uses every core and the default plain-Java cut-over. */
     public MatrixProduct() {
@@ -52,11 +57,27 @@ public final class MatrixProduct implements AutoCloseable {
     public MatrixProduct(int threads, long plainJavaBelow) {
         this.threads = threads;
         this.plainJavaBelow = plainJavaBelow;
+    }
+
+    private OrtSession gemm() {
+        OrtSession session = gemm;
+        if (session != null) {
+            return session;
+        }
+        synchronized (this) {
+            if (gemm == null) {
+                gemm = createGemm();
+            }
+            return gemm;
+        }
+    }
+
+    private OrtSession createGemm() {
         // DJL's engine must own ORT's process-wide environment, so it is created first, and offline even when
         // this class is used outside the Spring app (tests, benchmarks).
         DjlSettings.apply();
         Engine.getEngine("OnnxRuntime");
-        this.environment = OrtEnvironment.getEnvironment();
+        environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
@@ -65,7 +86,7 @@ public final class MatrixProduct implements AutoCloseable {
             // stop when it ends, so they leave the cores to the model and the web server between calls.
             options.addConfigEntry("session.intra_op.allow_spinning", "1");
             options.addConfigEntry("session.force_spinning_stop", "1");
-            this.gemm = environment.createSession(GemmGraph.transposedB(), options);
+            return environment.createSession(GemmGraph.transposedB(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot create the ONNX Runtime Gemm session", e);
         }
@@ -136,6 +157,7 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     private void runGemm(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
+        OrtSession gemm = gemm();
         try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, (long) m * k), new long[] {m, k});
              OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, (long) n * k), new long[] {n, k});
              OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, (long) m * n), new long[] {m, n})) {
@@ -206,7 +228,10 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (gemm == null) {
+            return;
+        }
         try {
             gemm.close();
         } catch (OrtException e) {
