@@ -4,19 +4,24 @@
 # the default model is loaded). One untimed launch first copies the model files to their cache folder, so the
 # timed launches find them there, as every start after the first does.
 #
-# usage: bench/startup.sh [--runs N] [--port P] [--jar PATH] [-- extra app arguments]
+# usage: bench/startup.sh [--runs N] [--port P] [--jar PATH] [--cache] [-- extra app arguments]
+#   --cache: start as the README's fast start does, from the extracted jar with the class archive that
+#            scripts/start-cache.sh records (a CDS archive on Java 17-24, an AOT cache on Java 25+); the keys then
+#            start with startup_cache. instead of startup.
 #   JAVA (default: java on PATH) and JAVA_OPTS are honoured.
 set -euo pipefail
 
 runs=3
-port=18089
+port=""
 jar=""
+cache=""
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --jar) jar="$2"; shift 2 ;;
+    --cache) cache=yes; shift ;;
     --) shift; extra=("$@"); break ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -27,6 +32,7 @@ if [[ -z "$jar" ]]; then
 fi
 [[ -f "$jar" ]] || { echo "no jar: run ./mvnw -DskipTests package first" >&2; exit 2; }
 java=${JAVA:-java}
+[[ -n "$port" ]] || port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
 app_pid=""
 cleanup() {
@@ -34,6 +40,18 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# What one launch runs: the packaged jar as it is, or (--cache) the extracted jar with its class archive.
+key=startup
+# shellcheck disable=SC2206
+command=("$java" ${JAVA_OPTS:-} -jar "$jar")
+if [[ -n "$cache" ]]; then
+  key=startup_cache
+  run=$(JAVA="$java" scripts/start-cache.sh --jar "$jar" --dest "$work/app" | tee /dev/stderr | sed -n 's/^run=//p')
+  # shellcheck disable=SC2206
+  command=($run)
+  command=("${command[0]}" ${JAVA_OPTS:-} "${command[@]:1}")
+fi
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 status() { curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$port$1" || true; }
@@ -52,8 +70,7 @@ launch() {
   local start code
   home=""; ready=""; home_cpu=""
   start=$(now_ms)
-  # shellcheck disable=SC2086
-  "$java" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
+  "${command[@]}" --server.port="$port" --server.address=127.0.0.1 \
       --simexplorer.data-dir="$work/data" "${extra[@]}" > "$work/app.log" 2>&1 &
   app_pid=$!
   while [[ -z "$ready" ]]; do
@@ -78,14 +95,16 @@ launch   # warm-up: copies the model files to their cache folder, creates the da
 homes=(); readies=(); cpus=()
 for ((r = 1; r <= runs; r++)); do
   launch
-  echo "startup.run$r.home_ms=$home"
-  echo "startup.run$r.ready_ms=$ready"
-  echo "startup.run$r.home_cpu_ms=$home_cpu"
+  echo "$key.run$r.home_ms=$home"
+  echo "$key.run$r.ready_ms=$ready"
+  echo "$key.run$r.home_cpu_ms=$home_cpu"
+  echo "$key.run$r.load_average=$(cut -d' ' -f1 /proc/loadavg)"
   homes+=("$home"); readies+=("$ready"); cpus+=("$home_cpu")
 done
-echo "startup.runs=$runs"
-echo "startup.home_ms.median=$(median "${homes[@]}")"
-echo "startup.ready_ms.median=$(median "${readies[@]}")"
-echo "startup.home_cpu_ms.median=$(median "${cpus[@]}")"
-echo "startup.cores=$(nproc)"
-echo "startup.load_average=$(cut -d' ' -f1 /proc/loadavg)"
+echo "$key.java=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
+echo "$key.runs=$runs"
+echo "$key.home_ms.median=$(median "${homes[@]}")"
+echo "$key.ready_ms.median=$(median "${readies[@]}")"
+echo "$key.home_cpu_ms.median=$(median "${cpus[@]}")"
+echo "$key.cores=$(nproc)"
+echo "$key.load_average=$(cut -d' ' -f1 /proc/loadavg)"
