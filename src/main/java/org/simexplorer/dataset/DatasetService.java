@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.UploadParser.TextLine;
+import java.util.Optional;
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ExtraModels;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.system.RequestLimits;
@@ -42,10 +45,12 @@ public class DatasetService {
     private final RequestLimits requestLimits;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ModelCatalog catalog;
 
     DatasetService(DatasetRepository datasets, SentenceRepository sentences, EmbeddingCache cache,
             LabelRepository labels, SentenceEmbedder embedder, DatasetLimits limits, RequestLimits requestLimits,
-            JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, ModelCatalog catalog) {
+        this.catalog = catalog;
         this.datasets = datasets;
         this.sentences = sentences;
         this.cache = cache;
@@ -136,6 +141,12 @@ public class DatasetService {
 
     /** Vectors for texts: cache hits as stored, misses embedded in one call per request limit and stored. */
     float[][] embeddings(String model, List<String> texts) {
+        Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
+        if (extra.isPresent()) {
+            // Only base vectors are cached: an extra model's output follows from them, and a deleted adapter's
+            // name may later be given to a new one.
+            return extra.get().apply(embeddings(extra.get().base(), texts));
+        }
         List<String> hashes = texts.stream().map(TextHash::sha256).toList();
         Map<String, float[]> found = new HashMap<>(cache.find(model, hashes));
         LinkedHashMap<String, String> missing = new LinkedHashMap<>();

@@ -36,6 +36,11 @@ public class DjlSentenceEmbedder implements SentenceEmbedder, InitializingBean, 
 
     @Override
     public Embeddings embed(List<String> sentences, String model) {
+        java.util.Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
+        if (extra.isPresent()) {
+            Embeddings base = embed(sentences, extra.get().base());
+            return new Embeddings(extra.get().id(), extra.get().apply(base.vectors()), base.truncated());
+        }
         if (sentences.isEmpty()) {
             return new Embeddings(model(model).spec().id(), new float[0][], List.of());
         }

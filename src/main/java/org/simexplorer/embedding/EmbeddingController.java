@@ -21,8 +21,10 @@ class EmbeddingController {
         this.limits = limits;
     }
 
+    /** A catalogue entry; {@code base} only for a model built on another one (a trained adapter). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record ModelView(String id, int dimension, String pooling, int maxTokens, List<String> languages,
-            @JsonProperty("default") boolean defaultModel) {
+            @JsonProperty("default") boolean defaultModel, String base, boolean adapter) {
     }
 
     record EmbedRequest(List<Object> sentences, String model) {
@@ -33,9 +35,11 @@ class EmbeddingController {
 
     @GetMapping("/api/models")
     List<ModelView> models() {
-        return catalog.all().stream().map(m -> new ModelView(m.id(), m.dimension(),
-                m.pooling().name().toLowerCase(java.util.Locale.ROOT), m.maxTokens(), m.languages(),
-                m.id().equals(catalog.defaultId()))).toList();
+        return catalog.all().stream().map(m -> {
+            String base = catalog.extra(m.id()).map(ExtraModels.ExtraModel::base).orElse(null);
+            return new ModelView(m.id(), m.dimension(), m.pooling().name().toLowerCase(java.util.Locale.ROOT),
+                    m.maxTokens(), m.languages(), m.id().equals(catalog.defaultId()), base, base != null);
+        }).toList();
     }
 
     @PostMapping("/api/embed")
