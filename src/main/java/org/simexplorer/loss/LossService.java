@@ -1,13 +1,8 @@
 package org.simexplorer.loss;
 
-import org.simexplorer.errors.InvalidInputException;
-import org.simexplorer.errors.DomainException;
 import java.util.List;
 import java.util.Map;
-import org.simexplorer.embedding.EmbeddingInput;
-import org.simexplorer.embedding.SentenceEmbedder;
-import org.simexplorer.embedding.SentenceInput;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.errors.DomainException;
 import org.springframework.stereotype.Service;
 
 /** Evaluates pair losses for the API and for other features (datasets call {@link #evaluate(float[][], List, String, Map, boolean, boolean)}). */
@@ -16,15 +11,10 @@ public class LossService {
 
     private final PairLossRegistry registry;
     private final PairLossEvaluator evaluator;
-    private final RequestLimits limits;
-    private final SentenceEmbedder embedder;
 
-    LossService(PairLossRegistry registry, PairLossEvaluator evaluator, RequestLimits limits,
-                SentenceEmbedder embedder) {
+    LossService(PairLossRegistry registry, PairLossEvaluator evaluator) {
         this.registry = registry;
         this.evaluator = evaluator;
-        this.limits = limits;
-        this.embedder = embedder;
     }
 
     /**
@@ -46,44 +36,16 @@ public class LossService {
         return registry.all().stream().map(LossDescription::of).toList();
     }
 
-    LossResult evaluate(LossRequest request) {
-        PairLoss loss = registry.find(request.loss());
-        LossParameters params = LossParameters.resolve(loss, request.params());
-        float[][] embeddings = embeddingsOf(request);
-        PairTarget target = targetOf(request, embeddings.length);
-        return evaluator.evaluate(embeddings, target, loss, params,
-                Boolean.TRUE.equals(request.gradient()), !Boolean.FALSE.equals(request.pairContributions()));
-    }
-
-    private float[][] embeddingsOf(LossRequest request) {
-        if (request.embeddings() != null && request.sentences() != null) {
-            throw new InvalidInputException("Give the input as either 'embeddings' or 'sentences', not both.");
-        }
-        if (request.embeddings() != null) {
-            if (request.model() != null) {
-                throw new InvalidInputException("'model' applies only to 'sentences'; 'embeddings' are used as given.");
-            }
-            return EmbeddingInput.validate(request.embeddings(), limits);
-        }
-        if (request.sentences() == null) {
-            throw new InvalidInputException("The input is missing: give 'embeddings' (an N×D matrix) or 'sentences' "
-                    + "(a list of strings, with an optional 'model').");
-        }
-        List<String> sentences = SentenceInput.validate(request.sentences(), limits);
-        return embedder.embed(sentences, request.model()).vectors();
-    }
-
-    private static PairTarget targetOf(LossRequest request, int n) {
-        if (request.target() != null && request.pairs() != null) {
-            throw new InvalidInputException("Give the labels as either 'target' or 'pairs', not both.");
-        }
-        if (request.target() != null) {
-            return PairTarget.fromMatrix(request.target(), n);
-        }
-        if (request.pairs() != null) {
-            return PairTarget.fromPairs(request.pairs(), n);
-        }
-        throw new InvalidInputException("The labels are missing: give 'target' (an N×N matrix of -1, 0, 1) or "
-                + "'pairs' (a list of {\"i\", \"j\", \"label\"}).");
+    /**
+     * One loss on a batch the caller has already checked.
+     *
+     * @throws org.simexplorer.errors.NotFoundException unknown loss
+     * @throws org.simexplorer.errors.UndefinedException the loss is undefined on these labels
+     */
+    public LossResult evaluate(float[][] embeddings, PairTarget target, String lossId, Map<String, ?> params,
+                               boolean gradient, boolean pairContributions) {
+        PairLoss loss = registry.find(lossId);
+        LossParameters resolved = LossParameters.resolve(loss, params);
+        return evaluator.evaluate(embeddings, target, loss, resolved, gradient, pairContributions);
     }
 }

@@ -49,29 +49,14 @@ public final class PairTarget {
         this.negatives = (labelled - pos) / 2;
     }
 
-    /** From a JSON "target" matrix; n is the number of embeddings. */
-    public static PairTarget fromMatrix(List<?> raw, int n) {
-        if (raw == null) {
-            throw new InvalidInputException("'target' is missing.");
-        }
+    /**
+     * From a dense n×n matrix of -1, 0 and 1 (row-major); the diagonal must be 0 and the matrix symmetric.
+     * The web edge checks the JSON's shape and types before it calls this.
+     */
+    public static PairTarget fromLabels(int n, byte[] labels) {
         checkSize(n);
-        if (raw.size() != n) {
-            throw new InvalidInputException("'target' has " + raw.size() + " rows but there are " + n
-                    + " embeddings: it must be " + n + "×" + n + ".");
-        }
-        byte[] labels = new byte[Math.multiplyExact(n, n)];
-        for (int i = 0; i < n; i++) {
-            if (!(raw.get(i) instanceof List<?> row)) {
-                throw new InvalidInputException("target[" + i + "] is not a list: the target must be " + n + "×" + n + ".")
-                        .with("row", i);
-            }
-            if (row.size() != n) {
-                throw new InvalidInputException("target[" + i + "] has " + row.size() + " values; the target must be "
-                        + n + "×" + n + ", one row and one column per embedding.").with("row", i);
-            }
-            for (int j = 0; j < n; j++) {
-                labels[i * n + j] = label(row.get(j), "target[" + i + "][" + j + "]");
-            }
+        if (labels.length != (long) n * n) {
+            throw new IllegalArgumentException(labels.length + " labels for " + n + " rows");
         }
         for (int i = 0; i < n; i++) {
             if (labels[i * n + i] != 0) {
@@ -87,29 +72,6 @@ public final class PairTarget {
             }
         }
         return new PairTarget(n, labels);
-    }
-
-    /** From a JSON "pairs" list of {"i", "j", "label"} objects. */
-    public static PairTarget fromPairs(List<?> raw, int n) {
-        if (raw == null) {
-            throw new InvalidInputException("'pairs' is missing.");
-        }
-        Builder builder = new Builder(n);
-        for (int p = 0; p < raw.size(); p++) {
-            String where = "pairs[" + p + "]";
-            if (!(raw.get(p) instanceof Map<?, ?> pair)) {
-                throw new InvalidInputException(where + " must be an object like {\"i\": 0, \"j\": 1, \"label\": 1}.")
-                        .with("pair", p);
-            }
-            int i = index(pair.get("i"), where + ".i", n, p);
-            int j = index(pair.get("j"), where + ".j", n, p);
-            Object rawLabel = pair.get("label");
-            if (rawLabel == null) {
-                throw new InvalidInputException(where + ".label is missing.").with("pair", p);
-            }
-            builder.add(p, i, j, label(rawLabel, where + ".label"));
-        }
-        return builder.build();
     }
 
     /** From typed pairs, for services that read labels from storage. Same checks as the JSON forms. */
@@ -129,13 +91,22 @@ public final class PairTarget {
         return builder.build();
     }
 
-    /** From a dense matrix, for tests and the benchmark; same checks as {@link #fromMatrix(List, int)}. */
+    /** From a dense matrix, for tests and the benchmark; same checks as {@link #fromLabels(int, byte[])}. */
     public static PairTarget fromArray(double[][] target) {
-        List<List<Double>> rows = new java.util.ArrayList<>();
-        for (double[] row : target) {
-            rows.add(java.util.Arrays.stream(row).boxed().toList());
+        int n = target.length;
+        checkSize(n);
+        byte[] labels = new byte[Math.multiplyExact(n, n)];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = target[i][j];
+                if (v != 1 && v != 0 && v != -1) {
+                    throw new InvalidInputException("target[" + i + "][" + j + "] is " + v
+                            + "; labels must be -1, 0 or 1.");
+                }
+                labels[i * n + j] = (byte) v;
+            }
         }
-        return fromMatrix(rows, target.length);
+        return fromLabels(n, labels);
     }
 
     public int size() {
@@ -183,38 +154,12 @@ public final class PairTarget {
         }
     }
 
-    private static void checkSize(int n) {
+    /** @throws TooLargeException when n² labels would not fit */
+    public static void checkSize(int n) {
         if (n > MAX_ROWS) {
             throw new TooLargeException("A loss batch can have at most " + MAX_ROWS + " rows; this one has " + n + ".")
                     .with("limit", MAX_ROWS);
         }
-    }
-
-    private static byte label(Object value, String where) {
-        if (!(value instanceof Number number)) {
-            throw new InvalidInputException(where + " is " + (value == null ? "null" : "not a number")
-                    + "; labels must be -1, 0 or 1.");
-        }
-        double v = number.doubleValue();
-        if (v == 1) return 1;
-        if (v == -1) return -1;
-        if (v == 0) return 0;
-        throw new InvalidInputException(where + " is " + number + "; labels must be -1, 0 or 1.");
-    }
-
-    private static int index(Object value, String where, int n, int pair) {
-        if (value == null) {
-            throw new InvalidInputException(where + " is missing.").with("pair", pair);
-        }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw new InvalidInputException(where + " must be an integer row index.").with("pair", pair);
-        }
-        double v = number.doubleValue();
-        if (v < 0 || v >= n) {
-            throw new InvalidInputException(where + " is " + number + ", out of range: with " + n
-                    + " embeddings, indices run from 0 to " + (n - 1) + ".").with("pair", pair);
-        }
-        return (int) v;
     }
 
     private static void checkRange(int index, String where, int n, int pair) {

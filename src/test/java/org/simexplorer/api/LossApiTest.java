@@ -1,4 +1,4 @@
-package org.simexplorer.loss;
+package org.simexplorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

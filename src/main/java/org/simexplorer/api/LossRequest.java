@@ -1,4 +1,4 @@
-package org.simexplorer.loss;
+package org.simexplorer.api;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,10 @@
-package org.simexplorer.embedding;
+package org.simexplorer.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,7 @@
-package org.simexplorer.loss;
+package org.simexplorer.api;
+
+import org.simexplorer.loss.LossConfiguration;
+import org.simexplorer.loss.LossService;
 
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;

@@ -1,10 +1,9 @@
-package org.simexplorer.similarity;
+package org.simexplorer.api;
 
 import org.simexplorer.errors.InvalidInputException;
 import java.util.List;
-import org.simexplorer.embedding.EmbeddingInput;
 import org.simexplorer.embedding.SentenceEmbedder;
-import org.simexplorer.embedding.SentenceInput;
+import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

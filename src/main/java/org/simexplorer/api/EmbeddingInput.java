@@ -1,4 +1,4 @@
-package org.simexplorer.embedding;
+package org.simexplorer.api;
 
 import org.simexplorer.errors.InvalidInputException;
 import java.util.List;
