@@ -3,6 +3,7 @@ package org.simexplorer.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ExtraModels;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.system.RequestLimits;
