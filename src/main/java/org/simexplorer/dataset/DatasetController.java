@@ -118,7 +118,7 @@ class DatasetController {
      */
     @GetMapping("/{id}/similarity")
     ResponseEntity<?> similarity(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
-            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String format, @RequestParam(required = false) String model,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean cluster = switch (order) {
             case "input" -> false;
@@ -136,7 +136,7 @@ class DatasetController {
         } else {
             throw new InvalidInputException("Unknown format '" + format + "': use json or int16.");
         }
-        DatasetSimilarity.Matrix matrix = similarity.matrix(id);
+        DatasetSimilarity.Matrix matrix = similarity.matrix(id, model);
         int[] permutation = cluster ? matrix.clusterOrder() : matrix.inputOrder();
         if (binary) {
             return ResponseEntity.ok().contentType(INT16_MATRIX).body(int16(matrix, permutation));

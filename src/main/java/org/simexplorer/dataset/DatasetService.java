@@ -134,9 +134,15 @@ public class DatasetService {
 
     /** The dataset's unit vectors in sentence order, from the cache; misses are embedded in one batch. */
     public Embeddings embeddings(long id) {
+        return embeddings(id, null);
+    }
+
+    /** The dataset's sentences embedded with another catalogue model (404 when unknown); null for its own model. */
+    public Embeddings embeddings(long id, String model) {
         Dataset dataset = get(id);
+        String modelId = model == null || model.isBlank() ? dataset.model() : catalog.find(model).id();
         List<String> texts = sentences.texts(id);
-        return new Embeddings(dataset.model(), embeddings(dataset.model(), texts), List.of());
+        return new Embeddings(modelId, embeddings(modelId, texts), List.of());
     }
 
     /** Vectors for texts: cache hits as stored, misses embedded in one call per request limit and stored. */

@@ -19,7 +19,8 @@ public class DatasetSimilarity {
 
     private final DatasetService datasets;
     private final CosineMatrix cosineMatrix;
-    private final Map<Long, Matrix> recent = new LinkedHashMap<>(4, 0.75f, true);
+    /** Keyed by dataset id and model id. */
+    private final Map<String, Matrix> recent = new LinkedHashMap<>(4, 0.75f, true);
 
     DatasetSimilarity(DatasetService datasets, CosineMatrix cosineMatrix) {
         this.datasets = datasets;
@@ -74,28 +75,42 @@ public class DatasetSimilarity {
     }
 
     public Matrix matrix(long datasetId) {
+        return matrix(datasetId, null);
+    }
+
+    /** The matrix of the dataset's sentences under another catalogue model (an adapter, say); null for its own. */
+    public Matrix matrix(long datasetId, String model) {
         Dataset dataset = datasets.get(datasetId);
+        String modelId = model == null || model.isBlank() ? dataset.model() : model;
+        String key = datasetId + "|" + modelId;
         int n = datasets.sentenceCount(datasetId);
         synchronized (recent) {
-            Matrix kept = recent.get(datasetId);
-            if (kept != null && kept.n == n && kept.model.equals(dataset.model())) return kept;
+            Matrix kept = recent.get(key);
+            if (kept != null && kept.n == n) return kept;
         }
-        Embeddings embeddings = datasets.embeddings(datasetId);
+        Embeddings embeddings = datasets.embeddings(datasetId, modelId);
         float[] cosine;
         try (SimilarityMatrix computed = cosineMatrix.compute(embeddings.vectors())) {
             cosine = computed.toArray();
         }
         Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors(), cosine);
         synchronized (recent) {
-            recent.put(datasetId, matrix);
+            recent.put(key, matrix);
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());
         }
         return matrix;
     }
 
+    /** Drops every kept matrix of a model (a deleted adapter's name may be reused by a new one). */
+    public void forgetModel(String model) {
+        synchronized (recent) {
+            recent.keySet().removeIf(key -> key.endsWith("|" + model));
+        }
+    }
+
     public void forget(long datasetId) {
         synchronized (recent) {
-            recent.remove(datasetId);
+            recent.keySet().removeIf(key -> key.startsWith(datasetId + "|"));
         }
     }
 }

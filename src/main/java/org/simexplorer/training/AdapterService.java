@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.Dataset;
 import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.ModelSpec;
 import org.simexplorer.errors.ConflictException;
@@ -38,10 +39,12 @@ class AdapterService implements InitializingBean {
     private final LiveTrainings live;
     private final TrainingRunner runner;
     private final AdapterModels models;
+    private final DatasetSimilarity similarity;
 
     AdapterService(DatasetService datasets, LabelRepository labels, PairLossRegistry losses, ModelCatalog catalog,
             AdapterRepository adapters, TrainingJobs jobs, LiveTrainings live, TrainingRunner runner,
-            AdapterModels models) {
+            AdapterModels models, DatasetSimilarity similarity) {
+        this.similarity = similarity;
         this.datasets = datasets;
         this.labels = labels;
         this.losses = losses;
@@ -130,6 +133,7 @@ class AdapterService implements InitializingBean {
         }
         adapters.delete(id);
         models.forget(adapter.modelId());
+        similarity.forgetModel(adapter.modelId());
     }
 
     AdapterRecord find(long id) {
