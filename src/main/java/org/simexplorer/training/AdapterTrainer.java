@@ -8,6 +8,7 @@ import java.util.Random;
 import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.loss.AdapterLossEvaluator;
 import org.simexplorer.loss.AdapterLossResult;
+import org.simexplorer.loss.AdapterPairs;
 import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.loss.SparsePairLossEvaluator;
 import org.simexplorer.similarity.MatrixProduct;
@@ -84,10 +85,14 @@ class AdapterTrainer {
         private final float[] parameters;
         private final Adam adam;
         private final Random batches;
+        /** The training rows gathered once, when every step reads every pair. */
+        private final AdapterPairs fullBatch;
 
         Run(TrainingData data, TrainingPlan plan) {
             this.data = data;
             this.plan = plan;
+            this.fullBatch = data.trainPairs().size() <= TrainingPlan.FULL_BATCH_LIMIT
+                    ? adapterLoss.prepare(data.trainRows(), data.trainPairs()) : null;
             this.parameters = plan.form().initial(plan.seed());
             this.adam = new Adam(parameters.length, plan.learningRate());
             this.batches = new Random(plan.seed() ^ 0x5DEECE66DL);
@@ -103,12 +108,16 @@ class AdapterTrainer {
                     plan.params(), false).value();
         }
 
+        private AdapterLossResult lossAt(float[] w) {
+            if (fullBatch != null) return adapterLoss.evaluate(fullBatch, square(w), plan.loss(), plan.params(), false);
+            return adapterLoss.evaluate(data.trainRows(), square(w), minibatch(data.trainPairs()), plan.loss(),
+                    plan.params(), false);
+        }
+
         /** One optimiser step (loss, gradient, update); returns the loss before the update. */
         double step() {
             float[] w = weights();
-            LabelledPairs batch = minibatch(data.trainPairs());
-            AdapterLossResult result = adapterLoss.evaluate(data.trainRows(), square(w), batch, plan.loss(),
-                    plan.params(), false);
+            AdapterLossResult result = lossAt(w);
             int d = plan.form().dimension();
             float[] gradient = new float[d * d];
             double twiceLambda = 2 * plan.regularization();
