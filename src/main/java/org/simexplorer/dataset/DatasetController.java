@@ -1,5 +1,7 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
@@ -10,9 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
-import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,16 +37,16 @@ class DatasetController {
     static final MediaType INT16_MATRIX = MediaType.APPLICATION_OCTET_STREAM;
 
     private final DatasetService datasets;
+    private final DatasetViews views;
     private final DatasetSimilarity similarity;
-    private final LabelRepository labels;
     private final DatasetLimits limits;
     private final RequestLimits requestLimits;
 
-    DatasetController(DatasetService datasets, DatasetSimilarity similarity, LabelRepository labels,
+    DatasetController(DatasetService datasets, DatasetViews views, DatasetSimilarity similarity,
             DatasetLimits limits, RequestLimits requestLimits) {
         this.datasets = datasets;
+        this.views = views;
         this.similarity = similarity;
-        this.labels = labels;
         this.limits = limits;
         this.requestLimits = requestLimits;
     }
@@ -57,14 +58,14 @@ class DatasetController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> createFromJson(@RequestBody CreateRequest request) {
+    ResponseEntity<DatasetViews.Changed> createFromJson(@RequestBody CreateRequest request) {
         List<TextLine> sentences = jsonSentences(request.sentences());
         DatasetService.Change change = datasets.create(request.name(), request.model(), sentences, List.of(), 0);
         return created(change);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> createFromUpload(@RequestParam(required = false) String name,
+    ResponseEntity<DatasetViews.Changed> createFromUpload(@RequestParam(required = false) String name,
             @RequestPart("file") MultipartFile file, @RequestParam(required = false) String model,
             @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "2.5") double threshold) {
@@ -76,81 +77,80 @@ class DatasetController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Dataset dataset : datasets.list()) {
-            Map<String, Object> summary = header(dataset);
-            summary.put("counts", counts(dataset.id()));
-            result.add(summary);
-        }
-        return result;
+    List<DatasetViews.Summary> list() {
+        return views.summaries();
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return view(datasets.get(id));
+    DatasetViews.View get(@PathVariable long id) {
+        return views.view(id);
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         datasets.delete(id);
-        similarity.forget(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> appendFromJson(@PathVariable long id, @RequestBody AppendRequest request) {
-        return changed(datasets.append(id, jsonSentences(request.sentences()), List.of(), 0));
+    DatasetViews.Changed appendFromJson(@PathVariable long id, @RequestBody AppendRequest request) {
+        return views.changed(datasets.append(id, jsonSentences(request.sentences()), List.of(), 0));
     }
 
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> appendFromUpload(@PathVariable long id, @RequestPart("file") MultipartFile file,
+    DatasetViews.Changed appendFromUpload(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold) {
         datasets.get(id);
         ParsedUpload upload = parse(file, format);
-        return changed(datasets.append(id, upload.sentences(), upload.pairs(), threshold));
+        return views.changed(datasets.append(id, upload.sentences(), upload.pairs(), threshold));
     }
 
-    /**
-     * JSON {"model","order","matrix"} by default. With format=int16 or Accept: application/octet-stream, the
-     * compact form the browser reads: uint32 LE N, N int32 LE order indices, then N×N int16 LE round(S·10000)
-     * with rows and columns in that order.
-     */
-    @GetMapping("/{id}/similarity")
-    ResponseEntity<?> similarity(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
-            @RequestParam(required = false) String format, @RequestParam(required = false) String model,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean cluster = switch (order) {
-            case "input" -> false;
-            case "cluster" -> true;
-            default -> throw new InvalidInputException("Unknown order '" + order + "': use input or cluster.");
-        };
-        boolean binary;
-        if (format == null) {
-            binary = accept != null && accept.contains(MediaType.APPLICATION_OCTET_STREAM_VALUE)
-                    && !accept.contains(MediaType.APPLICATION_JSON_VALUE);
-        } else if (format.equals("int16")) {
-            binary = true;
-        } else if (format.equals("json")) {
-            binary = false;
-        } else {
-            throw new InvalidInputException("Unknown format '" + format + "': use json or int16.");
-        }
+    /** The matrix as JSON: {"model","order","matrix"}; ?model= shows the sentences under another model. */
+    @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_JSON_VALUE)
+    MatrixJson similarityJson(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
+            @RequestParam(required = false) String model) {
         DatasetSimilarity.Matrix matrix = similarity.matrix(id, model);
-        int[] permutation = cluster ? matrix.clusterOrder() : matrix.inputOrder();
-        if (binary) {
-            return ResponseEntity.ok().contentType(INT16_MATRIX).body(int16(matrix, permutation));
-        }
+        int[] permutation = permutation(matrix, order);
         int n = permutation.length;
         float[][] rows = new float[n][n];
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) rows[r][c] = matrix.at(permutation[r], permutation[c]);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", matrix.model());
-        body.put("order", permutation);
-        body.put("matrix", rows);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        return new MatrixJson(matrix.model(), permutation, rows);
+    }
+
+    /**
+     * The compact form the browser reads: uint32 LE N, N int32 LE order indices, then N×N int16 LE
+     * round(S·10000) with rows and columns in that order.
+     */
+    @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ResponseEntity<byte[]> similarityInt16(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
+            @RequestParam(required = false) String model) {
+        DatasetSimilarity.Matrix matrix = similarity.matrix(id, model);
+        return ResponseEntity.ok().contentType(INT16_MATRIX).body(int16(matrix, permutation(matrix, order)));
+    }
+
+    /** ?format=json or ?format=int16 chooses the form whatever the Accept header says. */
+    @GetMapping(path = "/{id}/similarity", params = "format")
+    ResponseEntity<?> similarityAs(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
+            @RequestParam String format, @RequestParam(required = false) String model) {
+        return switch (format) {
+            case "int16" -> similarityInt16(id, order, model);
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(similarityJson(id, order, model));
+            default -> throw new InvalidInputException("format", "Unknown format '" + format + "': use json or int16.");
+        };
+    }
+
+    record MatrixJson(String model, int[] order, float[][] matrix) {
+    }
+
+    private static int[] permutation(DatasetSimilarity.Matrix matrix, String order) {
+        return switch (order) {
+            case "input" -> matrix.inputOrder();
+            case "cluster" -> matrix.clusterOrder();
+            default -> throw new InvalidInputException("order", "Unknown order '" + order + "': use input or cluster.");
+        };
     }
 
     static byte[] int16(DatasetSimilarity.Matrix matrix, int[] order) {
@@ -168,13 +168,8 @@ class DatasetController {
     }
 
     private ParsedUpload parse(MultipartFile file, String format) {
-        if (file.getSize() > limits.maxUploadSize().toBytes()) {
-            throw new TooLargeException("The upload has " + file.getSize() + " bytes; at most "
-                    + limits.maxUploadSize().toBytes() + " are allowed.")
-                    .with("limit", limits.maxUploadSize().toBytes());
-        }
-        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
-                : UploadFormat.fromFilename(file.getOriginalFilename());
+        limits.checkUploadSize(file.getSize());
+        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         try {
             return UploadParser.parse(file.getBytes(), uploadFormat);
         } catch (IOException e) {
@@ -205,45 +200,8 @@ class DatasetController {
         return sentences;
     }
 
-    private ResponseEntity<Map<String, Object>> created(DatasetService.Change change) {
+    private ResponseEntity<DatasetViews.Changed> created(DatasetService.Change change) {
         long id = change.dataset().id();
-        return ResponseEntity.created(URI.create("/api/datasets/" + id)).body(changed(change));
-    }
-
-    private Map<String, Object> changed(DatasetService.Change change) {
-        Map<String, Object> body = view(datasets.get(change.dataset().id()));
-        body.put("added", change.added());
-        body.put("duplicates", change.duplicates());
-        body.put("labelsImported", change.labelsImported());
-        body.put("identicalPairsSkipped", change.identicalPairsSkipped());
-        return body;
-    }
-
-    private Map<String, Object> view(Dataset dataset) {
-        Map<String, Object> body = header(dataset);
-        List<String> texts = datasets.sentences(dataset.id());
-        body.put("sentences", texts);
-        body.put("counts", counts(dataset.id()));
-        return body;
-    }
-
-    private static Map<String, Object> header(Dataset dataset) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", dataset.id());
-        body.put("name", dataset.name());
-        body.put("model", dataset.model());
-        body.put("createdAt", dataset.createdAt().toString());
-        return body;
-    }
-
-    private Map<String, Object> counts(long id) {
-        int total = labels.count(id);
-        int positives = labels.countPositive(id);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("sentences", datasets.sentenceCount(id));
-        counts.put("labels", total);
-        counts.put("positives", positives);
-        counts.put("negatives", total - positives);
-        return counts;
+        return ResponseEntity.created(URI.create("/api/datasets/" + id)).body(views.changed(change));
     }
 }

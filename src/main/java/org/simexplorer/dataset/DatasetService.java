@@ -1,5 +1,11 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.formats.PairResolver;
+import org.simexplorer.formats.PairResolver.ResolvedPairs;
+import org.simexplorer.formats.PairResolver.Unlabelled;
+import org.simexplorer.formats.PairRow;
+import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.formats.UploadParser;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.errors.InvalidInputException;
@@ -11,14 +17,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.simexplorer.dataset.UploadParser.TextLine;
 import java.util.Optional;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.ExtraModels;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.SentenceEmbedder;
-import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.system.RequestLimits;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Everything that can fail (parsing, limits, an unknown model) is checked and embedded before the one
  * transaction that writes the dataset, so a failed request saves nothing. Pair rows in an upload become labels in
- * that same transaction (the one place dataset/ writes to the labels table).
+ * that same transaction, through {@link DatasetLabels}, which the labels feature implements.
  */
 @Service
 public class DatasetService {
@@ -39,17 +45,19 @@ public class DatasetService {
     private final DatasetRepository datasets;
     private final SentenceRepository sentences;
     private final EmbeddingCache cache;
-    private final LabelRepository labels;
+    private final DatasetLabels labels;
     private final SentenceEmbedder embedder;
     private final DatasetLimits limits;
     private final RequestLimits requestLimits;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final ModelCatalog catalog;
 
     DatasetService(DatasetRepository datasets, SentenceRepository sentences, EmbeddingCache cache,
-            LabelRepository labels, SentenceEmbedder embedder, DatasetLimits limits, RequestLimits requestLimits,
-            JdbcClient jdbc, PlatformTransactionManager transactionManager, ModelCatalog catalog) {
+            DatasetLabels labels, SentenceEmbedder embedder, DatasetLimits limits, RequestLimits requestLimits,
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+            ModelCatalog catalog) {
         this.catalog = catalog;
         this.datasets = datasets;
         this.sentences = sentences;
@@ -60,6 +68,7 @@ public class DatasetService {
         this.requestLimits = requestLimits;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
     }
 
     /** A sentence dropped because the dataset already had it. */
@@ -83,7 +92,7 @@ public class DatasetService {
             Dataset dataset = datasets.save(new Dataset(null, checkedName, modelId,
                     Instant.now().truncatedTo(ChronoUnit.MICROS)));
             sentences.insert(dataset.id(), 0, plan.added());
-            int imported = writeLabels(dataset.id(), plan.labels());
+            int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
     }
@@ -102,7 +111,7 @@ public class DatasetService {
             List<String> existing = sentences.texts(id);
             Plan plan = plan(existing, input, pairs, threshold);
             sentences.insert(id, existing.size(), plan.added());
-            int imported = writeLabels(id, plan.labels());
+            int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
     }
@@ -120,6 +129,11 @@ public class DatasetService {
             get(id);
             datasets.deleteById(id);
         });
+        events.publishEvent(new DatasetDeleted(id));
+    }
+
+    /** Published after a dataset is deleted, so that what is kept in memory for it can go. */
+    public record DatasetDeleted(long datasetId) {
     }
 
     /** The sentence texts in order; 404 when the dataset is missing. */
@@ -162,7 +176,7 @@ public class DatasetService {
         if (!missing.isEmpty()) {
             List<String> missHashes = new ArrayList<>(missing.keySet());
             List<String> missTexts = new ArrayList<>(missing.values());
-            int batch = Math.max(1, requestLimits.maxSentencesPerRequest());
+            int batch = limits.embedChunk();
             for (int from = 0; from < missTexts.size(); from += batch) {
                 int to = Math.min(missTexts.size(), from + batch);
                 float[][] vectors = embedder.embed(missTexts.subList(from, to), model).vectors();
@@ -177,7 +191,7 @@ public class DatasetService {
         return result;
     }
 
-    private record Plan(List<String> added, List<Duplicate> duplicates, Map<Long, Integer> labels,
+    private record Plan(List<String> added, List<Duplicate> duplicates, List<LabelledPair> labels,
             int identicalPairs) {
     }
 
@@ -211,45 +225,8 @@ public class DatasetService {
             throw new TooLargeException("The dataset would have " + total + " sentences; at most "
                     + limits.maxSentences() + " are allowed.").with("limit", limits.maxSentences());
         }
-        Map<Long, Integer> labelsByPair = new LinkedHashMap<>();
-        int identical = 0;
-        for (PairRow pair : pairs) {
-            int i;
-            int j;
-            if (pair.byIndex()) {
-                i = pair.i();
-                j = pair.j();
-                for (int index : new int[] {i, j}) {
-                    if (index < 0 || index >= total) {
-                        throw new InvalidInputException("Line " + pair.line() + ": sentence index " + index
-                                + " is not in the dataset (it has " + total + " sentences).")
-                                .with("line", pair.line());
-                    }
-                }
-            } else {
-                i = indexOf.get(pair.sentence1());
-                j = indexOf.get(pair.sentence2());
-            }
-            if (!pair.hasValue()) continue;
-            int label = pair.plusMinusLabel(threshold);
-            if (i == j) {
-                identical++;
-                continue;
-            }
-            labelsByPair.put(pairKey(Math.min(i, j), Math.max(i, j)), label);
-        }
-        return new Plan(added, duplicates, labelsByPair, identical);
-    }
-
-    private int writeLabels(long datasetId, Map<Long, Integer> labelsByPair) {
-        Instant now = Instant.now();
-        labelsByPair.forEach((key, label) -> labels.upsert(datasetId, (int) (key >>> 32), (int) (long) key, label,
-                now));
-        return labelsByPair.size();
-    }
-
-    private static long pairKey(int i, int j) {
-        return ((long) i << 32) | j;
+        ResolvedPairs resolved = new PairResolver(indexOf, total).resolve(pairs, threshold, Unlabelled.SKIP);
+        return new Plan(added, duplicates, resolved.labels(), resolved.identicalPairs());
     }
 
     private static String where(TextLine sentence) {

@@ -6,6 +6,7 @@ import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.similarity.ClusterOrder;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.SimilarityMatrix;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -106,6 +107,11 @@ public class DatasetSimilarity {
         synchronized (recent) {
             recent.keySet().removeIf(key -> key.endsWith("|" + model));
         }
+    }
+
+    @EventListener
+    void onDeleted(DatasetService.DatasetDeleted deleted) {
+        forget(deleted.datasetId());
     }
 
     public void forget(long datasetId) {

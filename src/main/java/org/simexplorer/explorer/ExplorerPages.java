@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 import org.simexplorer.dataset.Dataset;
+import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
-import org.simexplorer.dataset.UploadFormat;
-import org.simexplorer.dataset.UploadParser;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.ModelSpec;
 import org.simexplorer.labels.LabelRepository;
@@ -46,9 +47,12 @@ class ExplorerPages {
     private final LabelRepository labels;
     private final ModelCatalog models;
     private final MessageSource messages;
+    private final DatasetLimits limits;
 
-    ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages) {
+    ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages,
+            DatasetLimits limits) {
         this.datasets = datasets;
+        this.limits = limits;
         this.labels = labels;
         this.models = models;
         this.messages = messages;
@@ -82,12 +86,13 @@ class ExplorerPages {
         try {
             DatasetService.Change change;
             if (file != null && !file.isEmpty()) {
+                limits.checkUploadSize(file.getSize());
                 ParsedUpload upload = UploadParser.parse(file.getBytes(),
                         UploadFormat.fromFilename(file.getOriginalFilename()));
                 String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
                 change = datasets.create(datasetName, model, upload.sentences(), upload.pairs(), 2.5);
             } else {
-                List<TextLine> lines = lines(sentences);
+                List<TextLine> lines = UploadParser.textLines(sentences);
                 if (lines.isEmpty()) {
                     throw new InvalidInputException(messages.getMessage("home.create.empty", null, locale));
                 }
@@ -187,19 +192,6 @@ class ExplorerPages {
         String label = spec.id() + " (" + String.join(", ", spec.languages()) + ", " + spec.dimension() + " dims)"
                 + (isDefault ? " · default" : "");
         return new ModelOption(spec.id(), label, isDefault);
-    }
-
-    /** Pasted text: one sentence per non-blank line, with its line number for error messages. */
-    static List<TextLine> lines(String text) {
-        List<TextLine> lines = new ArrayList<>();
-        String[] raw = text.split("\\R", -1);
-        for (int k = 0; k < raw.length; k++) {
-            String line = raw[k].strip();
-            if (!line.isEmpty()) {
-                lines.add(new TextLine(line, k + 1));
-            }
-        }
-        return lines;
     }
 
     private static Long parseId(String id) {

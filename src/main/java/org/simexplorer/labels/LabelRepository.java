@@ -1,5 +1,8 @@
 package org.simexplorer.labels;
 
+import org.simexplorer.dataset.DatasetLabels;
+import org.simexplorer.loss.LabelledPair;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Pair labels; callers pass i &lt; j. Writes run inside the caller's transaction. */
 @Repository
-public class LabelRepository {
+public class LabelRepository implements DatasetLabels {
 
     private final JdbcClient jdbc;
 
@@ -58,5 +61,20 @@ public class LabelRepository {
     public int countPositive(long datasetId) {
         return jdbc.sql("SELECT COUNT(*) FROM labels WHERE dataset_id = ? AND label = 1").param(datasetId)
                 .query(Integer.class).single();
+    }
+
+    @Override
+    public int write(long datasetId, List<LabelledPair> pairs, Instant now) {
+        pairs.forEach(pair -> upsert(datasetId, pair.i(), pair.j(), pair.label(), now));
+        return pairs.size();
+    }
+
+    @Override
+    public LabelCounts counts(long datasetId) {
+        return jdbc.sql("""
+                SELECT COUNT(*), COALESCE(SUM(CASE WHEN label = 1 THEN 1 ELSE 0 END), 0) FROM labels
+                WHERE dataset_id = ?""")
+                .param(datasetId)
+                .query((rs, row) -> new LabelCounts(rs.getInt(1), rs.getInt(2))).single();
     }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
-import org.simexplorer.dataset.PairRow;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
+import org.simexplorer.formats.PairResolver;
+import org.simexplorer.formats.PairResolver.ResolvedPairs;
+import org.simexplorer.formats.PairResolver.Unlabelled;
+import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossResult;
@@ -115,29 +117,11 @@ public class LabelService {
         for (int k = 0; k < sentences.size(); k++) indexOf.put(sentences.get(k), k);
         // Files are read with surrounding whitespace stripped; match such sentences by their stripped text too.
         for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
-        Map<List<Integer>, Integer> byPair = new LinkedHashMap<>();
-        int identical = 0;
-        for (PairRow pair : upload.pairs()) {
-            if (!pair.hasValue()) {
-                throw new InvalidInputException("Line " + pair.line() + ": the pair has no label; add a 'label' or"
-                        + " 'score' column.").with("line", pair.line());
-            }
-            int i = pair.byIndex() ? checkIndex(pair.i(), sentences.size(), pair.line())
-                    : find(indexOf, pair.sentence1(), pair.line());
-            int j = pair.byIndex() ? checkIndex(pair.j(), sentences.size(), pair.line())
-                    : find(indexOf, pair.sentence2(), pair.line());
-            int label = pair.plusMinusLabel(threshold);
-            if (i == j) {
-                identical++;
-                continue;
-            }
-            byPair.put(List.of(Math.min(i, j), Math.max(i, j)), label);
-        }
-        int skipped = identical;
+        ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
+                .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
         return retryingOnRace(() -> transactions.execute(status -> {
-            Instant now = Instant.now();
-            byPair.forEach((pair, label) -> labels.upsert(datasetId, pair.get(0), pair.get(1), label, now));
-            return new ImportResult(byPair.size(), skipped, labels.count(datasetId));
+            int imported = labels.write(datasetId, resolved.labels(), Instant.now());
+            return new ImportResult(imported, resolved.identicalPairs(), labels.count(datasetId));
         }));
     }
 
@@ -194,27 +178,6 @@ public class LabelService {
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
         return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
-    }
-
-    private static int find(Map<String, Integer> indexOf, String sentence, int line) {
-        Integer index = indexOf.get(sentence);
-        if (index == null) {
-            throw new InvalidInputException("Line " + line + ": the sentence \"" + abbreviate(sentence)
-                    + "\" is not in the dataset.").with("line", line);
-        }
-        return index;
-    }
-
-    private static int checkIndex(int index, int n, int line) {
-        if (index < 0 || index >= n) {
-            throw new InvalidInputException("Line " + line + ": sentence index " + index
-                    + " is not in the dataset (it has " + n + " sentences).").with("line", line);
-        }
-        return index;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     static String csvField(String value) {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.simexplorer.system.DjlSettings;
+import org.simexplorer.embedding.DjlSettings;
 
 /**
  * {@code C = A · Bᵀ} for row-major float matrices on the fastest route measured here: ONNX Runtime's

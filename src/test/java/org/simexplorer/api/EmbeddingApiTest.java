@@ -143,11 +143,6 @@ class EmbeddingApiTest {
         assertThat(embedder.isLoaded("bge-small-zh-v1.5")).isFalse();
     }
 
-    @Test
-    void theAppPutsDjlOfflineWithoutAnyCommandLineFlag() {
-        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
-        assertThat(System.getProperty("ai.djl.onnx.disable_alternative")).isEqualTo("true");
-    }
 
     @Test
     void modelsAreListedWithTheDefaultMarked() throws Exception {

@@ -1,5 +1,7 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.formats.PairRow;
+import org.simexplorer.formats.UploadParser;
 import org.simexplorer.errors.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,18 +28,19 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.simexplorer.dataset.UploadParser.TextLine;
-import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(DatasetController.class)
+@Import(DatasetViews.class)
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
 class DatasetControllerTest {
 
@@ -48,7 +51,7 @@ class DatasetControllerTest {
     @MockitoBean
     DatasetSimilarity similarity;
     @MockitoBean
-    LabelRepository labels;
+    DatasetLabels labels;
 
     private final Dataset dataset = new Dataset(7L, "demo", "all-minilm-l6-v2", Instant.parse("2026-11-26T20:00:00Z"));
 
@@ -58,8 +61,7 @@ class DatasetControllerTest {
         when(datasets.get(404L)).thenThrow(DatasetService.missing(404L));
         when(datasets.sentences(7L)).thenReturn(List.of("a", "b", "c"));
         when(datasets.sentenceCount(7L)).thenReturn(3);
-        when(labels.count(7L)).thenReturn(2);
-        when(labels.countPositive(7L)).thenReturn(1);
+        when(labels.counts(7L)).thenReturn(new DatasetLabels.LabelCounts(2, 1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.formats.UploadFormat;
+import org.simexplorer.formats.UploadParser;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.errors.NotFoundException;
@@ -12,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.labels.LabelService;

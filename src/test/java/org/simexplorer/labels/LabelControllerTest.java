@@ -26,7 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.simexplorer.dataset.DatasetLimits;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
+import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.embedding;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

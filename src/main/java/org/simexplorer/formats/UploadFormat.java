@@ -1,4 +1,4 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
 import org.simexplorer.errors.InvalidInputException;
 import java.util.Locale;
@@ -25,5 +25,10 @@ public enum UploadFormat {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("Unknown format '" + format + "': use txt, csv, tsv or jsonl.");
         }
+    }
+
+    /** From the format parameter when given, else from the file name. */
+    public static UploadFormat of(String format, String filename) {
+        return format != null ? fromName(format) : fromFilename(filename);
     }
 }

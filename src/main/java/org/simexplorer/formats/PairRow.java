@@ -1,4 +1,4 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.errors.DomainException;

@@ -1,4 +1,4 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.errors.DomainException;
@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.simexplorer.dataset.UploadParser.ParsedUpload;
-import org.simexplorer.dataset.UploadParser.TextLine;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
 
 class UploadParserTest {
 

@@ -1,4 +1,4 @@
-package org.simexplorer.dataset;
+package org.simexplorer.formats;
 
 import org.simexplorer.errors.InvalidInputException;
 import java.nio.ByteBuffer;
@@ -32,14 +32,6 @@ public final class UploadParser {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private UploadParser() {
-    }
-
-    /** A sentence and the line it came from. */
-    public record TextLine(String text, int line) {
-    }
-
-    /** What a file holds: sentences in file order (pair files list sentence1 then sentence2), and pairs. */
-    public record ParsedUpload(List<TextLine> sentences, List<PairRow> pairs) {
     }
 
     public static ParsedUpload parse(byte[] bytes, UploadFormat format) {
@@ -84,13 +76,18 @@ public final class UploadParser {
     }
 
     private static ParsedUpload parseTxt(String text) {
+        return new ParsedUpload(textLines(text), List.of());
+    }
+
+    /** Plain text, pasted or uploaded: one sentence per non-blank line, stripped, with its line number. */
+    public static List<TextLine> textLines(String text) {
         List<TextLine> sentences = new ArrayList<>();
-        List<String> lines = lines(text);
-        for (int k = 0; k < lines.size(); k++) {
-            String sentence = lines.get(k).strip();
+        String[] lines = text.split("\\R", -1);
+        for (int k = 0; k < lines.length; k++) {
+            String sentence = lines[k].strip();
             if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, k + 1));
         }
-        return new ParsedUpload(sentences, List.of());
+        return sentences;
     }
 
     private record Record(int line, List<String> fields) {

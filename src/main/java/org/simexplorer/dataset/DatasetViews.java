@@ -1,0 +1,55 @@
+package org.simexplorer.dataset;
+
+import java.util.List;
+import org.simexplorer.dataset.DatasetLabels.LabelCounts;
+import org.simexplorer.dataset.DatasetService.Duplicate;
+import org.springframework.stereotype.Service;
+
+/** The JSON shapes of datasets, as the API returns them. */
+@Service
+public class DatasetViews {
+
+    private final DatasetService datasets;
+    private final DatasetLabels labels;
+
+    DatasetViews(DatasetService datasets, DatasetLabels labels) {
+        this.datasets = datasets;
+        this.labels = labels;
+    }
+
+    public record Counts(int sentences, int labels, int positives, int negatives) {
+    }
+
+    public record Summary(long id, String name, String model, String createdAt, Counts counts) {
+    }
+
+    public record View(long id, String name, String model, String createdAt, List<String> sentences,
+            Counts counts) {
+    }
+
+    /** A dataset after a create or append, with what the request changed. */
+    public record Changed(long id, String name, String model, String createdAt, List<String> sentences,
+            Counts counts, int added, List<Duplicate> duplicates, int labelsImported, int identicalPairsSkipped) {
+    }
+
+    public List<Summary> summaries() {
+        return datasets.list().stream().map(d -> new Summary(d.id(), d.name(), d.model(),
+                d.createdAt().toString(), counts(d.id()))).toList();
+    }
+
+    public View view(long id) {
+        Dataset d = datasets.get(id);
+        return new View(d.id(), d.name(), d.model(), d.createdAt().toString(), datasets.sentences(id), counts(id));
+    }
+
+    public Changed changed(DatasetService.Change change) {
+        View v = view(change.dataset().id());
+        return new Changed(v.id(), v.name(), v.model(), v.createdAt(), v.sentences(), v.counts(), change.added(),
+                change.duplicates(), change.labelsImported(), change.identicalPairsSkipped());
+    }
+
+    private Counts counts(long id) {
+        LabelCounts counted = labels.counts(id);
+        return new Counts(datasets.sentenceCount(id), counted.labels(), counted.positives(), counted.negatives());
+    }
+}
