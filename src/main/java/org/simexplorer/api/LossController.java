@@ -30,8 +30,13 @@ class LossController {
     LossResult evaluate(@RequestBody LossRequest request) {
         float[][] embeddings = embeddingsOf(request);
         PairTarget target = targetOf(request, embeddings.length);
-        return losses.evaluate(embeddings, target, request.loss(), request.params(),
-                Boolean.TRUE.equals(request.gradient()), !Boolean.FALSE.equals(request.pairContributions()));
+        boolean gradient = Boolean.TRUE.equals(request.gradient());
+        boolean contributions = !Boolean.FALSE.equals(request.pairContributions());
+        if (request.adapter() != null) {
+            float[][] adapter = EmbeddingInput.matrix(request.adapter(), "adapter");
+            return losses.evaluate(embeddings, adapter, target, request.loss(), request.params(), gradient, contributions);
+        }
+        return losses.evaluate(embeddings, target, request.loss(), request.params(), gradient, contributions);
     }
 
     @GetMapping("/api/losses")

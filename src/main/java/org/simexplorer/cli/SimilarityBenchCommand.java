@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Random;
 import org.simexplorer.loss.LossParameters;
 import org.simexplorer.loss.PairLoss;
-import org.simexplorer.loss.PairLossEvaluator;
 import org.simexplorer.loss.PairLossRegistry;
-import org.simexplorer.loss.PairTarget;
+import org.simexplorer.loss.SparsePairLossEvaluator;
 import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.NormalizedRows;
@@ -37,10 +37,10 @@ class SimilarityBenchCommand implements CliCommand {
     private final CosineMatrix cosineMatrix;
     private final MatrixProduct product;
     private final PairLossRegistry losses;
-    private final PairLossEvaluator evaluator;
+    private final SparsePairLossEvaluator evaluator;
 
     SimilarityBenchCommand(CosineMatrix cosineMatrix, MatrixProduct product, PairLossRegistry losses,
-                           PairLossEvaluator evaluator) {
+                           SparsePairLossEvaluator evaluator) {
         this.cosineMatrix = cosineMatrix;
         this.product = product;
         this.losses = losses;
@@ -145,9 +145,9 @@ class SimilarityBenchCommand implements CliCommand {
                 pairs.add(new LabelledPair(i, j, random.nextBoolean() ? 1 : -1));
             }
         }
-        PairTarget target = PairTarget.of(n, pairs);
+        LabelledPairs target = LabelledPairs.of(n, pairs);
         out.println("loss_n=" + n);
-        out.println("loss_labelled_pairs=" + target.labelledPairs());
+        out.println("loss_labelled_pairs=" + target.size());
         for (PairLoss loss : losses.all()) {
             LossParameters params = LossParameters.defaults(loss);
             double[] ms = new double[runs];

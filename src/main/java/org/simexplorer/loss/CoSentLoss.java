@@ -31,79 +31,46 @@ public final class CoSentLoss implements PairLoss {
     }
 
     @Override
-    public double compute(float[] s, PairTarget target, LossParameters params, float[] gradient, double[] contributions) {
-        if (target.positivePairs() == 0 || target.negativePairs() == 0) {
+    public double compute(LabelledPairs pairs, double[] s, LossParameters params, double[] gradient,
+            double[] contributions) {
+        int count = pairs.size();
+        byte[] t = pairs.labels();
+        // The largest exponent on each side (max λS over negatives, max −λS over positives), so that no exp
+        // overflows. λ > 0, so these are the largest and smallest S of each side.
+        double maxNegS = Double.NEGATIVE_INFINITY;
+        double minPosS = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < count; p++) {
+            if (t[p] < 0) maxNegS = Math.max(maxNegS, s[p]);
+            else minPosS = Math.min(minPosS, s[p]);
+        }
+        if (maxNegS == Double.NEGATIVE_INFINITY || minPosS == Double.POSITIVE_INFINITY) {
             return 0; // log(1 + empty sum)
         }
-        int n = target.size();
-        byte[] t = target.labels();
         double lambda = params.get("scale");
-        // Pass 1: the largest exponent on each side (max λS over negatives, max −λS over positives),
-        // so that no exp overflows. λ > 0, so these are the largest and smallest S of each side.
-        float[] rowMaxNeg = new float[n];
-        float[] rowMinPos = new float[n];
-        LossMath.forEachRow(n, true, i -> {
-            int row = i * n;
-            float maxNeg = Float.NEGATIVE_INFINITY;
-            float minPos = Float.POSITIVE_INFINITY;
-            for (int j = i + 1; j < n; j++) {
-                int label = t[row + j];
-                if (label < 0) maxNeg = Math.max(maxNeg, s[row + j]);
-                else if (label > 0) minPos = Math.min(minPos, s[row + j]);
-            }
-            rowMaxNeg[i] = maxNeg;
-            rowMinPos[i] = minPos;
-        });
-        float maxNegS = Float.NEGATIVE_INFINITY;
-        float minPosS = Float.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            maxNegS = Math.max(maxNegS, rowMaxNeg[i]);
-            minPosS = Math.min(minPosS, rowMinPos[i]);
-        }
         double shiftNeg = lambda * maxNegS;
         double shiftPos = -lambda * minPosS;
-        // Pass 2: shifted sums; the shifted exponentials are kept in the gradient array for pass 3.
-        double[] rowSumPos = new double[n];
-        double sumNeg = LossMath.sumRows(n, true, i -> {
-            int row = i * n;
-            double neg = 0;
-            double pos = 0;
-            for (int j = i + 1; j < n; j++) {
-                int label = t[row + j];
-                if (label == 0) continue;
-                // The sign enters as arithmetic, not a branch: with mixed labels a branch mispredicts half
-                // the time. isNegative is 1 for -1 and 0 for +1.
-                int isNegative = (1 - label) >> 1;
-                double e = Math.exp(-label * lambda * s[row + j] - (shiftPos + isNegative * (shiftNeg - shiftPos)));
-                neg += isNegative * e;
-                pos += (1 - isNegative) * e;
-                if (gradient != null) gradient[row + j] = (float) e;
-            }
-            rowSumPos[i] = pos;
-            return neg;
-        });
-        double sumPos = 0;
-        for (double p : rowSumPos) {
-            sumPos += p;
+        // Shifted sums; the shifted exponentials are kept in the gradient array for the backward step. The sign
+        // enters as arithmetic, not a branch: with mixed labels a branch mispredicts half the time.
+        double[] sums = new double[2];
+        for (int p = 0; p < count; p++) {
+            int label = t[p];
+            int isNegative = (1 - label) >> 1;
+            double e = Math.exp(-label * lambda * s[p] - (shiftPos + isNegative * (shiftNeg - shiftPos)));
+            sums[isNegative] += e;
+            if (gradient != null) gradient[p] = e;
         }
-        double lseNeg = shiftNeg + Math.log(sumNeg);
-        double lsePos = shiftPos + Math.log(sumPos);
-        double value = LossMath.softplus(lseNeg + lsePos);
+        double lseNeg = shiftNeg + Math.log(sums[1]);
+        double lsePos = shiftPos + Math.log(sums[0]);
         if (gradient != null) {
             // ∂L/∂S_a = λ·σ(A+B)·softmax_neg(λS)_a and ∂L/∂S_b = −λ·σ(A+B)·softmax_pos(−λS)_b.
             double w = lambda * LossMath.sigmoid(lseNeg + lsePos);
-            double negScale = w / sumNeg;
-            double posScale = -w / sumPos;
-            LossMath.forEachRow(n, true, i -> {
-                int row = i * n;
-                for (int j = i + 1; j < n; j++) {
-                    int label = t[row + j];
-                    if (label == 0) continue;
-                    int isNegative = (1 - label) >> 1;
-                    gradient[row + j] = (float) (gradient[row + j] * (posScale + isNegative * (negScale - posScale)));
-                }
-            });
+            double negScale = w / sums[1];
+            double posScale = -w / sums[0];
+            for (int p = 0; p < count; p++) {
+                int isNegative = (1 - t[p]) >> 1;
+                gradient[p] *= posScale + isNegative * (negScale - posScale);
+            }
         }
-        return value;
+        return LossMath.softplus(lseNeg + lsePos);
     }
 }

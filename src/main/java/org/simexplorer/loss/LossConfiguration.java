@@ -14,7 +14,12 @@ public class LossConfiguration {
     }
 
     @Bean
-    PairLossEvaluator pairLossEvaluator(MatrixProduct matrixProduct) {
-        return new PairLossEvaluator(matrixProduct);
+    SparsePairLossEvaluator sparsePairLossEvaluator(MatrixProduct matrixProduct) {
+        return new SparsePairLossEvaluator(matrixProduct);
+    }
+
+    @Bean
+    AdapterLossEvaluator adapterLossEvaluator(MatrixProduct matrixProduct) {
+        return new AdapterLossEvaluator(matrixProduct);
     }
 }

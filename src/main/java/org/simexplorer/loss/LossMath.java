@@ -1,13 +1,24 @@
 package org.simexplorer.loss;
 
 import java.util.function.IntConsumer;
-import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
-/** Stable scalar pieces shared by the losses, and the row-parallel loop they run in. */
+/** Stable scalar pieces shared by the losses, and the chunked loops they run in. */
 final class LossMath {
 
+    /**
+     * Below this much work (in multiply-adds or pair terms) a loop stays on the calling thread: forking costs tens
+     * of microseconds, more than a thousand pairs take.
+     */
+    static final long PARALLEL_FROM = 200_000;
+
     private LossMath() {
+    }
+
+    /** Sums a function of a range [from, to) of indices. */
+    @FunctionalInterface
+    interface RangeSum {
+        double over(int from, int to);
     }
 
     /** log(1 + eˣ) without overflow for large x or loss of precision for very negative x. */
@@ -40,51 +51,35 @@ final class LossMath {
     }
 
     /**
-     * Σ over rows of {@code perRow}, the rows spread over the cores. The per-row results are added in
-     * row order, so the value does not depend on scheduling.
-     *
-     * @param upperTriangle true when row i only visits columns j &gt; i, so early rows cost more
+     * Σ of {@code sum} over [0, count) split in chunks; in parallel when {@code work} is worth it. The chunk sums
+     * are added in chunk order, so the value does not depend on scheduling.
      */
-    static double sumRows(int n, boolean upperTriangle, IntToDoubleFunction perRow) {
-        double[] partial = new double[n];
-        forEachRow(n, upperTriangle, i -> partial[i] = perRow.applyAsDouble(i));
-        double sum = 0;
-        for (double p : partial) {
-            sum += p;
-        }
-        return sum;
+    static double sumChunks(int count, long work, RangeSum sum) {
+        int chunks = chunks(count, work);
+        if (chunks == 1) return sum.over(0, count);
+        double[] partial = new double[chunks];
+        IntStream.range(0, chunks).parallel().forEach(c -> partial[c] = sum.over(start(c, chunks, count),
+                start(c + 1, chunks, count)));
+        double total = 0;
+        for (double p : partial) total += p;
+        return total;
     }
 
-    /**
-     * Runs {@code perRow} for every row, in contiguous chunks of equal work. A parallel stream over the
-     * rows themselves splits them into equal counts, which for triangle loops leaves one core with most
-     * of the work.
-     */
-    static void forEachRow(int n, boolean upperTriangle, IntConsumer perRow) {
-        int[] starts = chunkStarts(n, upperTriangle);
-        IntStream.range(0, starts.length - 1).parallel().forEach(c -> {
-            for (int i = starts[c]; i < starts[c + 1]; i++) {
-                perRow.accept(i);
-            }
+    /** Runs {@code each} for every index in [0, count), in parallel chunks when {@code work} is worth it. */
+    static void forEach(int count, long work, IntConsumer each) {
+        int chunks = chunks(count, work);
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            for (int k = start(c, chunks, count); k < start(c + 1, chunks, count); k++) each.accept(k);
         });
     }
 
-    /** Boundaries of 16 chunks per core with equal cost, row i costing n − i (triangle) or n. */
-    private static int[] chunkStarts(int n, boolean upperTriangle) {
-        int chunks = Math.max(1, Math.min(n, 16 * Runtime.getRuntime().availableProcessors()));
-        int[] starts = new int[chunks + 1];
-        double total = upperTriangle ? n * (n + 1) / 2.0 : n;
-        double done = 0;
-        int row = 0;
-        for (int c = 1; c < chunks; c++) {
-            double goal = total * c / chunks;
-            while (row < n && done < goal) {
-                done += upperTriangle ? n - row : 1;
-                row++;
-            }
-            starts[c] = row;
-        }
-        starts[chunks] = n;
-        return starts;
+    private static int chunks(int count, long work) {
+        if (work < PARALLEL_FROM || count < 2) return 1;
+        return Math.min(count, 16 * Runtime.getRuntime().availableProcessors());
+    }
+
+    private static int start(int chunk, int chunks, int count) {
+        return (int) ((long) count * chunk / chunks);
     }
 }

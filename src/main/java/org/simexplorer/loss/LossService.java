@@ -10,11 +10,13 @@ import org.springframework.stereotype.Service;
 public class LossService {
 
     private final PairLossRegistry registry;
-    private final PairLossEvaluator evaluator;
+    private final SparsePairLossEvaluator evaluator;
+    private final AdapterLossEvaluator adapters;
 
-    LossService(PairLossRegistry registry, PairLossEvaluator evaluator) {
+    LossService(PairLossRegistry registry, SparsePairLossEvaluator evaluator, AdapterLossEvaluator adapters) {
         this.registry = registry;
         this.evaluator = evaluator;
+        this.adapters = adapters;
     }
 
     /**
@@ -28,8 +30,8 @@ public class LossService {
                                boolean gradient, boolean pairContributions) {
         PairLoss loss = registry.find(lossId);
         LossParameters resolved = LossParameters.resolve(loss, params);
-        PairTarget target = PairTarget.of(embeddings.length, pairs);
-        return evaluator.evaluate(embeddings, target, loss, resolved, gradient, pairContributions);
+        return evaluator.evaluate(embeddings, LabelledPairs.of(embeddings.length, pairs), loss, resolved, gradient,
+                pairContributions);
     }
 
     public List<LossDescription> describe() {
@@ -46,6 +48,22 @@ public class LossService {
                                boolean gradient, boolean pairContributions) {
         PairLoss loss = registry.find(lossId);
         LossParameters resolved = LossParameters.resolve(loss, params);
-        return evaluator.evaluate(embeddings, target, loss, resolved, gradient, pairContributions);
+        return evaluator.evaluate(embeddings, target.toLabelledPairs(), loss, resolved, gradient, pairContributions);
+    }
+
+    /**
+     * One loss on E·W for a batch the caller has already checked: the answer adds ∂L/∂W, and its gradient is
+     * ∂L/∂E through W.
+     *
+     * @throws org.simexplorer.errors.InvalidInputException W is not D×K for the embeddings' D
+     * @throws org.simexplorer.errors.NotFoundException unknown loss
+     * @throws org.simexplorer.errors.UndefinedException the loss is undefined on these labels
+     */
+    public LossResult evaluate(float[][] embeddings, float[][] adapter, PairTarget target, String lossId,
+                               Map<String, ?> params, boolean gradient, boolean pairContributions) {
+        PairLoss loss = registry.find(lossId);
+        LossParameters resolved = LossParameters.resolve(loss, params);
+        return adapters.evaluateInDetail(embeddings, adapter, target.toLabelledPairs(), loss, resolved, gradient,
+                pairContributions);
     }
 }

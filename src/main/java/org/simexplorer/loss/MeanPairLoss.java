@@ -2,7 +2,7 @@ package org.simexplorer.loss;
 
 /**
  * A loss that is the mean over labelled pairs of a term in one score and its label. The subclasses give
- * only the term; the loop over the upper triangle, the gradient and the per-pair shares live here once.
+ * only the term; the loop over the pairs, the gradient and the per-pair shares live here once.
  */
 abstract class MeanPairLoss implements PairLoss {
 
@@ -27,25 +27,21 @@ abstract class MeanPairLoss implements PairLoss {
     }
 
     @Override
-    public final double compute(float[] s, PairTarget target, LossParameters params, float[] gradient,
+    public final double compute(LabelledPairs pairs, double[] s, LossParameters params, double[] gradient,
             double[] contributions) {
         PairTerm term = term(params);
-        int n = target.size();
-        byte[] t = target.labels();
-        double inv = 1.0 / target.labelledPairs();
-        double sum = LossMath.sumRows(n, true, i -> {
+        byte[] t = pairs.labels();
+        double inv = 1.0 / pairs.size();
+        double sum = LossMath.sumChunks(pairs.size(), 20L * pairs.size(), (from, to) -> {
             double[] slope = new double[1];
-            int row = i * n;
-            double rowSum = 0;
-            for (int j = i + 1; j < n; j++) {
-                int label = t[row + j];
-                if (label == 0) continue;
-                double value = term.at(s[row + j], label, slope);
-                rowSum += value;
-                if (gradient != null) gradient[row + j] = (float) (slope[0] * inv);
-                if (contributions != null) contributions[row + j] = value * inv;
+            double chunkSum = 0;
+            for (int p = from; p < to; p++) {
+                double value = term.at(s[p], t[p], slope);
+                chunkSum += value;
+                if (gradient != null) gradient[p] = slope[0] * inv;
+                if (contributions != null) contributions[p] = value * inv;
             }
-            return rowSum;
+            return chunkSum;
         });
         return sum * inv;
     }

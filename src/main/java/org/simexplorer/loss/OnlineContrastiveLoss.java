@@ -32,72 +32,48 @@ public final class OnlineContrastiveLoss implements PairLoss {
     }
 
     @Override
-    public double compute(float[] s, PairTarget target, LossParameters params, float[] gradient, double[] contributions) {
-        int n = target.size();
-        byte[] t = target.labels();
+    public double compute(LabelledPairs pairs, double[] s, LossParameters params, double[] gradient,
+            double[] contributions) {
+        int count = pairs.size();
+        byte[] t = pairs.labels();
         double margin = params.get("margin");
-        int positives = target.positivePairs();
-        int negatives = target.negativePairs();
-        // Per-row statistics in parallel, combined in row order.
-        double[] rowMaxDp = new double[n];
-        double[] rowMinDn = new double[n];
-        double[] rowSumDn = new double[n];
-        double sumDp = LossMath.sumRows(n, true, i -> {
-            int row = i * n;
-            double maxDp = Double.NEGATIVE_INFINITY;
-            double minDn = Double.POSITIVE_INFINITY;
-            double dpSum = 0;
-            double dnSum = 0;
-            for (int j = i + 1; j < n; j++) {
-                int label = t[row + j];
-                if (label == 0) continue;
-                double d = 1.0 - s[row + j];
-                if (label > 0) {
-                    dpSum += d;
-                    maxDp = Math.max(maxDp, d);
-                } else {
-                    dnSum += d;
-                    minDn = Math.min(minDn, d);
-                }
-            }
-            rowMaxDp[i] = maxDp;
-            rowMinDn[i] = minDn;
-            rowSumDn[i] = dnSum;
-            return dpSum;
-        });
+        int positives = 0;
         double maxDp = Double.NEGATIVE_INFINITY;
         double minDn = Double.POSITIVE_INFINITY;
+        double sumDp = 0;
         double sumDn = 0;
-        for (int i = 0; i < n; i++) {
-            maxDp = Math.max(maxDp, rowMaxDp[i]);
-            minDn = Math.min(minDn, rowMinDn[i]);
-            sumDn += rowSumDn[i];
+        for (int p = 0; p < count; p++) {
+            double d = 1.0 - s[p];
+            if (t[p] > 0) {
+                positives++;
+                sumDp += d;
+                maxDp = Math.max(maxDp, d);
+            } else {
+                sumDn += d;
+                minDn = Math.min(minDn, d);
+            }
         }
+        int negatives = count - positives;
         // With an empty side the mean is NaN and, as in PyTorch, no comparison with it selects anything.
         double negativeBelow = positives > 1 ? maxDp : (negatives > 0 ? sumDn / negatives : Double.NaN);
         double positiveAbove = negatives > 1 ? minDn : (positives > 0 ? sumDp / positives : Double.NaN);
-        return LossMath.sumRows(n, true, i -> {
-            int row = i * n;
-            double rowSum = 0;
-            for (int j = i + 1; j < n; j++) {
-                int label = t[row + j];
-                if (label == 0) continue;
-                double d = 1.0 - s[row + j];
-                double term = 0;
-                double dTermDs = 0;
-                if (label > 0 && d > positiveAbove) {
-                    term = d * d;
-                    dTermDs = -2 * d;
-                } else if (label < 0 && d < negativeBelow) {
-                    double gap = Math.max(0, margin - d);
-                    term = gap * gap;
-                    dTermDs = 2 * gap;
-                }
-                rowSum += term;
-                if (gradient != null) gradient[row + j] = (float) dTermDs;
-                if (contributions != null) contributions[row + j] = term;
+        double sum = 0;
+        for (int p = 0; p < count; p++) {
+            double d = 1.0 - s[p];
+            double term = 0;
+            double slope = 0;
+            if (t[p] > 0 && d > positiveAbove) {
+                term = d * d;
+                slope = -2 * d;
+            } else if (t[p] < 0 && d < negativeBelow) {
+                double gap = Math.max(0, margin - d);
+                term = gap * gap;
+                slope = 2 * gap;
             }
-            return rowSum;
-        });
+            sum += term;
+            if (gradient != null) gradient[p] = slope;
+            if (contributions != null) contributions[p] = term;
+        }
+        return sum;
     }
 }

@@ -1,12 +1,12 @@
 package org.simexplorer.loss;
 
-import org.simexplorer.errors.DomainException;
 import java.util.List;
 
 /**
- * A loss over the labelled pairs of a ±1 target, written as a function of a score matrix: the cosine
- * matrix S, or the raw dot products E Eᵀ when {@link #usesRawDotProducts()}. {@link PairLossEvaluator}
- * builds the scores and carries the loss's ∂L/∂scores back to ∂L/∂E.
+ * A loss over labelled pairs, written once as a function of the pairs' scores s_p: the cosine S_ij of each
+ * labelled pair, or its raw dot product z_ij when {@link #usesRawDotProducts()}. The evaluators
+ * ({@link SparsePairLossEvaluator}, {@link PairLossEvaluator}, {@link AdapterLossEvaluator}) build the scores
+ * and carry ∂L/∂s_p back to the embeddings.
  */
 public interface PairLoss {
 
@@ -26,13 +26,14 @@ public interface PairLoss {
     }
 
     /**
-     * @param scores        n×n row-major scores (S, or E Eᵀ)
-     * @param gradient      null, or a zeroed n×n array that receives ∂L/∂scores[i·n+j], each entry taken as a
-     *                      free variable; the caller accounts for the symmetry of the scores
-     * @param contributions null, or an n×n array that receives, at [i·n+j] with i &lt; j, each labelled pair's
-     *                      additive share of the value (only when {@link #hasPairContributions()})
+     * @param pairs         the P labelled pairs (at least one)
+     * @param scores        s_p for each pair p, in the order of {@code pairs}
+     * @param gradient      null, or a zeroed array of P that receives ∂L/∂s_p
+     * @param contributions null, or an array of P that receives each pair's additive share of the value (only
+     *                      when {@link #hasPairContributions()})
      * @return the loss value
-     * @throws org.simexplorer.errors.DomainException 422 when the loss is undefined for this target
+     * @throws org.simexplorer.errors.UndefinedException when the loss is undefined on these pairs
      */
-    double compute(float[] scores, PairTarget target, LossParameters params, float[] gradient, double[] contributions);
+    double compute(LabelledPairs pairs, double[] scores, LossParameters params, double[] gradient,
+                   double[] contributions);
 }

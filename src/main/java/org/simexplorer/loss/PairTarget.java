@@ -1,12 +1,9 @@
 package org.simexplorer.loss;
 
 import org.simexplorer.errors.TooLargeException;
-import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.errors.InvalidInputException;
-import org.simexplorer.errors.DomainException;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A symmetric n×n target of +1 (similar), -1 (dissimilar) and 0 (unlabelled) with an empty diagonal,
@@ -19,34 +16,16 @@ public final class PairTarget {
 
     private final int n;
     private final byte[] labels;
-    private final int positives;
-    private final int negatives;
-    private final int[] rowPositives;
-    private final int[] rowLabelled;
+    private final int labelledPairs;
 
     private PairTarget(int n, byte[] labels) {
         this.n = n;
         this.labels = labels;
-        this.rowPositives = new int[n];
-        this.rowLabelled = new int[n];
-        int pos = 0;
         int labelled = 0;
         for (int i = 0; i < n; i++) {
-            int rowPos = 0;
-            int rowAll = 0;
-            for (int j = 0; j < n; j++) {
-                byte t = labels[i * n + j];
-                rowPos += t > 0 ? 1 : 0;
-                rowAll += t != 0 ? 1 : 0;
-            }
-            rowPositives[i] = rowPos;
-            rowLabelled[i] = rowAll;
-            pos += rowPos;
-            labelled += rowAll;
+            for (int j = i + 1; j < n; j++) labelled += labels[i * n + j] != 0 ? 1 : 0;
         }
-        // Each pair was seen from both of its rows.
-        this.positives = pos / 2;
-        this.negatives = (labelled - pos) / 2;
+        this.labelledPairs = labelled;
     }
 
     /**
@@ -113,45 +92,28 @@ public final class PairTarget {
         return n;
     }
 
-    /** T_ij, for any i and j. */
-    public int label(int i, int j) {
-        return labels[i * n + j];
-    }
-
-    /** The n×n labels row-major; shared, do not modify. */
-    byte[] labels() {
-        return labels;
+    /** The labelled pairs i &lt; j in row-major order, the form every loss reads. */
+    public LabelledPairs toLabelledPairs() {
+        int count = labelledPairs();
+        int[] first = new int[count];
+        int[] second = new int[count];
+        byte[] pairLabels = new byte[count];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                byte label = labels[i * n + j];
+                if (label == 0) continue;
+                first[p] = i;
+                second[p] = j;
+                pairLabels[p++] = label;
+            }
+        }
+        return new LabelledPairs(n, first, second, pairLabels);
     }
 
     /** |P|: pairs i &lt; j with a non-zero label. */
     public int labelledPairs() {
-        return positives + negatives;
-    }
-
-    /** |{j : T_ij = +1}|. */
-    public int positivesInRow(int i) {
-        return rowPositives[i];
-    }
-
-    /** |{j : T_ij ≠ 0}|; the diagonal is always 0. */
-    public int labelledInRow(int i) {
-        return rowLabelled[i];
-    }
-
-    public int positivePairs() {
-        return positives;
-    }
-
-    public int negativePairs() {
-        return negatives;
-    }
-
-    /** @throws DomainException 422 when nothing is labelled, so no loss is defined */
-    void requireLabelledPairs() {
-        if (labelledPairs() == 0) {
-            throw new UndefinedException("There are no labelled pairs: every label off the diagonal is 0, "
-                    + "so the loss is undefined. Label at least one pair +1 or -1.");
-        }
+        return labelledPairs;
     }
 
     /** @throws TooLargeException when n² labels would not fit */

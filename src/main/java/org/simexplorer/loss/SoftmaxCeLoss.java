@@ -32,15 +32,17 @@ public final class SoftmaxCeLoss implements PairLoss {
     }
 
     @Override
-    public double compute(float[] s, PairTarget target, LossParameters params, float[] gradient, double[] contributions) {
-        int n = target.size();
-        byte[] t = target.labels();
+    public double compute(LabelledPairs pairs, double[] s, LossParameters params, double[] gradient,
+            double[] contributions) {
+        PairIncidence rows = PairIncidence.of(pairs);
+        byte[] t = pairs.labels();
         double invTau = 1.0 / params.get("temperature");
-        boolean[] counted = new boolean[n];
+        int[] positives = new int[rows.rows()];
         int countedRows = 0;
-        for (int i = 0; i < n; i++) {
-            counted[i] = target.positivesInRow(i) >= 1 && target.labelledInRow(i) >= 2;
-            if (counted[i]) countedRows++;
+        for (int i = 0; i < rows.rows(); i++) {
+            for (int e = rows.start[i]; e < rows.start[i + 1]; e++) positives[i] += t[rows.pair[e]] > 0 ? 1 : 0;
+            if (positives[i] >= 1 && rows.degree(i) >= 2) countedRows++;
+            else positives[i] = 0;
         }
         if (countedRows == 0) {
             throw new UndefinedException("softmax-ce is undefined for this target: no row has both a positive "
@@ -48,52 +50,50 @@ public final class SoftmaxCeLoss implements PairLoss {
                     .with("loss", id());
         }
         double invRows = 1.0 / countedRows;
-        // Unlabelled entries (the diagonal included) are skipped: that branch is predictable whether labels
-        // are sparse or dense. Whether a label is +1 or -1 is not, so the sign enters as arithmetic:
-        // (label + 1) >> 1 is 1 for +1 and 0 for -1. A mispredicted branch costs more than an exponential.
-        double sum = LossMath.sumRows(n, false, i -> {
-            if (!counted[i]) return 0;
-            int row = i * n;
-            float maxS = Float.NEGATIVE_INFINITY;
-            double positiveS = 0;
-            for (int j = 0; j < n; j++) {
-                int label = t[row + j];
-                if (label == 0) continue;
-                float v = s[row + j];
-                maxS = v > maxS ? v : maxS;  // not Math.max: NaN-safe and slower, and S has no NaN
-                positiveS += ((label + 1) >> 1) * v;
+        // One slot per (row, labelled partner): exp(S_ij/τ − max) first, then ∂ℓ_i/∂S_ij. A pair's gradient is
+        // the sum of its two slots, added after the rows are done so that rows can run in parallel.
+        double[] slots = new double[rows.pair.length];
+        double sum = LossMath.sumChunks(rows.rows(), 30L * slots.length, (from, to) -> {
+            double chunkSum = 0;
+            for (int i = from; i < to; i++) {
+                if (positives[i] > 0) chunkSum += row(i, rows, s, t, invTau, positives[i], invRows, slots, gradient != null);
             }
-            double max = maxS * invTau;
-            // The exponentials go to a row buffer and are summed after: a sum carried across the exp
-            // calls in one loop measured twice as slow.
-            double[] exps = new double[n];
-            double expSum = exponentials(s, t, row, n, invTau, max, exps);
-            int positives = target.positivesInRow(i);
-            if (gradient != null) {
-                // ∂ℓ_i/∂S_ij = (softmax_j − [j ∈ P_i]/|P_i|)/τ, then the mean over counted rows.
-                double softmaxScale = invTau * invRows / expSum;
-                double positiveShare = invTau * invRows / positives;
-                for (int j = 0; j < n; j++) {
-                    int label = t[row + j];
-                    if (label == 0) continue;
-                    gradient[row + j] = (float) (exps[j] * softmaxScale - ((label + 1) >> 1) * positiveShare);
-                }
-            }
-            return max + Math.log(expSum) - positiveS * invTau / positives;
+            return chunkSum;
         });
+        if (gradient != null) {
+            for (int e = 0; e < slots.length; e++) gradient[rows.pair[e]] += slots[e];
+        }
         return sum * invRows;
     }
 
-    /** exp(S_ij/τ − max) for the labelled j of one row into {@code out}; returns their sum. */
-    private static double exponentials(float[] s, byte[] t, int row, int n, double invTau, double max, double[] out) {
-        for (int j = 0; j < n; j++) {
-            if (t[row + j] == 0) continue;
-            out[j] = Math.exp(s[row + j] * invTau - max);
+    /** ℓ_i of one counted row; with {@code withGradient}, leaves ∂(mean ℓ)/∂S_ij in the row's slots. */
+    private static double row(int i, PairIncidence rows, double[] s, byte[] t, double invTau, int positives,
+            double invRows, double[] slots, boolean withGradient) {
+        int from = rows.start[i];
+        int to = rows.start[i + 1];
+        double maxS = Double.NEGATIVE_INFINITY;
+        double positiveS = 0;
+        // Whether a label is +1 or -1 is not predictable, so the sign enters as arithmetic:
+        // (label + 1) >> 1 is 1 for +1 and 0 for -1. A mispredicted branch costs more than an exponential.
+        for (int e = from; e < to; e++) {
+            double v = s[rows.pair[e]];
+            maxS = v > maxS ? v : maxS;  // not Math.max: NaN-safe and slower, and S has no NaN
+            positiveS += ((t[rows.pair[e]] + 1) >> 1) * v;
         }
-        double sum = 0;
-        for (double e : out) {
-            sum += e;
+        double max = maxS * invTau;
+        // The exponentials go to the slots and are summed after: a sum carried across the exp calls in one loop
+        // measured twice as slow.
+        for (int e = from; e < to; e++) slots[e] = Math.exp(s[rows.pair[e]] * invTau - max);
+        double expSum = 0;
+        for (int e = from; e < to; e++) expSum += slots[e];
+        if (withGradient) {
+            // ∂ℓ_i/∂S_ij = (softmax_j − [j ∈ P_i]/|P_i|)/τ, then the mean over counted rows.
+            double softmaxScale = invTau * invRows / expSum;
+            double positiveShare = invTau * invRows / positives;
+            for (int e = from; e < to; e++) {
+                slots[e] = slots[e] * softmaxScale - ((t[rows.pair[e]] + 1) >> 1) * positiveShare;
+            }
         }
-        return sum;
+        return max + Math.log(expSum) - positiveS * invTau / positives;
     }
 }

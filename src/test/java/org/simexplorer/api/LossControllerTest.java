@@ -195,6 +195,41 @@ class LossControllerTest {
                 "'model' applies only to 'sentences'; 'embeddings' are used as given.");
     }
 
+    @Test
+    void adapterAddsItsGradientAndKeepsTheGradientOfTheEmbeddings() throws Exception {
+        // W = [I | 0] (2×3): E·W is E with a zero column, so every cosine, the value and ∂L/∂E are as without it.
+        postLoss("""
+                {"loss": "cosine-mse", "gradient": true, %s, "adapter": [[1, 0, 0], [0, 1, 0]],
+                 "target": [[0, 1, 1], [1, 0, -1], [1, -1, 0]]}""".formatted(EMBEDDINGS))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.value").value(closeTo(2.0 / 3, 1e-6)))
+                .andExpect(jsonPath("$.gradient", hasSize(3)))
+                .andExpect(jsonPath("$.gradient[0]", hasSize(2)))
+                .andExpect(jsonPath("$.gradient[0][1]").value(closeTo(-2.0 / 3, 1e-6)))
+                .andExpect(jsonPath("$.adapterGradient", hasSize(2)))
+                .andExpect(jsonPath("$.adapterGradient[0]", hasSize(3)))
+                .andExpect(jsonPath("$.pairContributions[0].similarity").value(closeTo(0, 1e-6)));
+        // Without "gradient" the answer has neither gradient.
+        postLoss("""
+                {"loss": "cosine-mse", %s, "adapter": [[1, 0, 0], [0, 1, 0]],
+                 "pairs": [{"i": 0, "j": 1, "label": 1}]}""".formatted(EMBEDDINGS))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gradient").doesNotExist())
+                .andExpect(jsonPath("$.adapterGradient").doesNotExist());
+    }
+
+    @Test
+    void adapterOfTheWrongShapeOrTypeIs400NamingTheField() throws Exception {
+        problem(postLoss("{\"loss\": \"cosent\", " + EMBEDDINGS + ", \"adapter\": [[1, 0]], \"pairs\": []}"), 400,
+                "'adapter' has 1 rows but the embeddings have 2 dimensions; W must be D × K with D = 2.")
+                .andExpect(jsonPath("$.field").value("adapter"));
+        problem(postLoss("{\"loss\": \"cosent\", " + EMBEDDINGS + ", \"adapter\": [[1, \"x\"], [0, 1]], \"pairs\": []}"),
+                400, "adapter[0][1] is not a number.")
+                .andExpect(jsonPath("$.field").value("adapter"));
+        problem(postLoss("{\"loss\": \"cosent\", " + EMBEDDINGS + ", \"adapter\": [], \"pairs\": []}"), 400,
+                "'adapter' is missing or empty: give a non-empty list of rows.");
+    }
+
     private ResultActions postLoss(String json) throws Exception {
         return mvc.perform(post("/api/loss").contentType(MediaType.APPLICATION_JSON).content(json));
     }

@@ -19,13 +19,13 @@ import org.simexplorer.similarity.MatrixProduct;
 class LossErrorsTest {
 
     private static MatrixProduct product;
-    private static PairLossEvaluator evaluator;
+    private static SparsePairLossEvaluator evaluator;
     private final PairLossRegistry registry = new PairLossRegistry();
 
     @BeforeAll
     static void start() {
         product = new MatrixProduct();
-        evaluator = new PairLossEvaluator(product);
+        evaluator = new SparsePairLossEvaluator(product);
     }
 
     @AfterAll
@@ -50,7 +50,7 @@ class LossErrorsTest {
     @Test
     void noLabelledPairsIs422ForEveryLoss() {
         float[][] embeddings = {{1, 0}, {0, 1}, {1, 1}};
-        PairTarget unlabelled = PairTarget.of(3, List.of(new LabelledPair(0, 1, 0)));
+        LabelledPairs unlabelled = LabelledPairs.of(3, List.of(new LabelledPair(0, 1, 0)));
         for (PairLoss loss : registry.all()) {
             DomainException e = rejected(() -> evaluator.evaluate(embeddings, unlabelled, loss,
                     LossParameters.defaults(loss), false, false), UndefinedException.class);
@@ -62,7 +62,7 @@ class LossErrorsTest {
     void softmaxCeWithoutARowHavingAPositiveAndAnotherCandidateIs422() {
         float[][] embeddings = {{1, 0}, {0, 1}, {1, 1}};
         // One positive pair and nothing else: each row has |C_i| = 1.
-        PairTarget onePair = PairTarget.of(3, List.of(new LabelledPair(0, 2, 1)));
+        LabelledPairs onePair = LabelledPairs.of(3, List.of(new LabelledPair(0, 2, 1)));
         PairLoss loss = registry.find("softmax-ce");
         DomainException e = rejected(() -> evaluator.evaluate(embeddings, onePair, loss, LossParameters.defaults(loss),
                 true, false), UndefinedException.class);
@@ -74,6 +74,42 @@ class LossErrorsTest {
             assertThat(evaluator.evaluate(embeddings, onePair, other, LossParameters.defaults(other), true, false)
                     .labelledPairs()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void typedPairsAreChecked() {
+        assertThat(rejected(() -> LabelledPairs.of(3, List.of(new LabelledPair(0, 1, 1), new LabelledPair(1, 0, -1))),
+                InvalidInputException.class).getMessage())
+                .isEqualTo("pairs[1] repeats the pair (0, 1), which pairs[0] already gives; give each pair once.");
+        assertThat(rejected(() -> LabelledPairs.of(3, List.of(new LabelledPair(2, 2, 1))), InvalidInputException.class)
+                .getMessage()).isEqualTo("pairs[0] labels (2, 2), a pair on the diagonal: a sentence is not labelled "
+                        + "against itself.");
+        assertThat(rejected(() -> LabelledPairs.of(3, List.of(new LabelledPair(5, 1, 1))), InvalidInputException.class)
+                .getMessage()).isEqualTo("pairs[0].i is 5, out of range: with 3 embeddings, indices run from 0 to 2.");
+        assertThat(rejected(() -> LabelledPairs.of(2, List.of(new LabelledPair(0, 1, 3))), InvalidInputException.class)
+                .getMessage()).isEqualTo("pairs[0].label is 3; labels must be -1, 0 or 1.");
+        assertThat(rejected(() -> new LabelledPairs(3, new int[] {1}, new int[] {0}, new byte[] {1}),
+                InvalidInputException.class).getMessage())
+                .isEqualTo("pairs[0] is (1, 0); with 3 rows a pair needs 0 ≤ i < j < 3.");
+        assertThat(rejected(() -> new LabelledPairs(3, new int[] {0, 1, 0}, new int[] {2, 2, 2}, new byte[] {1, 1, -1}),
+                InvalidInputException.class).getMessage())
+                .isEqualTo("pairs[2] repeats the pair (0, 2), which pairs[0] already gives; give each pair once.");
+        assertThat(rejected(() -> new LabelledPairs(3, new int[] {0}, new int[] {2}, new byte[] {0}),
+                InvalidInputException.class).getMessage()).isEqualTo("pairs[0].label is 0; labels must be -1 or 1.");
+        assertThat(rejected(() -> new LabelledPairs(3, new int[] {0}, new int[] {2, 1}, new byte[] {1}),
+                InvalidInputException.class).getMessage()).contains("the three must have the same length");
+    }
+
+    @Test
+    void typedPairsSkipUnlabelledEntriesAndComeOutInRowOrder() {
+        LabelledPairs pairs = LabelledPairs.of(4, List.of(new LabelledPair(3, 1, -1), new LabelledPair(0, 2, 0),
+                new LabelledPair(2, 0, 1), new LabelledPair(0, 1, 1)));
+        assertThat(pairs.size()).isEqualTo(3);
+        assertThat(pairs.first()).containsExactly(0, 0, 1);
+        assertThat(pairs.second()).containsExactly(1, 2, 3);
+        assertThat(pairs.labels()).containsExactly(1, 1, -1);
+        assertThat(pairs.positives()).isEqualTo(2);
+        assertThat(pairs.negatives()).isEqualTo(1);
     }
 
     @Test

@@ -6,62 +6,65 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each loss on one 4×4 score matrix, worked out by hand from the definitions in issue 3.
- * Scores (upper triangle): S01 = .9, S02 = .2, S03 = -.1, S12 = .5, S13 = .3, S23 = .7.
- * Labels: T01 = +1, T12 = +1 (positives); T02, T13, T23 = -1 (negatives); T03 = 0. So |P| = 5.
+ * Each loss on the scores of five labelled pairs of 4 rows, worked out by hand from the definitions in issue 3.
+ * Pairs in order p = 0..4: S01 = .9 (+1), S02 = .2 (-1), S12 = .5 (+1), S13 = .3 (-1), S23 = .7 (-1); pair (0, 3)
+ * is unlabelled, so it is not there at all. |P| = 5.
  */
 class PairLossHandCheckedTest {
 
     private static final double TOLERANCE = 1e-6;
 
-    private static final float[] SCORES = symmetric(4, new double[][] {
-            {0, 1, .9}, {0, 2, .2}, {0, 3, -.1}, {1, 2, .5}, {1, 3, .3}, {2, 3, .7}});
-    private static final PairTarget TARGET = PairTarget.fromArray(new double[][] {
-            {0, 1, -1, 0},
-            {1, 0, 1, -1},
-            {-1, 1, 0, -1},
-            {0, -1, -1, 0}});
+    private static final Scored FIVE = scored(4, new double[][] {
+            {0, 1, 1, .9}, {0, 2, -1, .2}, {1, 2, 1, .5}, {1, 3, -1, .3}, {2, 3, -1, .7}});
+    private static final int P01 = 0;
+    private static final int P02 = 1;
+    private static final int P12 = 2;
+    private static final int P23 = 4;
+
+    /** Labelled pairs with a score each. */
+    record Scored(LabelledPairs pairs, double[] scores) {
+        double compute(PairLoss loss, LossParameters params, double[] gradient, double[] contributions) {
+            return loss.compute(pairs, scores, params, gradient, contributions);
+        }
+    }
 
     @Test
     void cosineMse() {
         // (.9-1)² + (.5-1)² + (.2+1)² + (.3+1)² + (.7+1)² = .01 + .25 + 1.44 + 1.69 + 2.89 = 6.28; / 5
-        float[] gradient = new float[16];
+        double[] gradient = new double[5];
         assertThat(value(new CosineMseLoss(), gradient)).isCloseTo(1.256, within(TOLERANCE));
-        // ∂/∂S01 = 2(.9 - 1)/5; the unlabelled pair gets nothing
-        assertThat(gradient[1]).isCloseTo(-0.04f, within(1e-7f));
-        assertThat(gradient[3]).isZero();
+        // ∂/∂S01 = 2(.9 - 1)/5
+        assertThat(gradient[P01]).isCloseTo(-0.04, within(1e-12));
     }
 
     @Test
     void contrastive() {
         // positives: ½·.1² + ½·.5² = .005 + .125; negatives d = .8, .7, .3: only .3 is inside m = .5: ½·.2² = .02
-        float[] gradient = new float[16];
+        double[] gradient = new double[5];
         assertThat(value(new ContrastiveLoss(), gradient)).isCloseTo(0.15 / 5, within(TOLERANCE));
         // ∂/∂S23 = max(0, m - d)/|P| = .2/5 (d = .3); ∂/∂S02 = 0 (outside the margin)
-        assertThat(gradient[2 * 4 + 3]).isCloseTo(0.04f, within(1e-7f));
-        assertThat(gradient[2]).isZero();
+        assertThat(gradient[P23]).isCloseTo(0.04, within(1e-12));
+        assertThat(gradient[P02]).isZero();
     }
 
     @Test
     void onlineContrastive() {
         // dp = {.1, .5}, dn = {.8, .7, .3}. Hard negatives: dn < max(dp) = .5 → .3, (.5 - .3)² = .04.
         // Hard positives: dp > min(dn) = .3 → .5, .5² = .25. A sum: .29.
-        float[] gradient = new float[16];
+        double[] gradient = new double[5];
         assertThat(value(new OnlineContrastiveLoss(), gradient)).isCloseTo(0.29, within(TOLERANCE));
-        assertThat(gradient[1]).isZero();                                 // dp = .1 is easy
-        assertThat(gradient[4 + 2]).isCloseTo(-1.0f, within(1e-6f));     // −2·dp = −1 at S12
-        assertThat(gradient[2 * 4 + 3]).isCloseTo(0.4f, within(1e-6f));   // 2·(m − dn) at S23
+        assertThat(gradient[P01]).isZero();                            // dp = .1 is easy
+        assertThat(gradient[P12]).isCloseTo(-1.0, within(1e-12));      // −2·dp = −1 at S12
+        assertThat(gradient[P23]).isCloseTo(0.4, within(1e-12));       // 2·(m − dn) at S23
     }
 
     @Test
     void onlineContrastiveWithOnePositiveUsesTheMeans() {
         // dp = {.1}, dn = {.8, .3}: one dp → negatives below mean(dn) = .55 → .3: (.5-.3)² = .04.
         // Two dn → positives above min(dn) = .3: none.
-        float[] scores = symmetric(3, new double[][] {{0, 1, .9}, {0, 2, .2}, {1, 2, .7}});
-        PairTarget target = PairTarget.fromArray(new double[][] {{0, 1, -1}, {1, 0, -1}, {-1, -1, 0}});
+        Scored three = scored(3, new double[][] {{0, 1, 1, .9}, {0, 2, -1, .2}, {1, 2, -1, .7}});
         OnlineContrastiveLoss loss = new OnlineContrastiveLoss();
-        assertThat(loss.compute(scores, target, LossParameters.defaults(loss), null, null))
-                .isCloseTo(0.04, within(TOLERANCE));
+        assertThat(three.compute(loss, LossParameters.defaults(loss), null, null)).isCloseTo(0.04, within(TOLERANCE));
     }
 
     @Test
@@ -75,12 +78,11 @@ class PairLossHandCheckedTest {
 
     @Test
     void coSentIsZeroWithoutBothKindsOfLabel() {
-        PairTarget onlyPositive = PairTarget.fromArray(new double[][] {{0, 1, 0}, {1, 0, 1}, {0, 1, 0}});
-        float[] scores = symmetric(3, new double[][] {{0, 1, .1}, {1, 2, -.4}});
+        Scored onlyPositive = scored(3, new double[][] {{0, 1, 1, .1}, {1, 2, 1, -.4}});
         CoSentLoss loss = new CoSentLoss();
-        float[] gradient = new float[9];
-        assertThat(loss.compute(scores, onlyPositive, LossParameters.defaults(loss), gradient, null)).isZero();
-        assertThat(gradient).containsOnly(0f);
+        double[] gradient = new double[2];
+        assertThat(onlyPositive.compute(loss, LossParameters.defaults(loss), gradient, null)).isZero();
+        assertThat(gradient).containsOnly(0);
     }
 
     @Test
@@ -95,19 +97,17 @@ class PairLossHandCheckedTest {
     }
 
     @Test
-    void softmaxCeIgnoresUnlabelledEntriesEvenWhenTheyWouldOverflow() {
-        // Row 0: candidates 1 (+1, S = .2) and 2 (-1, S = .1); pair (0,3) is unlabelled but S = .99,
-        // which at τ = .001 would be exp(990) if it leaked into the softmax. Rows 1, 2, 3 do not count.
-        float[] scores = symmetric(4, new double[][] {{0, 1, .2}, {0, 2, .1}, {0, 3, .99}, {1, 2, .5}, {1, 3, .5}, {2, 3, .5}});
-        PairTarget target = PairTarget.fromArray(new double[][] {{0, 1, -1, 0}, {1, 0, 0, 0}, {-1, 0, 0, 0}, {0, 0, 0, 0}});
+    void softmaxCeAtATinyTemperatureStaysFinite() {
+        // Row 0: candidates 1 (+1, S = .2) and 2 (-1, S = .1); at τ = .001 the logits are 200 and 100, whose
+        // exponentials overflow unless shifted. Rows 1 and 2 have one candidate each and do not count.
+        Scored two = scored(3, new double[][] {{0, 1, 1, .2}, {0, 2, -1, .1}});
         SoftmaxCeLoss loss = new SoftmaxCeLoss();
-        float[] gradient = new float[16];
-        double value = loss.compute(scores, target, LossParameters.resolve(loss, java.util.Map.of("temperature", 0.001)),
+        double[] gradient = new double[2];
+        double value = two.compute(loss, LossParameters.resolve(loss, java.util.Map.of("temperature", 0.001)),
                 gradient, null);
         // −log softmax at the positive: log(1 + exp((.1 − .2)/.001)) = log(1 + e⁻¹⁰⁰)
         assertThat(value).isCloseTo(Math.log1p(Math.exp(-100)), within(1e-12));
-        assertThat(gradient[3]).isZero();
-        for (float g : gradient) assertThat(g).isFinite();
+        for (double g : gradient) assertThat(g).isFinite();
     }
 
     @Test
@@ -129,25 +129,22 @@ class PairLossHandCheckedTest {
     @Test
     void seedSigmoidBceStaysFiniteWhereTheSigmoidSaturates() {
         // A raw dot product of 800 with label -1: the naive log(1 - sigmoid(800)) is log(0).
-        float[] scores = symmetric(2, new double[][] {{0, 1, 800}});
-        PairTarget target = PairTarget.fromArray(new double[][] {{0, -1}, {-1, 0}});
+        Scored one = scored(2, new double[][] {{0, 1, -1, 800}});
         SeedSigmoidBceLoss loss = new SeedSigmoidBceLoss();
-        float[] gradient = new float[4];
-        assertThat(loss.compute(scores, target, LossParameters.defaults(loss), gradient, null))
-                .isCloseTo(800, within(1e-9));
-        assertThat(gradient[1]).isEqualTo(1f);
+        double[] gradient = new double[1];
+        assertThat(one.compute(loss, LossParameters.defaults(loss), gradient, null)).isCloseTo(800, within(1e-9));
+        assertThat(gradient[0]).isEqualTo(1.0);
     }
 
     @Test
     void contributionsSumToTheValue() {
         for (PairLoss loss : new PairLossRegistry().all()) {
             if (!loss.hasPairContributions()) continue;
-            double[] shares = new double[16];
-            double value = loss.compute(SCORES, TARGET, LossParameters.defaults(loss), null, shares);
+            double[] shares = new double[5];
+            double value = FIVE.compute(loss, LossParameters.defaults(loss), null, shares);
             double sum = 0;
             for (double share : shares) sum += share;
             assertThat(sum).as(loss.id()).isCloseTo(value, within(1e-12));
-            assertThat(shares[3]).as(loss.id() + " unlabelled pair").isZero();
         }
     }
 
@@ -155,12 +152,12 @@ class PairLossHandCheckedTest {
     void parametersOverrideTheDefaults() {
         ContrastiveLoss loss = new ContrastiveLoss();
         // With m = 1 every negative counts: d = .8, .7, .3 → ½(.2² + .3² + .7²) = .31; plus positives .13
-        double value = loss.compute(SCORES, TARGET, LossParameters.resolve(loss, java.util.Map.of("margin", 1)), null, null);
+        double value = FIVE.compute(loss, LossParameters.resolve(loss, java.util.Map.of("margin", 1)), null, null);
         assertThat(value).isCloseTo((0.13 + 0.31) / 5, within(TOLERANCE));
     }
 
-    private static double value(PairLoss loss, float[] gradient) {
-        return loss.compute(SCORES, TARGET, LossParameters.defaults(loss), gradient, null);
+    private static double value(PairLoss loss, double[] gradient) {
+        return FIVE.compute(loss, LossParameters.defaults(loss), gradient, null);
     }
 
     private static double softplus(double x) {
@@ -173,15 +170,18 @@ class PairLossHandCheckedTest {
         return Math.log(sum);
     }
 
-    static float[] symmetric(int n, double[][] upper) {
-        float[] s = new float[n * n];
-        for (double[] entry : upper) {
-            int i = (int) entry[0];
-            int j = (int) entry[1];
-            s[i * n + j] = (float) entry[2];
-            s[j * n + i] = (float) entry[2];
+    /** Pairs {i, j, label, score} over n rows, given in row order. */
+    static Scored scored(int n, double[][] entries) {
+        int[] first = new int[entries.length];
+        int[] second = new int[entries.length];
+        byte[] labels = new byte[entries.length];
+        double[] scores = new double[entries.length];
+        for (int p = 0; p < entries.length; p++) {
+            first[p] = (int) entries[p][0];
+            second[p] = (int) entries[p][1];
+            labels[p] = (byte) entries[p][2];
+            scores[p] = entries[p][3];
         }
-        for (int i = 0; i < n; i++) s[i * n + i] = 1;
-        return s;
+        return new Scored(new LabelledPairs(n, first, second, labels), scores);
     }
 }

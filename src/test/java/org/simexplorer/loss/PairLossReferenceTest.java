@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every case and every loss of the PyTorch float64 autograd reference: value and gradient within 1e-4
- * relative or 1e-6 absolute; a null loss must be the 422. Run on both product routes: the default
- * (plain Java for these tiny sizes) and ONNX Runtime forced for every size.
+ * relative or 1e-6 absolute; a null loss must be the 422. Run on every route of the sparse evaluator: one dot
+ * product per labelled pair, and one product of the touched rows, on the default product (plain Java for these
+ * tiny sizes) and with ONNX Runtime forced for every size.
  */
 class PairLossReferenceTest {
 
@@ -56,8 +57,9 @@ class PairLossReferenceTest {
         List<Arguments> all = new ArrayList<>();
         for (JsonNode c : reference.get("cases")) {
             for (String loss : c.get("losses").propertyNames()) {
-                all.add(Arguments.of(c.get("name").asString(), loss, "default"));
-                all.add(Arguments.of(c.get("name").asString(), loss, "ort"));
+                for (String route : List.of("per-pair", "product", "product-ort")) {
+                    all.add(Arguments.of(c.get("name").asString(), loss, route));
+                }
             }
         }
         return all.stream();
@@ -68,10 +70,14 @@ class PairLossReferenceTest {
     void matchesReference(String caseName, String lossId, String route) {
         JsonNode c = caseNamed(caseName);
         float[][] embeddings = floatMatrix(c.get("embeddings"));
-        PairTarget target = PairTarget.fromArray(doubleMatrix(c.get("target")));
+        LabelledPairs target = PairTarget.fromArray(doubleMatrix(c.get("target"))).toLabelledPairs();
         PairLoss loss = registry.find(lossId);
         LossParameters params = LossParameters.resolve(loss, paramsFor(lossId));
-        PairLossEvaluator evaluator = new PairLossEvaluator(route.equals("ort") ? ortRoute : defaultRoute);
+        SparsePairLossEvaluator evaluator = switch (route) {
+            case "per-pair" -> new SparsePairLossEvaluator(defaultRoute, 0);
+            case "product" -> new SparsePairLossEvaluator(defaultRoute, Integer.MAX_VALUE);
+            default -> new SparsePairLossEvaluator(ortRoute, Integer.MAX_VALUE);
+        };
         JsonNode expected = c.get("losses").get(lossId);
 
         if (expected.isNull()) {
