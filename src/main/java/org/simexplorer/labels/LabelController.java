@@ -89,22 +89,26 @@ class LabelController {
 
     /**
      * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
-     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
+     * pairContributions=false, model=ID (another catalogue model, an adapter say), and the loss's parameters by
+     * name (for example &margin=0.3).
      */
     @GetMapping("/loss")
     LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
             @RequestParam(defaultValue = "false") boolean gradient,
             @RequestParam(defaultValue = "true") boolean pairContributions,
-            @RequestParam Map<String, String> query) {
+            @RequestParam(required = false) String model, @RequestParam Map<String, String> query) {
         if (loss == null || loss.isBlank()) {
             throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
         }
         Map<String, Object> params = new LinkedHashMap<>();
         query.forEach((name, value) -> {
-            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
+            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")
+                    || name.equals("model")) {
+                return;
+            }
             params.put(name, number(value));
         });
-        return labels.loss(id, loss, params, gradient, pairContributions);
+        return labels.loss(id, loss, params, gradient, pairContributions, model);
     }
 
     /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
@@ -116,10 +120,13 @@ class LabelController {
         }
     }
 
-    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
+    /**
+     * Flat metrics; the rates are null when undefined (no labels, or only one class). ?model= scores the same
+     * labels under another catalogue model (an adapter, say).
+     */
     @GetMapping("/metrics")
-    Map<String, Object> metrics(@PathVariable long id) {
-        BinaryClassificationMetrics m = labels.metrics(id);
+    Map<String, Object> metrics(@PathVariable long id, @RequestParam(required = false) String model) {
+        BinaryClassificationMetrics m = labels.metrics(id, model);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pairs", m.pairs());
         body.put("positives", m.positives());

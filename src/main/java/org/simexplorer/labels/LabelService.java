@@ -156,11 +156,16 @@ public class LabelService {
      * rates are NaN (sent as null).
      */
     public BinaryClassificationMetrics metrics(long datasetId) {
+        return metrics(datasetId, null);
+    }
+
+    /** As {@link #metrics(long)}, under another catalogue model; null for the dataset's own. */
+    public BinaryClassificationMetrics metrics(long datasetId, String model) {
         List<Label> all = labels.list(datasetId);
         double[] scores = new double[all.size()];
         boolean[] positive = new boolean[all.size()];
         if (!all.isEmpty()) {
-            DatasetSimilarity.Matrix matrix = similarity.matrix(datasetId);
+            DatasetSimilarity.Matrix matrix = similarity.matrix(datasetId, model);
             for (int k = 0; k < all.size(); k++) {
                 scores[k] = matrix.at(all.get(k).i(), all.get(k).j());
                 positive[k] = all.get(k).label() > 0;
@@ -174,7 +179,13 @@ public class LabelService {
     /** A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. */
     public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
             boolean pairContributions) {
-        float[][] embeddings = similarity.matrix(datasetId).vectors();
+        return loss(datasetId, lossId, params, gradient, pairContributions, null);
+    }
+
+    /** As the other loss method, under another catalogue model (an adapter, say); null for the dataset's own. */
+    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
+            boolean pairContributions, String model) {
+        float[][] embeddings = similarity.matrix(datasetId, model).vectors();
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
         return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);

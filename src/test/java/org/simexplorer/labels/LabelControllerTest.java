@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -93,7 +94,7 @@ class LabelControllerTest {
     void missingDatasetIs404() throws Exception {
         DomainException missing = new NotFoundException("There is no dataset 9.");
         when(labels.list(9L)).thenThrow(missing);
-        when(labels.metrics(9L)).thenThrow(missing);
+        when(labels.metrics(eq(9L), isNull())).thenThrow(missing);
         when(labels.export(9L, "csv")).thenThrow(missing);
         mvc.perform(get("/api/datasets/9/labels")).andExpect(status().isNotFound());
         mvc.perform(get("/api/datasets/9/metrics")).andExpect(status().isNotFound());
@@ -150,7 +151,7 @@ class LabelControllerTest {
 
     @Test
     void metricsAreFlatWithNullsWhereUndefined() throws Exception {
-        when(labels.metrics(3L)).thenReturn(BinaryClassificationMetrics.compute(
+        when(labels.metrics(eq(3L), isNull())).thenReturn(BinaryClassificationMetrics.compute(
                 new double[] {0.9, 0.8, 0.7, 0.6, 0.5, 0.4}, new boolean[] {true, true, false, true, false, false}));
         mvc.perform(get("/api/datasets/3/metrics"))
                 .andExpect(status().isOk())
@@ -165,7 +166,7 @@ class LabelControllerTest {
                 .andExpect(jsonPath("$.recall").value(1.0))
                 .andExpect(jsonPath("$.averagePrecision").value(2.75 / 3))
                 .andExpect(jsonPath("$.accuracy").value(5.0 / 6));
-        when(labels.metrics(4L)).thenReturn(BinaryClassificationMetrics.compute(new double[0], new boolean[0]));
+        when(labels.metrics(eq(4L), isNull())).thenReturn(BinaryClassificationMetrics.compute(new double[0], new boolean[0]));
         mvc.perform(get("/api/datasets/4/metrics"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.pairs").value(0))
@@ -176,7 +177,7 @@ class LabelControllerTest {
 
     @Test
     void lossTakesItsParametersFromTheQuery() throws Exception {
-        when(labels.loss(eq(3L), eq("contrastive"), any(), eq(true), eq(false))).thenReturn(
+        when(labels.loss(eq(3L), eq("contrastive"), any(), eq(true), eq(false), isNull())).thenReturn(
                 new org.simexplorer.loss.LossResult("contrastive", 0.25, 2, java.util.Map.of("margin", 0.3), null, null));
         mvc.perform(get("/api/datasets/3/loss").param("loss", "contrastive").param("margin", "0.3")
                         .param("gradient", "true").param("pairContributions", "false"))
@@ -186,7 +187,7 @@ class LabelControllerTest {
                 .andExpect(jsonPath("$.labelledPairs").value(2));
         @SuppressWarnings("unchecked")
         ArgumentCaptor<java.util.Map<String, Object>> params = ArgumentCaptor.forClass(java.util.Map.class);
-        verify(labels).loss(eq(3L), eq("contrastive"), params.capture(), eq(true), eq(false));
+        verify(labels).loss(eq(3L), eq("contrastive"), params.capture(), eq(true), eq(false), isNull());
         assertThat(params.getValue()).containsExactly(java.util.Map.entry("margin", 0.3));
     }
 

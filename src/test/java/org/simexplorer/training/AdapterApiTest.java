@@ -125,6 +125,11 @@ class AdapterApiTest {
         assertThat(json(similarity).get("model").asString()).isEqualTo("all-minilm-l6-v2:tickets");
         assertThat(api.get("/api/datasets/" + dataset + "/similarity?model=no-such-model").statusCode())
                 .isEqualTo(404);
+        JsonNode adaptedMetrics = json(api.get("/api/datasets/" + dataset + "/metrics?model=all-minilm-l6-v2:tickets"));
+        assertThat(adaptedMetrics.get("pairs").asInt()).isEqualTo(30);
+        JsonNode adaptedLoss = json(api.get("/api/datasets/" + dataset + "/loss?loss=cosent&model=all-minilm-l6-v2:tickets"));
+        assertThat(adaptedLoss.get("labelledPairs").asInt()).isEqualTo(30);
+        assertThat(adaptedLoss.get("params").has("model")).isFalse();
 
         HttpResponse<String> created = api.post("/api/datasets", Map.of("name", "with-adapter", "model",
                 "all-minilm-l6-v2:tickets", "sentences", sentences));
