@@ -154,7 +154,8 @@ public class DatasetService {
     /** The dataset's sentences embedded with another catalogue model (404 when unknown); null for its own model. */
     public Embeddings embeddings(long id, String model) {
         Dataset dataset = get(id);
-        String modelId = model == null || model.isBlank() ? dataset.model() : catalog.find(model).id();
+        boolean own = model == null || model.isBlank() || model.equals(dataset.model());
+        String modelId = own ? dataset.model() : catalog.find(model).id();
         List<String> texts = sentences.texts(id);
         return new Embeddings(modelId, embeddings(modelId, texts), List.of());
     }

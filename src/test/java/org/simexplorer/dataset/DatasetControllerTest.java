@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -151,7 +152,7 @@ class DatasetControllerTest {
     @Test
     void missingDatasetIs404Everywhere() throws Exception {
         when(datasets.sentences(404L)).thenThrow(DatasetService.missing(404L));
-        when(similarity.matrix(404L)).thenThrow(DatasetService.missing(404L));
+        when(similarity.matrix(eq(404L), isNull())).thenThrow(DatasetService.missing(404L));
         org.mockito.Mockito.doThrow(DatasetService.missing(404L)).when(datasets).delete(404L);
         when(datasets.append(eq(404L), anyList(), anyList(), anyDouble())).thenThrow(DatasetService.missing(404L));
         mvc.perform(get("/api/datasets/404")).andExpect(status().isNotFound())
@@ -179,7 +180,7 @@ class DatasetControllerTest {
 
     @Test
     void similarityAsJsonInClusterOrder() throws Exception {
-        when(similarity.matrix(7L)).thenReturn(threeByThree());
+        when(similarity.matrix(eq(7L), isNull())).thenReturn(threeByThree());
         mvc.perform(get("/api/datasets/7/similarity").param("order", "cluster"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.model").value("all-minilm-l6-v2"))
@@ -194,7 +195,7 @@ class DatasetControllerTest {
 
     @Test
     void similarityAsInt16Binary() throws Exception {
-        when(similarity.matrix(7L)).thenReturn(threeByThree());
+        when(similarity.matrix(eq(7L), isNull())).thenReturn(threeByThree());
         byte[] body = mvc.perform(get("/api/datasets/7/similarity").param("format", "int16"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_OCTET_STREAM))
