@@ -63,16 +63,17 @@ public class EmbeddingCache {
 
     private void insertMissing(String model, List<Map.Entry<String, float[]>> rows) {
         transactions.executeWithoutResult(status -> template.batchUpdate("""
-                INSERT INTO embedding_cache (model, sha256, dimension, vector)
-                SELECT CAST(? AS VARCHAR(200)), CAST(? AS CHAR(64)), CAST(? AS INT), CAST(? AS BYTEA)
-                WHERE NOT EXISTS (SELECT 1 FROM embedding_cache WHERE model = ? AND sha256 = ?)""",
+                MERGE INTO embedding_cache AS t
+                USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS CHAR(64)), CAST(? AS INT), CAST(? AS BYTEA)))
+                    AS s (model, sha256, dimension, vector)
+                ON t.model = s.model AND t.sha256 = s.sha256
+                WHEN NOT MATCHED THEN INSERT (model, sha256, dimension, vector)
+                    VALUES (s.model, s.sha256, s.dimension, s.vector)""",
                 rows, 500, (statement, row) -> {
                     statement.setString(1, model);
                     statement.setString(2, row.getKey());
                     statement.setInt(3, row.getValue().length);
                     statement.setBytes(4, encode(row.getValue()));
-                    statement.setString(5, model);
-                    statement.setString(6, row.getKey());
                 }));
     }
 

@@ -51,9 +51,18 @@ public record BinaryClassificationMetrics(int pairs, int positives, int negative
             sortedLabels[r] = labels[order.get(r)];
         }
 
-        // find_best_acc_and_threshold
+        double[] accuracy = bestAccuracy(sorted, sortedLabels, negatives);
+        double[] f1 = bestF1(sorted, sortedLabels, positives);
+        return new BinaryClassificationMetrics(n, positives, negatives, rocAuc(sorted, sortedLabels, positives,
+                negatives), averagePrecision(sorted, sortedLabels, positives), accuracy[0], accuracy[1],
+                f1[0], f1[1], f1[2], f1[3]);
+    }
+
+    /** sentence-transformers' find_best_acc_and_threshold: {accuracy, threshold}, threshold −1 when none. */
+    private static double[] bestAccuracy(double[] sorted, boolean[] sortedLabels, int negatives) {
+        int n = sorted.length;
         double bestAccuracy = 0;
-        double accuracyThreshold = -1;
+        double threshold = -1;
         int positivesSoFar = 0;
         int remainingNegatives = negatives;
         for (int r = 0; r < n - 1; r++) {
@@ -62,36 +71,33 @@ public record BinaryClassificationMetrics(int pairs, int positives, int negative
             double accuracy = (double) (positivesSoFar + remainingNegatives) / n;
             if (accuracy > bestAccuracy) {
                 bestAccuracy = accuracy;
-                accuracyThreshold = (sorted[r] + sorted[r + 1]) / 2;
+                threshold = (sorted[r] + sorted[r + 1]) / 2;
             }
         }
+        return new double[] {bestAccuracy, threshold};
+    }
 
-        // find_best_f1_and_threshold
-        double bestF1 = 0;
-        double bestPrecision = 0;
-        double bestRecall = 0;
-        double f1Threshold = 0;
+    /** sentence-transformers' find_best_f1_and_threshold: {f1, threshold, precision, recall}. */
+    private static double[] bestF1(double[] sorted, boolean[] sortedLabels, int positives) {
+        double[] best = {0, 0, 0, 0};
         int extracted = 0;
         int correct = 0;
-        for (int r = 0; r < n - 1; r++) {
+        for (int r = 0; r < sorted.length - 1; r++) {
             extracted++;
             if (sortedLabels[r]) correct++;
             if (correct > 0) {
                 double precision = (double) correct / extracted;
                 double recall = (double) correct / positives;
                 double f1 = 2 * precision * recall / (precision + recall);
-                if (f1 > bestF1) {
-                    bestF1 = f1;
-                    bestPrecision = precision;
-                    bestRecall = recall;
-                    f1Threshold = (sorted[r] + sorted[r + 1]) / 2;
+                if (f1 > best[0]) {
+                    best[0] = f1;
+                    best[1] = (sorted[r] + sorted[r + 1]) / 2;
+                    best[2] = precision;
+                    best[3] = recall;
                 }
             }
         }
-
-        return new BinaryClassificationMetrics(n, positives, negatives, rocAuc(sorted, sortedLabels, positives,
-                negatives), averagePrecision(sorted, sortedLabels, positives), bestAccuracy, accuracyThreshold,
-                bestF1, f1Threshold, bestPrecision, bestRecall);
+        return best;
     }
 
     /** Trapezoidal area under the ROC curve over distinct thresholds; ties between classes count one half. */

@@ -1,6 +1,5 @@
 package org.simexplorer.labels;
 
-import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.loss.LossResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -68,9 +66,8 @@ class LabelController {
     LabelService.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold)
             throws IOException {
-        checkSize(file.getSize());
-        UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format)
-                : UploadFormat.fromFilename(file.getOriginalFilename());
+        limits.checkUploadSize(file.getSize());
+        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
     }
 
@@ -82,7 +79,7 @@ class LabelController {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("The request body is empty: send a CSV or JSONL file.");
         }
-        checkSize(body.length);
+        limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
     }
@@ -125,33 +122,8 @@ class LabelController {
      * labels under another catalogue model (an adapter, say).
      */
     @GetMapping("/metrics")
-    Map<String, Object> metrics(@PathVariable long id, @RequestParam(required = false) String model) {
-        BinaryClassificationMetrics m = labels.metrics(id, model);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pairs", m.pairs());
-        body.put("positives", m.positives());
-        body.put("negatives", m.negatives());
-        body.put("rocAuc", finite(m.rocAuc()));
-        body.put("averagePrecision", finite(m.averagePrecision()));
-        body.put("accuracy", m.pairs() >= 2 ? m.accuracy() : null);
-        body.put("accuracyThreshold", m.pairs() >= 2 && m.accuracyThreshold() != -1 ? m.accuracyThreshold() : null);
-        body.put("f1", m.positives() > 0 && m.pairs() >= 2 ? m.f1() : null);
-        body.put("f1Threshold", m.positives() > 0 && m.pairs() >= 2 ? m.f1Threshold() : null);
-        body.put("precision", m.positives() > 0 && m.pairs() >= 2 ? m.precision() : null);
-        body.put("recall", m.positives() > 0 && m.pairs() >= 2 ? m.recall() : null);
-        return body;
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    private void checkSize(long bytes) {
-        long limit = limits.maxUploadSize().toBytes();
-        if (bytes > limit) {
-            throw new TooLargeException("The upload has " + bytes + " bytes; at most " + limit + " are allowed.")
-                    .with("limit", limit);
-        }
+    MetricsView metrics(@PathVariable long id, @RequestParam(required = false) String model) {
+        return MetricsView.of(labels.metrics(id, model));
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

@@ -20,19 +20,22 @@ public class LabelRepository implements DatasetLabels {
         this.jdbc = jdbc;
     }
 
-    /** Sets the label of (i, j), keeping created_at when it already existed. Returns true when it was new. */
-    public boolean upsert(long datasetId, int i, int j, int label, Instant now) {
+    /**
+     * Sets the label of (i, j), keeping created_at when it already existed. One standard MERGE, on H2 and
+     * PostgreSQL alike. Under PostgreSQL's READ COMMITTED two concurrent MERGEs of the same new pair can both take
+     * the insert branch; the second then fails on the primary key, which LabelService retries once.
+     */
+    public void upsert(long datasetId, int i, int j, int label, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        int updated = jdbc.sql("""
-                UPDATE labels SET label = ?, updated_at = ?
-                WHERE dataset_id = ? AND i = ? AND j = ?""")
-                .params(label, at, datasetId, i, j).update();
-        if (updated > 0) return false;
         jdbc.sql("""
-                INSERT INTO labels (dataset_id, i, j, label, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(datasetId, i, j, label, at, at).update();
-        return true;
+                MERGE INTO labels AS t
+                USING (VALUES (CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS INT), CAST(? AS INT),
+                               CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (dataset_id, i, j, label, at)
+                ON t.dataset_id = s.dataset_id AND t.i = s.i AND t.j = s.j
+                WHEN MATCHED THEN UPDATE SET label = s.label, updated_at = s.at
+                WHEN NOT MATCHED THEN INSERT (dataset_id, i, j, label, created_at, updated_at)
+                    VALUES (s.dataset_id, s.i, s.j, s.label, s.at, s.at)""")
+                .params(datasetId, i, j, label, at).update();
     }
 
     /** Returns true when there was a label to remove. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
+import org.simexplorer.formats.LabelExport;
 import org.simexplorer.formats.PairResolver;
 import org.simexplorer.formats.PairResolver.ResolvedPairs;
 import org.simexplorer.formats.PairResolver.Unlabelled;
@@ -94,8 +95,8 @@ public class LabelService {
     }
 
     /**
-     * Two requests that label the same new pair at once both find no row and both insert; the second insert
-     * fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
+     * Two requests that label the same new pair at once can both take MERGE's insert branch (PostgreSQL does not
+     * lock a row that does not exist yet); the second insert fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
      * is safe.
      */
     private static <T> T retryingOnRace(java.util.function.Supplier<T> transaction) {
@@ -128,27 +129,9 @@ public class LabelService {
     /** CSV sentence1,sentence2,label with 1/0 as sentence-transformers reads it, or JSONL with the same keys. */
     public String export(long datasetId, String format) {
         List<String> sentences = datasets.sentences(datasetId);
-        List<Label> all = labels.list(datasetId);
-        StringBuilder out = new StringBuilder();
-        switch (format) {
-            case "csv" -> {
-                out.append("sentence1,sentence2,label\r\n");
-                for (Label label : all) {
-                    out.append(csvField(sentences.get(label.i()))).append(',')
-                            .append(csvField(sentences.get(label.j()))).append(',')
-                            .append(label.label() > 0 ? 1 : 0).append("\r\n");
-                }
-            }
-            case "jsonl" -> {
-                for (Label label : all) {
-                    out.append("{\"sentence1\":").append(jsonString(sentences.get(label.i())))
-                            .append(",\"sentence2\":").append(jsonString(sentences.get(label.j())))
-                            .append(",\"label\":").append(label.label() > 0 ? 1 : 0).append("}\n");
-                }
-            }
-            default -> throw new InvalidInputException("Unknown export format '" + format + "': use csv or jsonl.");
-        }
-        return out.toString();
+        List<LabelExport.Row> rows = labels.list(datasetId).stream()
+                .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
+        return LabelExport.write(rows, format);
     }
 
     /**
@@ -189,30 +172,5 @@ public class LabelService {
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
         return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
-    }
-
-    static String csvField(String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int k = 0; k < value.length(); k++) {
-            char c = value.charAt(k);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

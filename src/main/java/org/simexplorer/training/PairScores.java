@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.evaluation.ThresholdCounts;
+import org.simexplorer.labels.MetricsView;
 import org.simexplorer.loss.LabelledPairs;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cosines of labelled pairs under an adapter, and the metrics the adapter view reports: the fields of a
@@ -12,6 +15,8 @@ import org.simexplorer.loss.LabelledPairs;
  * taken at the thresholds chosen on the training pairs.
  */
 final class PairScores {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PairScores() {
     }
@@ -45,46 +50,32 @@ final class PairScores {
         return BinaryClassificationMetrics.compute(cosines(rows, pairs), positives(pairs)).rocAuc();
     }
 
-    /** {"training": {...}, "validation": {...}} for adapted training and validation rows. */
+    /**
+     * {"training": {...}, "validation": {...}} for adapted training and validation rows, each as the dataset's
+     * /metrics shows metrics; on the validation side accuracy and F1 use the training side's thresholds.
+     */
     static Map<String, Object> metrics(float[][] trainRows, LabelledPairs train, float[][] validationRows,
             LabelledPairs validation) {
-        BinaryClassificationMetrics onTraining = BinaryClassificationMetrics.compute(cosines(trainRows, train),
-                positives(train));
+        MetricsView onTraining = MetricsView.of(BinaryClassificationMetrics.compute(cosines(trainRows, train),
+                positives(train)));
         double[] validationScores = cosines(validationRows, validation);
         boolean[] validationLabels = positives(validation);
-        BinaryClassificationMetrics onValidation = BinaryClassificationMetrics.compute(validationScores,
-                validationLabels);
-        ThresholdCounts accuracy = ThresholdCounts.at(onTraining.accuracyThreshold(), validationScores,
-                validationLabels);
-        ThresholdCounts f1 = ThresholdCounts.at(onTraining.f1Threshold(), validationScores, validationLabels);
-        Map<String, Object> validationView = counts(onValidation);
-        validationView.put("accuracy", finite(accuracy.accuracy()));
-        validationView.put("accuracyThreshold", accuracy.threshold());
-        validationView.put("f1", finite(f1.f1()));
-        validationView.put("f1Threshold", f1.threshold());
-        validationView.put("precision", finite(f1.precision()));
-        validationView.put("recall", finite(f1.recall()));
-        Map<String, Object> trainingView = counts(onTraining);
-        trainingView.put("accuracy", onTraining.accuracy());
-        trainingView.put("accuracyThreshold", onTraining.accuracyThreshold());
-        trainingView.put("f1", onTraining.f1());
-        trainingView.put("f1Threshold", onTraining.f1Threshold());
-        trainingView.put("precision", onTraining.precision());
-        trainingView.put("recall", onTraining.recall());
+        MetricsView ranked = MetricsView.of(BinaryClassificationMetrics.compute(validationScores, validationLabels));
+        ThresholdCounts accuracy = onTraining.accuracyThreshold() == null ? null
+                : ThresholdCounts.at(onTraining.accuracyThreshold(), validationScores, validationLabels);
+        ThresholdCounts f1 = onTraining.f1Threshold() == null ? null
+                : ThresholdCounts.at(onTraining.f1Threshold(), validationScores, validationLabels);
+        MetricsView onValidation = new MetricsView(ranked.pairs(), ranked.positives(), ranked.negatives(),
+                ranked.rocAuc(), ranked.averagePrecision(),
+                accuracy == null ? null : finite(accuracy.accuracy()), onTraining.accuracyThreshold(),
+                f1 == null ? null : finite(f1.f1()), onTraining.f1Threshold(),
+                f1 == null ? null : finite(f1.precision()), f1 == null ? null : finite(f1.recall()));
         Map<String, Object> both = new LinkedHashMap<>();
-        both.put("training", trainingView);
-        both.put("validation", validationView);
-        return both;
-    }
-
-    private static Map<String, Object> counts(BinaryClassificationMetrics m) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("pairs", m.pairs());
-        view.put("positives", m.positives());
-        view.put("negatives", m.negatives());
-        view.put("rocAuc", finite(m.rocAuc()));
-        view.put("averagePrecision", finite(m.averagePrecision()));
-        return view;
+        both.put("training", onTraining);
+        both.put("validation", onValidation);
+        // Plain maps, as they read back from the database.
+        return JSON.convertValue(both, new TypeReference<Map<String, Object>>() {
+        });
     }
 
     static Double finite(double value) {

@@ -101,15 +101,22 @@ class LabelControllerTest {
         mvc.perform(get("/api/datasets/9/labels/export")).andExpect(status().isNotFound());
     }
 
+    /** The rows themselves are LabelExport's (LabelExportTest); here: the format reaches the service, the type and the file name follow it. */
     @Test
-    void exportIsAnAttachment() throws Exception {
-        when(labels.export(3L, "csv")).thenReturn("sentence1,sentence2,label\r\na,b,1\r\n");
-        mvc.perform(get("/api/datasets/3/labels/export").param("format", "csv"))
+    void exportIsAnAttachmentNamedAndTypedByItsFormat() throws Exception {
+        when(labels.export(eq(3L), any())).thenReturn("");
+        mvc.perform(get("/api/datasets/3/labels/export"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(header().string("Content-Disposition",
-                        org.hamcrest.Matchers.containsString("dataset-3-labels.csv")))
-                .andExpect(content().string("sentence1,sentence2,label\r\na,b,1\r\n"));
+                        org.hamcrest.Matchers.containsString("dataset-3-labels.csv")));
+        verify(labels).export(3L, "csv");
+        mvc.perform(get("/api/datasets/3/labels/export").param("format", "jsonl"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/jsonl"))
+                .andExpect(header().string("Content-Disposition",
+                        org.hamcrest.Matchers.containsString("dataset-3-labels.jsonl")));
+        verify(labels).export(3L, "jsonl");
     }
 
     @Test
