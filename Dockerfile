@@ -1,5 +1,10 @@
 # Build:  docker build -t similarity-explorer .
-# Run:    docker run -p 8080:8080 -v simexplorer-data:/app/data similarity-explorer
+# Users:  docker run --rm -it similarity-explorer hash-password   (asks for a password, prints its bcrypt hash)
+# Run:    docker run -p 8080:8080 -v simexplorer-data:/app/data \
+#           -e SIMEXPLORER_SECURITY_USERS='alice:$2a$10$...' similarity-explorer
+# The image listens on 0.0.0.0, so it asks for a login and refuses to start without users. Published on the
+# host's loopback only (-p 127.0.0.1:8080:8080) you may pass -e SIMEXPLORER_SECURITY_ALLOW_ANONYMOUS=true instead.
+# More names to answer to: -e SIMEXPLORER_SECURITY_ALLOWED_HOSTS=explorer.example.org
 # (Not built here: this environment has no Docker engine.)
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -17,7 +22,8 @@ RUN useradd --system --home-dir /app simexplorer \
 COPY --from=build /src/app.jar /app/app.jar
 USER simexplorer
 # Labels live in /app/data (mount a volume); model files and DJL's native libraries are unpacked to /app/cache.
-ENV SIMEXPLORER_DATA_DIR=/app/data \
+ENV SERVER_ADDRESS=0.0.0.0 \
+    SIMEXPLORER_DATA_DIR=/app/data \
     SIMEXPLORER_EMBEDDING_CACHE_DIR=/app/cache/models \
     DJL_CACHE_DIR=/app/cache/djl
 EXPOSE 8080

@@ -60,8 +60,34 @@ export function sentenceTexts(dataset) {
   return list.map((s) => (typeof s === 'string' ? s : s?.text ?? s?.sentence ?? ''));
 }
 
-/** Labels responses may be a bare list or wrapped as {labels: [...]}. */
+/** Labels responses may be a bare list or wrapped as {labels: [...]}; updatedAt becomes changedAt (ms). */
 export function labelList(body) {
   const list = Array.isArray(body) ? body : body?.labels ?? [];
-  return list.map((l) => ({ i: l.i, j: l.j, label: l.label }));
+  return list.map((l) => ({ i: l.i, j: l.j, label: l.label, changedAt: l.updatedAt ? Date.parse(l.updatedAt) || 0 : 0 }));
+}
+
+/**
+ * The body of a response as an ArrayBuffer, calling onProgress(received, total) as chunks arrive (total from
+ * Content-Length; 0 when the server did not say, in which case the body is read in one go).
+ */
+export async function readWithProgress(response, onProgress = () => {}) {
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  if (!response.body || total === 0) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  let bytes = new Uint8Array(total);
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (received + value.length > bytes.length) {
+      // a body longer than announced (a proxy re-encoded it): grow rather than fail
+      const grown = new Uint8Array(Math.max(bytes.length * 2, received + value.length));
+      grown.set(bytes.subarray(0, received));
+      bytes = grown;
+    }
+    bytes.set(value, received);
+    received += value.length;
+    onProgress(received, total);
+  }
+  return received === bytes.length ? bytes.buffer : bytes.slice(0, received).buffer;
 }

@@ -9,6 +9,24 @@ export const DEFAULT_STOPS = [
   [253, 231, 37],
 ];
 
+/**
+ * Diverging stops (ColorBrewer RdBu, reversed): blue below 0, near-white at 0, red above. For signed values:
+ * a cosine on ±1, or a difference of two matrices on ±max|Δ|. Blue and red stay apart for colour-blind readers.
+ */
+export const DIVERGING_STOPS = [
+  [5, 48, 97],
+  [33, 102, 172],
+  [67, 147, 195],
+  [146, 197, 222],
+  [209, 229, 240],
+  [247, 247, 247],
+  [253, 219, 199],
+  [244, 165, 130],
+  [214, 96, 77],
+  [178, 24, 43],
+  [103, 0, 31],
+];
+
 /** Builds a Uint8ClampedArray of size*4 RGBA, interpolating linearly between the stops. */
 export function buildLut(stops = DEFAULT_STOPS, size = 256) {
   if (stops.length < 2) throw new Error('A colour scale needs at least two stops.');
@@ -63,4 +81,33 @@ export function legendTicks(lo, hi, maxTicks = 6) {
 /** CSS colour string of a LUT entry, for legends drawn with DOM or Chart.js. */
 export function cssColour(lut, index) {
   return `rgb(${lut[index * 4]}, ${lut[index * 4 + 1]}, ${lut[index * 4 + 2]})`;
+}
+
+/** A domain centred at 0 and symmetric: ±maxAbs (±1 when maxAbs is missing or 0). */
+export function divergingDomain(maxAbs = 1) {
+  const m = Number.isFinite(maxAbs) && maxAbs > 0 ? maxAbs : 1;
+  return { lo: -m, hi: m };
+}
+
+/** max |v| over a list of values (a difference matrix, say), divided by quantum for quantised values. */
+export function maxAbs(values, quantum = 1) {
+  let m = 0;
+  for (let k = 0; k < values.length; k++) {
+    const a = Math.abs(values[k]);
+    if (a > m) m = a;
+  }
+  return m / quantum;
+}
+
+/**
+ * The heatmap's colours: 'sequential' (viridis-like over the data's range up to 1) or 'diverging' (centred at
+ * 0; `maxAbs` 1 for cosines, max|Δ| for a difference). Returns {lut, scale}.
+ */
+export function heatmapColours(kind, { range, maxAbs: m = 1, size = 256 } = {}) {
+  if (kind === 'diverging') {
+    const { lo, hi } = divergingDomain(m);
+    return { lut: buildLut(DIVERGING_STOPS, size), scale: makeScale(lo, hi, size) };
+  }
+  const { lo, hi } = domainFor(range ?? { lo: 0, hi: 1 });
+  return { lut: buildLut(DEFAULT_STOPS, size), scale: makeScale(lo, hi, size) };
 }

@@ -9,7 +9,7 @@ export class LabelStore {
     this.labels = new Map();
     this.undoStack = [];
     for (const l of labels) {
-      if (l.label === 1 || l.label === -1) this.labels.set(pairKey(l.i, l.j), normalise(l.i, l.j, l.label));
+      if (l.label === 1 || l.label === -1) this.labels.set(pairKey(l.i, l.j), { ...normalise(l.i, l.j, l.label), changedAt: l.changedAt ?? 0 });
     }
   }
 
@@ -25,6 +25,11 @@ export class LabelStore {
   /** All labels as [{i, j, label}] with i < j. */
   all() {
     return [...this.labels.values()].map(({ i, j, label }) => ({ i, j, label }));
+  }
+
+  /** All labels with when they last changed: [{i, j, label, changedAt}] (ms since the epoch, 0 when unknown). */
+  entries() {
+    return [...this.labels.values()].map(({ i, j, label, changedAt }) => ({ i, j, label, changedAt }));
   }
 
   /**
@@ -61,11 +66,12 @@ export class LabelStore {
   }
 
   /**
-   * The server refused or did not answer: put the pair back to what it was, and drop the change from the
+   * The server refused or did not answer: put the pair back to what it was (or to `label`, what the server
+   * holds), and drop the change from the
    * undo stack so undo cannot "restore" a label that was never stored.
    */
-  revert(change) {
-    this.apply(change.i, change.j, change.previous, 'saved');
+  revert(change, label = change.previous) {
+    this.apply(change.i, change.j, label, 'saved');
     const k = this.undoStack.lastIndexOf(change);
     if (k >= 0) this.undoStack.splice(k, 1);
   }
@@ -74,10 +80,10 @@ export class LabelStore {
     return this.labels.get(pairKey(i, j))?.state ?? null;
   }
 
-  apply(i, j, label, state) {
+  apply(i, j, label, state, changedAt = Date.now()) {
     const key = pairKey(i, j);
     if (label === 0) this.labels.delete(key);
-    else this.labels.set(key, { ...normalise(i, j, label), state });
+    else this.labels.set(key, { ...normalise(i, j, label), state, changedAt });
   }
 }
 

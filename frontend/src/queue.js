@@ -49,7 +49,9 @@ export function rankPairs(matrix, labels, threshold, { limit = 50, skipped = new
       if (d < half) counts[Math.floor((d / half) * buckets)]++;
     }
   }
-  const want = limit * 4 + (labels.size ?? 0);
+  // labelled and skipped pairs are dropped after this selection, so it takes that many more: skips never
+  // exhaust the candidates while unlabelled pairs are left in the band
+  const want = limit * 4 + (labels.size ?? 0) + skipped.size;
   let cutoff = 0;
   for (let seen = 0; cutoff < buckets; cutoff++) {
     seen += counts[cutoff];
@@ -88,4 +90,43 @@ export function rankPairs(matrix, labels, threshold, { limit = 50, skipped = new
   return [...candidates.values()]
     .sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j)
     .slice(0, limit);
+}
+
+export const QUEUE_MODES = ['informative', 'random'];
+
+/**
+ * The queue's next pair, or null when every pair is labelled or skipped.
+ * - 'informative': pairs implied by the user's +1 labels first (for the user to confirm or deny), then the
+ *   ranking above; when no unlabelled pair is left near the threshold, the nearest ones anywhere.
+ * - 'random': a uniformly drawn unlabelled pair, for an unbiased estimate of the metrics (implied pairs and
+ *   the ranking would bias it).
+ * implied: [{i, j, path}] from the server, shortest chains first.
+ */
+export function nextPair({ mode = 'informative', matrix, labels, skipped = new Set(), threshold, implied = [], random = Math.random }) {
+  if (mode === 'random') return randomPair(matrix, labels, skipped, random);
+  for (const p of implied) {
+    if (p.i !== p.j && labels.get(p.i, p.j) === 0 && !skipped.has(pairKey(p.i, p.j))) {
+      return { i: Math.min(p.i, p.j), j: Math.max(p.i, p.j), similarity: matrix.at(p.i, p.j), score: Infinity, reason: 'implied', path: p.path };
+    }
+  }
+  const options = { limit: 1, skipped };
+  return rankPairs(matrix, labels, threshold, options)[0] ?? rankPairs(matrix, labels, threshold, { ...options, band: 3 })[0] ?? null;
+}
+
+/** A uniformly random unlabelled, unskipped pair i < j; null when there is none. */
+export function randomPair(matrix, labels, skipped, random = Math.random) {
+  const n = matrix.n;
+  const free = (i, j) => labels.get(i, j) === 0 && !skipped.has(pairKey(i, j));
+  const pick = (i, j) => ({ i, j, similarity: matrix.at(i, j), score: 0, reason: 'random' });
+  // rejection sampling is uniform and cheap while most pairs are free; near the end, list what is left
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const a = Math.floor(random() * n);
+    const b = Math.floor(random() * n);
+    if (a !== b && free(Math.min(a, b), Math.max(a, b))) return pick(Math.min(a, b), Math.max(a, b));
+  }
+  const left = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (free(i, j)) left.push([i, j]);
+  if (left.length === 0) return null;
+  const [i, j] = left[Math.floor(random() * left.length)];
+  return pick(i, j);
 }

@@ -42,3 +42,9 @@ export function zoomToRegion(rowA, colA, rowB, colB, n, minSize = 4) {
 export function pan(viewport, dRows, dCols, n) {
   return clampViewport(viewport.row0 + dRows, viewport.col0 + dCols, viewport.size, n, 1);
 }
+
+/** The nearest viewport of the same size that shows display cell (row, col): keyboard cursors stay in view. */
+export function follow(viewport, row, col, n) {
+  const shift = (start, at) => (at < start ? at : at >= start + viewport.size ? at - viewport.size + 1 : start);
+  return clampViewport(shift(viewport.row0, row), shift(viewport.col0, col), viewport.size, n, 1);
+}

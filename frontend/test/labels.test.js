@@ -64,3 +64,11 @@ test('keys map to actions', () => {
   assert.deepEqual(actionForKey('Enter'), { type: 'skip' });
   assert.equal(actionForKey('x'), null);
 });
+
+test('entries carry when each label last changed: from the server, then from local changes', () => {
+  const store = new LabelStore([{ i: 0, j: 1, label: 1, changedAt: 1000 }]);
+  assert.deepEqual(store.entries(), [{ i: 0, j: 1, label: 1, changedAt: 1000 }]);
+  const before = Date.now();
+  store.set(0, 1, -1);
+  assert.ok(store.entries()[0].changedAt >= before);
+});

@@ -40,8 +40,9 @@ test('seed-sigmoid-bce explanation: large dot products saturate', () => {
 
 test('API shapes are read defensively', () => {
   assert.deepEqual(sentenceTexts({ sentences: ['a', { text: 'b' }, { sentence: 'c' }] }), ['a', 'b', 'c']);
-  assert.deepEqual(labelList({ labels: [{ i: 0, j: 1, label: 1, updatedAt: 'x' }] }), [{ i: 0, j: 1, label: 1 }]);
-  assert.deepEqual(labelList([{ i: 2, j: 3, label: -1 }]), [{ i: 2, j: 3, label: -1 }]);
+  assert.deepEqual(labelList({ labels: [{ i: 0, j: 1, label: 1, updatedAt: 'x' }] }), [{ i: 0, j: 1, label: 1, changedAt: 0 }]);
+  assert.deepEqual(labelList([{ i: 2, j: 3, label: -1, updatedAt: '2026-12-01T20:00:00Z' }]),
+    [{ i: 2, j: 3, label: -1, changedAt: Date.parse('2026-12-01T20:00:00Z') }]);
 });
 
 test('a problem detail becomes an ApiError with its detail; 422 becomes an outcome', async () => {
@@ -51,4 +52,20 @@ test('a problem detail becomes an ApiError with its detail; 422 becomes an outco
   assert.deepEqual(await outcome('/x', fakeFetch), { ok: false, status: 422, problem: { title: 'Unprocessable', status: 422, detail: 'undefined here' } });
   const offline = async () => { throw new TypeError('Failed to fetch'); };
   await assert.rejects(request('/x', {}, offline), /could not be reached/);
+});
+
+test('a body is read with progress up to its Content-Length', async () => {
+  const { readWithProgress } = await import('../src/api.js');
+  const chunks = [Uint8Array.from([1, 2, 3]), Uint8Array.from([4, 5]), Uint8Array.from([6])];
+  const body = () => new ReadableStream({ start(c) { for (const x of chunks) c.enqueue(x); c.close(); } });
+  const seen = [];
+  const buffer = await readWithProgress(new Response(body(), { headers: { 'Content-Length': '6' } }), (r, t) => seen.push([r, t]));
+  assert.deepEqual([...new Uint8Array(buffer)], [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(seen, [[3, 6], [5, 6], [6, 6]]);
+  // announced too short: still the whole body
+  const longer = await readWithProgress(new Response(body(), { headers: { 'Content-Length': '4' } }));
+  assert.deepEqual([...new Uint8Array(longer)], [1, 2, 3, 4, 5, 6]);
+  // no length: read in one go
+  const plain = await readWithProgress(new Response(Uint8Array.from([9, 8])));
+  assert.deepEqual([...new Uint8Array(plain)], [9, 8]);
 });

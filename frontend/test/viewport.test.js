@@ -53,3 +53,11 @@ test('cell rectangles invert hit-testing', () => {
   assert.equal(cellRect(2, 2, 400, 400, v), null);
   assert.deepEqual(fractionalCellAt(200, 100, 400, 400, v), { row: 12, col: 14 });
 });
+
+test('follow shifts the viewport just enough to show a cell, and keeps it when the cell is visible', async () => {
+  const { follow } = await import('../src/viewport.js');
+  const v = { row0: 10, col0: 10, size: 5 };
+  assert.deepEqual(follow(v, 12, 12, 100), v);
+  assert.deepEqual(follow(v, 15, 9, 100), { row0: 11, col0: 9, size: 5 });
+  assert.deepEqual(follow(v, 99, 0, 100), { row0: 95, col0: 0, size: 5 });
+});

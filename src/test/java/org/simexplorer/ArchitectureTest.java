@@ -44,7 +44,7 @@ class ArchitectureTest {
             .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
             .should().resideInAnyPackage("org.simexplorer.api", "org.simexplorer.dataset",
                     "org.simexplorer.labels", "org.simexplorer.training", "org.simexplorer.comparison",
-                    "org.simexplorer.explorer", "org.simexplorer.system");
+                    "org.simexplorer.explorer", "org.simexplorer.system", "org.simexplorer.security");
 
     @ArchTest
     static final ArchRule errorsDependOnNothingOfTheApp = noClasses().that().resideInAPackage("org.simexplorer.errors..")

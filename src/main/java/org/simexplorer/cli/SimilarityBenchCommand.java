@@ -1,13 +1,15 @@
 package org.simexplorer.cli;
 
+import static org.simexplorer.cli.Timings.kv;
+import static org.simexplorer.cli.Timings.loadAverage;
+import static org.simexplorer.cli.Timings.median;
+import static org.simexplorer.cli.Timings.min;
+
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import org.simexplorer.loss.LossParameters;
 import org.simexplorer.loss.PairLoss;
@@ -208,26 +210,4 @@ class SimilarityBenchCommand implements CliCommand {
         return vectors;
     }
 
-    private static String kv(String key, double value) {
-        return key + "=" + String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static double min(double[] values) {
-        return Arrays.stream(values).min().orElse(Double.NaN);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replace(' ', '_');
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
 }

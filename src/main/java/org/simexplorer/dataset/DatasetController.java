@@ -1,21 +1,12 @@
 package org.simexplorer.dataset;
 
-import org.simexplorer.formats.UploadFormat;
-import org.simexplorer.formats.UploadParser;
-import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.errors.InvalidInputException;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.formats.TextLine;
-import org.simexplorer.system.RequestLimits;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -39,16 +29,14 @@ class DatasetController {
     private final DatasetService datasets;
     private final DatasetViews views;
     private final DatasetSimilarity similarity;
-    private final DatasetLimits limits;
-    private final RequestLimits requestLimits;
+    private final SentenceInputs inputs;
 
     DatasetController(DatasetService datasets, DatasetViews views, DatasetSimilarity similarity,
-            DatasetLimits limits, RequestLimits requestLimits) {
+            SentenceInputs inputs) {
         this.datasets = datasets;
         this.views = views;
         this.similarity = similarity;
-        this.limits = limits;
-        this.requestLimits = requestLimits;
+        this.inputs = inputs;
     }
 
     record CreateRequest(String name, List<Object> sentences, String model) {
@@ -59,7 +47,7 @@ class DatasetController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DatasetViews.Changed> createFromJson(@RequestBody CreateRequest request) {
-        List<TextLine> sentences = jsonSentences(request.sentences());
+        List<TextLine> sentences = inputs.fromJson(request.sentences());
         DatasetService.Change change = datasets.create(request.name(), request.model(), sentences, List.of(), 0);
         return created(change);
     }
@@ -69,7 +57,7 @@ class DatasetController {
             @RequestPart("file") MultipartFile file, @RequestParam(required = false) String model,
             @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "2.5") double threshold) {
-        ParsedUpload upload = parse(file, format);
+        ParsedUpload upload = inputs.fromFile(file, format);
         String datasetName = name != null && !name.isBlank() ? name : file.getOriginalFilename();
         DatasetService.Change change = datasets.create(datasetName, model, upload.sentences(), upload.pairs(),
                 threshold);
@@ -94,14 +82,14 @@ class DatasetController {
 
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.APPLICATION_JSON_VALUE)
     DatasetViews.Changed appendFromJson(@PathVariable long id, @RequestBody AppendRequest request) {
-        return views.changed(datasets.append(id, jsonSentences(request.sentences()), List.of(), 0));
+        return views.changed(datasets.append(id, inputs.fromJson(request.sentences()), List.of(), 0));
     }
 
     @PostMapping(path = "/{id}/sentences", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     DatasetViews.Changed appendFromUpload(@PathVariable long id, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold) {
         datasets.get(id);
-        ParsedUpload upload = parse(file, format);
+        ParsedUpload upload = inputs.fromFile(file, format);
         return views.changed(datasets.append(id, upload.sentences(), upload.pairs(), threshold));
     }
 
@@ -165,39 +153,6 @@ class DatasetController {
             }
         }
         return buffer.array();
-    }
-
-    private ParsedUpload parse(MultipartFile file, String format) {
-        limits.checkUploadSize(file.getSize());
-        UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
-        try {
-            return UploadParser.parse(file.getBytes(), uploadFormat);
-        } catch (IOException e) {
-            throw new InvalidInputException("The upload could not be read: " + e.getMessage());
-        }
-    }
-
-    private List<TextLine> jsonSentences(List<Object> raw) {
-        if (raw == null || raw.isEmpty()) {
-            throw new InvalidInputException("'sentences' is missing or empty: give a non-empty list of strings.");
-        }
-        if (raw.size() > limits.maxSentences()) {
-            throw new TooLargeException("'sentences' has " + raw.size() + " entries; a dataset holds at most "
-                    + limits.maxSentences() + ".").with("limit", limits.maxSentences());
-        }
-        List<TextLine> sentences = new ArrayList<>(raw.size());
-        for (int k = 0; k < raw.size(); k++) {
-            if (!(raw.get(k) instanceof String text) || text.isBlank()) {
-                throw new InvalidInputException("sentences[" + k + "] is not a non-blank string.").with("index", k);
-            }
-            if (text.length() > requestLimits.maxCharsPerSentence()) {
-                throw new InvalidInputException("sentences[" + k + "] has " + text.length() + " characters; at most "
-                        + requestLimits.maxCharsPerSentence() + " are allowed.").with("index", k)
-                        .with("limit", requestLimits.maxCharsPerSentence());
-            }
-            sentences.add(new TextLine(text, 0));
-        }
-        return sentences;
     }
 
     private ResponseEntity<DatasetViews.Changed> created(DatasetService.Change change) {

@@ -80,14 +80,28 @@ public class DatasetService {
             int identicalPairsSkipped) {
     }
 
+    /** Hears how many of a create's sentences have vectors so far (cache hits first, then each embedded chunk). */
+    @FunctionalInterface
+    public interface EmbedProgress {
+        EmbedProgress NONE = (done, total) -> { };
+
+        void embedded(int done, int total);
+    }
+
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
+        return create(name, model, input, pairs, threshold, EmbedProgress.NONE);
+    }
+
+    /** As {@link #create(String, String, List, List, double)}, reporting the embedding's progress as it goes. */
+    public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
+            EmbedProgress progress) {
         String checkedName = checkName(name);
         String modelId = model == null || model.isBlank() ? embedder.defaultModel() : model.strip();
         if (input.isEmpty()) {
             throw new InvalidInputException("The dataset has no sentences.");
         }
         Plan plan = plan(List.of(), input, pairs, threshold);
-        embeddings(modelId, plan.added());
+        embeddings(modelId, plan.added(), progress);
         return transactions.execute(status -> {
             Dataset dataset = datasets.save(new Dataset(null, checkedName, modelId,
                     Instant.now().truncatedTo(ChronoUnit.MICROS)));
@@ -162,11 +176,15 @@ public class DatasetService {
 
     /** Vectors for texts: cache hits as stored, misses embedded in one call per request limit and stored. */
     float[][] embeddings(String model, List<String> texts) {
+        return embeddings(model, texts, EmbedProgress.NONE);
+    }
+
+    private float[][] embeddings(String model, List<String> texts, EmbedProgress progress) {
         Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
         if (extra.isPresent()) {
             // Only base vectors are cached: an extra model's output follows from them, and a deleted adapter's
             // name may later be given to a new one.
-            return extra.get().apply(embeddings(extra.get().base(), texts));
+            return extra.get().apply(embeddings(extra.get().base(), texts, progress));
         }
         List<String> hashes = texts.stream().map(TextHash::sha256).toList();
         Map<String, float[]> found = new HashMap<>(cache.find(model, hashes));
@@ -174,6 +192,7 @@ public class DatasetService {
         for (int k = 0; k < texts.size(); k++) {
             if (!found.containsKey(hashes.get(k))) missing.putIfAbsent(hashes.get(k), texts.get(k));
         }
+        progress.embedded(texts.size() - missing.size(), texts.size());
         if (!missing.isEmpty()) {
             List<String> missHashes = new ArrayList<>(missing.keySet());
             List<String> missTexts = new ArrayList<>(missing.values());
@@ -185,6 +204,7 @@ public class DatasetService {
                 for (int k = from; k < to; k++) fresh.put(missHashes.get(k), vectors[k - from]);
                 cache.store(model, fresh);
                 found.putAll(fresh);
+                progress.embedded(texts.size() - missing.size() + to, texts.size());
             }
         }
         float[][] result = new float[texts.size()][];

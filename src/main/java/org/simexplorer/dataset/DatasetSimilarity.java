@@ -19,36 +19,28 @@ public class DatasetSimilarity {
     private static final int KEPT = 2;
 
     private final DatasetService datasets;
+    private final DatasetEmbeddings embeddings;
     private final CosineMatrix cosineMatrix;
     /** Keyed by dataset id and model id. */
     private final Map<String, Matrix> recent = new LinkedHashMap<>(4, 0.75f, true);
 
-    DatasetSimilarity(DatasetService datasets, CosineMatrix cosineMatrix) {
+    DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix) {
         this.datasets = datasets;
+        this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
     }
 
-    /**
-     * S = X Xᵀ row-major, with its cluster order computed on first use, and the embeddings it came from:
-     * the losses recomputed after every label start from them without reading the cache table again.
-     */
+    /** S = X Xᵀ row-major, with its cluster order computed on first use. */
     public static final class Matrix {
         private final String model;
         private final int n;
         private final float[] cosine;
-        private final float[][] vectors;
         private int[] clusterOrder;
 
-        Matrix(String model, float[][] vectors, float[] cosine) {
+        Matrix(String model, int n, float[] cosine) {
             this.model = model;
-            this.n = vectors.length;
-            this.vectors = vectors;
+            this.n = n;
             this.cosine = cosine;
-        }
-
-        /** The dataset's embeddings in sentence order; shared, so callers must not modify them. */
-        public float[][] vectors() {
-            return vectors;
         }
 
         public String model() {
@@ -89,12 +81,13 @@ public class DatasetSimilarity {
             Matrix kept = recent.get(key);
             if (kept != null && kept.n == n) return kept;
         }
-        Embeddings embeddings = datasets.embeddings(datasetId, modelId);
+        Embeddings vectors = modelId.equals(dataset.model()) ? embeddings.of(datasetId)
+                : datasets.embeddings(datasetId, modelId);
         float[] cosine;
-        try (SimilarityMatrix computed = cosineMatrix.compute(embeddings.vectors())) {
+        try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
             cosine = computed.toArray();
         }
-        Matrix matrix = new Matrix(embeddings.model(), embeddings.vectors(), cosine);
+        Matrix matrix = new Matrix(vectors.model(), vectors.vectors().length, cosine);
         synchronized (recent) {
             recent.put(key, matrix);
             while (recent.size() > KEPT) recent.remove(recent.keySet().iterator().next());

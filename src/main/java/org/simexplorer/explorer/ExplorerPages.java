@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The HTML pages: the dataset list with its create form, and the explorer page of one dataset. The explorer
  * itself runs in the browser against the JSON API; these pages only render the shell and handle the forms
- * (which carry the CSRF token that system.FormTokenFilter checks).
+ * (which carry the CSRF token that Spring Security checks, see security.WebSecurity).
  */
 @Controller
 class ExplorerPages {

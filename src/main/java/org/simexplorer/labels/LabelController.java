@@ -4,14 +4,12 @@ import org.simexplorer.errors.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
-import org.simexplorer.loss.LossResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -82,48 +80,6 @@ class LabelController {
         limits.checkUploadSize(body.length);
         UploadFormat uploadFormat = format != null ? UploadFormat.fromName(format) : sniff(contentType, body);
         return labels.importPairs(id, UploadParser.parse(body, uploadFormat), threshold);
-    }
-
-    /**
-     * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
-     * pairContributions=false, model=ID (another catalogue model, an adapter say), and the loss's parameters by
-     * name (for example &margin=0.3).
-     */
-    @GetMapping("/loss")
-    LossResult loss(@PathVariable long id, @RequestParam(required = false) String loss,
-            @RequestParam(defaultValue = "false") boolean gradient,
-            @RequestParam(defaultValue = "true") boolean pairContributions,
-            @RequestParam(required = false) String model, @RequestParam Map<String, String> query) {
-        if (loss == null || loss.isBlank()) {
-            throw new InvalidInputException("Give the loss id as ?loss=ID (see GET /api/losses).");
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        query.forEach((name, value) -> {
-            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")
-                    || name.equals("model")) {
-                return;
-            }
-            params.put(name, number(value));
-        });
-        return labels.loss(id, loss, params, gradient, pairContributions, model);
-    }
-
-    /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
-    private static Object number(String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            return value;
-        }
-    }
-
-    /**
-     * Flat metrics; the rates are null when undefined (no labels, or only one class). ?model= scores the same
-     * labels under another catalogue model (an adapter, say).
-     */
-    @GetMapping("/metrics")
-    MetricsView metrics(@PathVariable long id, @RequestParam(required = false) String model) {
-        return MetricsView.of(labels.metrics(id, model));
     }
 
     private static UploadFormat sniff(String contentType, byte[] body) {

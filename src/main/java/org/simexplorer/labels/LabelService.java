@@ -8,16 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetService;
-import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.formats.LabelExport;
 import org.simexplorer.formats.PairResolver;
 import org.simexplorer.formats.PairResolver.ResolvedPairs;
 import org.simexplorer.formats.PairResolver.Unlabelled;
 import org.simexplorer.formats.ParsedUpload;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
-import org.simexplorer.loss.LabelledPair;
-import org.simexplorer.loss.LossResult;
-import org.simexplorer.loss.LossService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,16 +27,11 @@ public class LabelService {
 
     private final LabelRepository labels;
     private final DatasetService datasets;
-    private final DatasetSimilarity similarity;
-    private final LossService losses;
     private final TransactionTemplate transactions;
 
-    LabelService(LabelRepository labels, DatasetService datasets, DatasetSimilarity similarity, LossService losses,
-            PlatformTransactionManager transactionManager) {
+    LabelService(LabelRepository labels, DatasetService datasets, PlatformTransactionManager transactionManager) {
         this.labels = labels;
         this.datasets = datasets;
-        this.similarity = similarity;
-        this.losses = losses;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -132,45 +122,5 @@ public class LabelService {
         List<LabelExport.Row> rows = labels.list(datasetId).stream()
                 .map(l -> new LabelExport.Row(sentences.get(l.i()), sentences.get(l.j()), l.label() > 0)).toList();
         return LabelExport.write(rows, format);
-    }
-
-    /**
-     * Metrics of the cosine on the labelled pairs. With no labels, or with one class only, the undefined
-     * rates are NaN (sent as null).
-     */
-    public BinaryClassificationMetrics metrics(long datasetId) {
-        return metrics(datasetId, null);
-    }
-
-    /** As {@link #metrics(long)}, under another catalogue model; null for the dataset's own. */
-    public BinaryClassificationMetrics metrics(long datasetId, String model) {
-        List<Label> all = labels.list(datasetId);
-        double[] scores = new double[all.size()];
-        boolean[] positive = new boolean[all.size()];
-        if (!all.isEmpty()) {
-            DatasetSimilarity.Matrix matrix = similarity.matrix(datasetId, model);
-            for (int k = 0; k < all.size(); k++) {
-                scores[k] = matrix.at(all.get(k).i(), all.get(k).j());
-                positive[k] = all.get(k).label() > 0;
-            }
-        } else {
-            datasets.get(datasetId);
-        }
-        return BinaryClassificationMetrics.compute(scores, positive);
-    }
-
-    /** A loss on the dataset's embeddings with its labels as the target, as POST /api/loss computes it. */
-    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
-            boolean pairContributions) {
-        return loss(datasetId, lossId, params, gradient, pairContributions, null);
-    }
-
-    /** As the other loss method, under another catalogue model (an adapter, say); null for the dataset's own. */
-    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
-            boolean pairContributions, String model) {
-        float[][] embeddings = similarity.matrix(datasetId, model).vectors();
-        List<LabelledPair> pairs = labels.list(datasetId).stream()
-                .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
-        return losses.evaluate(embeddings, pairs, lossId, params, gradient, pairContributions);
     }
 }

@@ -1,11 +1,14 @@
 package org.simexplorer.loss;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.errors.DomainException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.UndefinedException;
 import org.springframework.stereotype.Service;
 
-/** Evaluates pair losses for the API and for other features (datasets call {@link #evaluate(float[][], List, String, Map, boolean, boolean)}). */
+/** Evaluates pair losses for the API and for other features (datasets call {@link #evaluate(float[][], LabelledPairs, String, Map, boolean, boolean)}). */
 @Service
 public class LossService {
 
@@ -22,16 +25,56 @@ public class LossService {
     /**
      * One loss on stored embeddings and labels.
      *
-     * @param pairs  labelled pairs (i, j, ±1; 0 entries are ignored); checked like the API's "pairs"
      * @param params overrides of the loss's defaults by name, or null
-     * @throws DomainException 404 unknown loss, 400 bad parameters or pairs, 422 undefined loss
+     * @throws DomainException 404 unknown loss, 400 bad parameters, 422 undefined loss
      */
-    public LossResult evaluate(float[][] embeddings, List<LabelledPair> pairs, String lossId, Map<String, ?> params,
+    public LossResult evaluate(float[][] embeddings, LabelledPairs pairs, String lossId, Map<String, ?> params,
                                boolean gradient, boolean pairContributions) {
         PairLoss loss = registry.find(lossId);
         LossParameters resolved = LossParameters.resolve(loss, params);
-        return evaluator.evaluate(embeddings, LabelledPairs.of(embeddings.length, pairs), loss, resolved, gradient,
-                pairContributions);
+        return evaluator.evaluate(embeddings, pairs, loss, resolved, gradient, pairContributions);
+    }
+
+    /**
+     * One loss's value, or why it is undefined on these labels (then value is null).
+     *
+     * @param params the parameters used, defaults with any overrides applied
+     */
+    public record LossValue(String loss, Double value, String undefinedReason, Map<String, Double> params) {
+    }
+
+    /**
+     * Every loss on the same embeddings and labels, in the order of {@link #describe()}: the pairs' scores are
+     * computed once and each loss reads them. A loss that is undefined here (nothing labelled, softmax-ce without a
+     * usable row) gets its reason instead of a value; the call itself still succeeds.
+     *
+     * @param overrides parameters by loss id, then by name; absent losses use their defaults
+     * @throws org.simexplorer.errors.InvalidInputException an override names an unknown loss or a bad parameter
+     */
+    public List<LossValue> evaluateAll(float[][] embeddings, LabelledPairs pairs,
+                                       Map<String, ? extends Map<String, ?>> overrides) {
+        for (String id : overrides.keySet()) {
+            if (!registry.ids().contains(id)) {
+                throw new InvalidInputException("parameters", "Parameters are given for an unknown loss '" + id
+                        + "'. Known losses: " + String.join(", ", registry.ids()) + ".");
+            }
+        }
+        List<LossParameters> resolved = registry.all().stream()
+                .map(loss -> LossParameters.resolve(loss, overrides.get(loss.id()))).toList();
+        PairScores scores = pairs.size() == 0 ? null : evaluator.scores(embeddings, pairs);
+        List<LossValue> values = new ArrayList<>();
+        for (int k = 0; k < resolved.size(); k++) {
+            PairLoss loss = registry.all().get(k);
+            LossParameters params = resolved.get(k);
+            try {
+                pairs.requireAny();
+                double value = evaluator.evaluate(scores, loss, params, false, false).value();
+                values.add(new LossValue(loss.id(), value, null, params.asMap()));
+            } catch (UndefinedException undefined) {
+                values.add(new LossValue(loss.id(), null, undefined.getMessage(), params.asMap()));
+            }
+        }
+        return values;
     }
 
     public List<LossDescription> describe() {

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Writes an RFC 9457 problem detail from a servlet filter, where the exception handler cannot reach. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -19,7 +19,7 @@ final class Problems {
     }
 
     /** JSON string literal; escapes everything a header value could smuggle in. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -41,7 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(DatasetController.class)
-@Import(DatasetViews.class)
+@Import({DatasetViews.class, SentenceInputs.class})
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
 class DatasetControllerTest {
 
@@ -175,7 +175,7 @@ class DatasetControllerTest {
 
     private DatasetSimilarity.Matrix threeByThree() {
         float[] s = {1f, 0.1f, 0.95f, 0.1f, 1f, -0.2f, 0.95f, -0.2f, 1f};
-        return new DatasetSimilarity.Matrix("all-minilm-l6-v2", new float[3][4], s);
+        return new DatasetSimilarity.Matrix("all-minilm-l6-v2", 3, s);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.labels.DatasetLosses;
 import org.simexplorer.labels.LabelService;
 import org.simexplorer.labels.LabelService.LabelChange;
 import org.simexplorer.loss.LossConfiguration;
@@ -42,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, LabelRepository.class,
-        DatasetService.class, DatasetSimilarity.class, LabelService.class, SimilarityConfiguration.class,
+        DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
+        SimilarityConfiguration.class,
         LossConfiguration.class, LossService.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")
 abstract class DatasetServiceContract {
@@ -67,6 +69,8 @@ abstract class DatasetServiceContract {
     DatasetService datasets;
     @Autowired
     LabelService labels;
+    @Autowired
+    DatasetLosses scores;
     @Autowired
     StandInEmbedder embedder;
     @Autowired
@@ -239,6 +243,27 @@ abstract class DatasetServiceContract {
     }
 
     @Test
+    void csvExportNeutralisesFormulasAndReadsThemBack() {
+        String[] texts = {"=HYPERLINK(\"http://evil.example\",\"x\") " + System.nanoTime(), "+1+2 " + System.nanoTime(),
+                "-2+3 " + System.nanoTime(), "@SUM(A1) " + System.nanoTime(), unique("plain - with a dash"),
+                unique("'=already quoted")};
+        long source = datasets.create("formulas", null, lines(texts), List.of(), 2.5).dataset().id();
+        labels.put(source, List.of(new LabelChange(0, 1, 1), new LabelChange(2, 3, -1), new LabelChange(4, 5, 1)));
+        String csv = labels.export(source, "csv");
+        assertThat(csv.split("\r\n")).containsExactly("sentence1,sentence2,label",
+                "\"'" + texts[0].replace("\"", "\"\"") + "\",\"'" + texts[1] + "\",1",
+                "\"'" + texts[2] + "\",\"'" + texts[3] + "\",0",
+                texts[4] + "," + texts[5] + ",1");
+
+        long target = datasets.create("formulas again", null, lines(texts), List.of(), 2.5).dataset().id();
+        assertThat(labels.importPairs(target, file(csv, UploadFormat.CSV), 2.5).imported()).isEqualTo(3);
+        assertThat(labels.list(target)).extracting(Label::i, Label::j, Label::label)
+                .containsExactlyElementsOf(labels.list(source).stream()
+                        .map(l -> org.assertj.core.groups.Tuple.tuple(l.i(), l.j(), l.label())).toList());
+        assertThat(labels.export(source, "jsonl")).contains("\"sentence1\":\"=HYPERLINK");
+    }
+
+    @Test
     void importOfAnUnknownSentenceNamesTheLineAndSavesNothing() {
         String p = unique("p");
         String q = unique("q");
@@ -257,9 +282,9 @@ abstract class DatasetServiceContract {
     void metricsUseTheCosineOfEachLabelledPair() {
         String[] texts = {unique("m0"), unique("m1"), unique("m2"), unique("m3")};
         long id = datasets.create("metrics", null, lines(texts), List.of(), 2.5).dataset().id();
-        assertThat(labels.metrics(id).pairs()).isZero();
+        assertThat(scores.metrics(id).pairs()).isZero();
         labels.put(id, List.of(new LabelChange(0, 1, 1), new LabelChange(0, 2, -1), new LabelChange(2, 3, 1)));
-        var metrics = labels.metrics(id);
+        var metrics = scores.metrics(id);
         double[] cosines = new double[3];
         int[][] pairs = {{0, 1}, {0, 2}, {2, 3}};
         for (int k = 0; k < 3; k++) {
@@ -293,11 +318,11 @@ abstract class DatasetServiceContract {
     void lossRunsOnTheDatasetEmbeddingsAndLabels() {
         String[] texts = {unique("l0"), unique("l1"), unique("l2")};
         long id = datasets.create("loss", null, lines(texts), List.of(), 2.5).dataset().id();
-        assertThatThrownBy(() -> labels.loss(id, "cosine-mse", java.util.Map.of(), false, true))
+        assertThatThrownBy(() -> scores.loss(id, "cosine-mse", java.util.Map.of(), false, true))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e).isInstanceOf(UndefinedException.class));
         labels.put(id, List.of(new LabelChange(0, 1, 1), new LabelChange(1, 2, -1)));
-        LossResult result = labels.loss(id, "cosine-mse", java.util.Map.of(), true, true);
+        LossResult result = scores.loss(id, "cosine-mse", java.util.Map.of(), true, true);
         double expected = 0;
         int[][] pairs = {{0, 1, 1}, {1, 2, -1}};
         for (int[] pair : pairs) {
@@ -310,8 +335,46 @@ abstract class DatasetServiceContract {
         assertThat(result.labelledPairs()).isEqualTo(2);
         assertThat(result.value()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-5));
         assertThat(result.gradient()).hasDimensions(3, 8);
-        assertThatThrownBy(() -> labels.loss(id, "no-such-loss", java.util.Map.of(), false, true))
+        assertThatThrownBy(() -> scores.loss(id, "no-such-loss", java.util.Map.of(), false, true))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e).isInstanceOf(NotFoundException.class));
+    }
+
+    @Test
+    void everyLossAtOnceFollowsTheLabelsAndTheSentences() {
+        String[] texts = {unique("a0"), unique("a1"), unique("a2")};
+        long id = datasets.create("all", null, lines(texts), List.of(), 2.5).dataset().id();
+        DatasetLosses.AllLosses none = scores.all(id, java.util.Map.of());
+        assertThat(none.labelledPairs()).isZero();
+        assertThat(none.model()).isEqualTo(datasets.get(id).model());
+        assertThat(none.losses()).extracting(LossService.LossValue::loss).containsExactly("seed-sigmoid-bce",
+                "cosine-mse", "contrastive", "online-contrastive", "cosent", "softmax-ce", "sigmoid");
+        assertThat(none.losses()).allSatisfy(v -> {
+            assertThat(v.value()).isNull();
+            assertThat(v.undefinedReason()).startsWith("There are no labelled pairs");
+        });
+        labels.put(id, List.of(new LabelChange(0, 1, 1), new LabelChange(1, 2, -1)));
+        DatasetLosses.AllLosses two = scores.all(id, java.util.Map.of("contrastive", java.util.Map.of("margin", 0.3)));
+        assertThat(two.labelledPairs()).isEqualTo(2);
+        for (LossService.LossValue value : two.losses()) {
+            if (value.loss().equals("softmax-ce")) {
+                // Row 1 has a positive and a negative partner, so softmax-ce is defined here.
+                assertThat(value.undefinedReason()).isNull();
+            }
+            assertThat(value.value()).as(value.loss()).isEqualTo(
+                    scores.loss(id, value.loss(), value.params(), false, false).value());
+        }
+        assertThat(two.losses().get(2).params()).containsEntry("margin", 0.3);
+        // A sentence appended later is there for the next losses: its pair is labelled and counted.
+        datasets.append(id, lines(unique("a3")), List.of(), 2.5);
+        labels.put(id, List.of(new LabelChange(0, 3, -1)));
+        assertThat(scores.all(id, java.util.Map.of()).labelledPairs()).isEqualTo(3);
+        assertThatThrownBy(() -> scores.all(id, java.util.Map.of("triplet", java.util.Map.of("margin", 1))))
+                .isInstanceOf(org.simexplorer.errors.InvalidInputException.class)
+                .hasMessageStartingWith("Parameters are given for an unknown loss 'triplet'.");
+        assertThatThrownBy(() -> scores.all(id, java.util.Map.of("cosent", java.util.Map.of("margin", 1))))
+                .isInstanceOf(org.simexplorer.errors.InvalidInputException.class)
+                .hasMessage("Unknown parameter 'margin' for loss 'cosent': its parameters are scale.");
+        assertThatThrownBy(() -> scores.all(Long.MAX_VALUE, java.util.Map.of())).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -59,6 +60,12 @@ class ExplorerBrowserIT {
         driver = BrowserSession.start(profileDir);
     }
 
+    /** Every page of every test keeps within the Content-Security-Policy: no inline script, style or handler. */
+    @AfterEach
+    void noSecurityPolicyViolations() {
+        assertThat(BrowserSession.securityPolicyViolations(driver)).isEmpty();
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (driver != null) {
@@ -66,30 +73,24 @@ class ExplorerBrowserIT {
         }
     }
 
+    private ExplorerPage page() {
+        return new ExplorerPage(driver, port);
+    }
+
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return page().url(path);
     }
 
     private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return page().waitUpTo(seconds);
     }
 
-    /** Creates a dataset through the home page's paste form and waits for its heatmap. */
     private long createByPasting(String name, List<String> sentences) {
-        driver.get(url("/"));
-        driver.findElement(By.id("name")).sendKeys(name);
-        WebElement area = driver.findElement(By.id("sentences"));
-        // JS sets the value: sendKeys would type each line's newline into the textarea fine, but it is slow
-        driver.executeScript("arguments[0].value = arguments[1];", area, String.join("\n", sentences));
-        driver.findElement(By.id("create-button")).click();
-        waitUpTo(120).until(d -> d.getCurrentUrl().matches(".*/datasets/\\d+$"));
-        waitForHeatmap();
-        String current = driver.getCurrentUrl();
-        return Long.parseLong(current.substring(current.lastIndexOf('/') + 1));
+        return page().createByPasting(name, sentences);
     }
 
     private void waitForHeatmap() {
-        waitUpTo(120).until(d -> "true".equals(driver.executeScript("return document.body.dataset.heatmapReady || null;")));
+        page().waitForHeatmap();
     }
 
     private int analysisVersion() {
@@ -101,26 +102,12 @@ class ExplorerBrowserIT {
         waitUpTo(60).until(d -> analysisVersion() > version);
     }
 
-    /** Clicks the middle of display cell (row, col) of an n×n heatmap in full view. */
     private void clickCell(int row, int col, int n) {
-        WebElement overlay = driver.findElement(By.id("overlay"));
-        double cell = 640.0 / n;
-        int x = (int) Math.round((col + 0.5) * cell - 320);
-        int y = (int) Math.round((row + 0.5) * cell - 320);
-        new Actions(driver).moveToElement(overlay, x, y).click().perform();
+        page().clickCell(row, col, n);
     }
 
     private Map<String, Integer> labelsViaApi(long id) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/datasets/" + id + "/labels")))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
-        JsonNode list = body.isArray() ? body : body.get("labels");
-        Map<String, Integer> labels = new java.util.TreeMap<>();
-        for (JsonNode l : list) {
-            labels.put(l.get("i").asInt() + "," + l.get("j").asInt(), l.get("label").asInt());
-        }
-        return labels;
+        return page().labelsViaApi(id);
     }
 
     private List<String> lossValues() {
@@ -214,15 +201,19 @@ class ExplorerBrowserIT {
         assertThat(afterTwo).as("losses after the second label").isNotEqualTo(afterOne);
         assertThat(afterTwo).anyMatch(v -> v.matches("-?[0-9.e+]+"));
 
-        // reload: both marks are drawn in their cells (+ green, − pink stroke through the cell's centre)
+        // reload: both marks are drawn in their cells (+ an Okabe-Ito blue circle, − an orange square, each with
+        // a white glyph through the centre: sample a point off the glyph's bars)
         driver.navigate().refresh();
         waitForHeatmap();
         assertThat(driver.findElement(By.id("label-count")).getText()).isEqualTo("2");
         double cell = 640.0 / n;
-        long[] plus = pixelAt("overlay", (int) (1.5 * cell), (int) (0.5 * cell));
-        long[] minus = pixelAt("overlay", (int) (3.5 * cell), (int) (2.5 * cell));
-        assertThat(plus).as("+ mark at (0,1)").containsExactly(31, 157, 85, 255);
-        assertThat(minus).as("− mark at (2,3)").containsExactly(214, 51, 108, 255);
+        int off = (int) (cell * 0.16);
+        long[] plus = pixelAt("overlay", (int) (1.5 * cell) + off, (int) (0.5 * cell) + off);
+        long[] minus = pixelAt("overlay", (int) (3.5 * cell) + off, (int) (2.5 * cell) + off);
+        long[] plusCentre = pixelAt("overlay", (int) (1.5 * cell), (int) (0.5 * cell));
+        assertThat(plus).as("+ mark at (0,1)").containsExactly(0, 114, 178, 255);
+        assertThat(minus).as("− mark at (2,3)").containsExactly(230, 159, 0, 255);
+        assertThat(plusCentre).as("white glyph").containsExactly(255, 255, 255, 255);
 
         // label (4, 5) with S, then undo it with Z
         clickCell(4, 5, n);
@@ -387,8 +378,42 @@ class ExplorerBrowserIT {
         driver.get(url("/"));
         driver.findElement(By.id("name")).sendKeys("Empty");
         driver.findElement(By.id("create-button")).click();
+        // the page sends the form in the background and shows the server's answer where the form post would
+        waitUpTo(30).until(d -> d.findElement(By.id("form-error")).isDisplayed());
         assertThat(driver.findElement(By.id("form-error")).getText()).isEqualTo("Paste at least one sentence or choose a file.");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Empty");
+    }
+
+    @Test
+    void theContentSecurityPolicyStopsInjectedInlineScript() {
+        driver.get(url("/"));
+        driver.executeScript("const s = document.createElement('script'); s.textContent = 'window.__inline = 1';"
+                + " document.body.appendChild(s);");
+        assertThat(driver.executeScript("return typeof window.__inline;")).isEqualTo("undefined");
+        assertThat(BrowserSession.securityPolicyViolations(driver)).anySatisfy(m -> assertThat(m).contains("script-src"));
+    }
+
+    @Test
+    void anExpiredFormKeepsWhatWasTypedAndSendsItAgain() {
+        driver.get(url("/"));
+        driver.findElement(By.id("name")).sendKeys("Typed before expiry");
+        String sentences = "The tide came in quickly.\nThe sea rose fast over the sand.\nI parked the car.";
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id("sentences")), sentences);
+        driver.manage().deleteAllCookies(); // the session ends, as on a server restart
+        driver.findElement(By.id("create-button")).click();
+
+        waitUpTo(30).until(d -> !d.findElements(By.id("expired-form")).isEmpty());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This form has expired");
+        assertThat(driver.findElement(By.cssSelector("#expired-form textarea[name=sentences]")).getAttribute("value"))
+                .isEqualTo(sentences);
+        assertThat(driver.findElement(By.cssSelector("#expired-form input[name=name]")).getAttribute("value"))
+                .isEqualTo("Typed before expiry");
+
+        driver.findElement(By.id("resend-button")).click();
+        waitUpTo(120).until(d -> d.getCurrentUrl().matches(".*/datasets/\\d+$"));
+        waitForHeatmap();
+        assertThat(driver.findElement(By.id("dataset-name")).getText()).isEqualTo("Typed before expiry");
+        assertThat(driver.findElement(By.id("sentence-count")).getText()).startsWith("3");
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.formats.ParsedUpload;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -94,10 +92,8 @@ class LabelControllerTest {
     void missingDatasetIs404() throws Exception {
         DomainException missing = new NotFoundException("There is no dataset 9.");
         when(labels.list(9L)).thenThrow(missing);
-        when(labels.metrics(eq(9L), isNull())).thenThrow(missing);
         when(labels.export(9L, "csv")).thenThrow(missing);
         mvc.perform(get("/api/datasets/9/labels")).andExpect(status().isNotFound());
-        mvc.perform(get("/api/datasets/9/metrics")).andExpect(status().isNotFound());
         mvc.perform(get("/api/datasets/9/labels/export")).andExpect(status().isNotFound());
     }
 
@@ -154,52 +150,5 @@ class LabelControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.line").value(3));
         verify(labels, never()).importPairs(anyLong(), any(), anyDouble());
-    }
-
-    @Test
-    void metricsAreFlatWithNullsWhereUndefined() throws Exception {
-        when(labels.metrics(eq(3L), isNull())).thenReturn(BinaryClassificationMetrics.compute(
-                new double[] {0.9, 0.8, 0.7, 0.6, 0.5, 0.4}, new boolean[] {true, true, false, true, false, false}));
-        mvc.perform(get("/api/datasets/3/metrics"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.pairs").value(6))
-                .andExpect(jsonPath("$.positives").value(3))
-                .andExpect(jsonPath("$.negatives").value(3))
-                .andExpect(jsonPath("$.rocAuc").value(8.0 / 9))
-                .andExpect(jsonPath("$.accuracyThreshold").value(0.75))
-                .andExpect(jsonPath("$.f1").value(6.0 / 7))
-                .andExpect(jsonPath("$.f1Threshold").value(0.55))
-                .andExpect(jsonPath("$.precision").value(0.75))
-                .andExpect(jsonPath("$.recall").value(1.0))
-                .andExpect(jsonPath("$.averagePrecision").value(2.75 / 3))
-                .andExpect(jsonPath("$.accuracy").value(5.0 / 6));
-        when(labels.metrics(eq(4L), isNull())).thenReturn(BinaryClassificationMetrics.compute(new double[0], new boolean[0]));
-        mvc.perform(get("/api/datasets/4/metrics"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.pairs").value(0))
-                .andExpect(jsonPath("$.rocAuc").doesNotExist())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("\"rocAuc\":null")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("NaN"))));
-    }
-
-    @Test
-    void lossTakesItsParametersFromTheQuery() throws Exception {
-        when(labels.loss(eq(3L), eq("contrastive"), any(), eq(true), eq(false), isNull())).thenReturn(
-                new org.simexplorer.loss.LossResult("contrastive", 0.25, 2, java.util.Map.of("margin", 0.3), null, null));
-        mvc.perform(get("/api/datasets/3/loss").param("loss", "contrastive").param("margin", "0.3")
-                        .param("gradient", "true").param("pairContributions", "false"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.loss").value("contrastive"))
-                .andExpect(jsonPath("$.value").value(0.25))
-                .andExpect(jsonPath("$.labelledPairs").value(2));
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<java.util.Map<String, Object>> params = ArgumentCaptor.forClass(java.util.Map.class);
-        verify(labels).loss(eq(3L), eq("contrastive"), params.capture(), eq(true), eq(false), isNull());
-        assertThat(params.getValue()).containsExactly(java.util.Map.entry("margin", 0.3));
-    }
-
-    @Test
-    void lossWithoutAnIdIs400() throws Exception {
-        mvc.perform(get("/api/datasets/3/loss")).andExpect(status().isBadRequest());
     }
 }

@@ -59,5 +59,15 @@ class CrossSiteRequestFilterTest {
     @Test
     void readsAreNeverRefused() throws Exception {
         assertThat(run("GET", "https://evil.example", "cross-site").getStatus()).isEqualTo(299);
+        assertThat(run("HEAD", "https://evil.example", "cross-site").getStatus()).isEqualTo(299);
+        assertThat(run("OPTIONS", "https://evil.example", "cross-site").getStatus()).isEqualTo(299);
+    }
+
+    @Test
+    void everyOtherMethodIsCheckedNotOnlyTheUsualWrites() throws Exception {
+        for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE", "PROPFIND", "MKCOL", "LOCK", "TRACE", "QUERY"}) {
+            assertThat(run(method, "https://evil.example", "cross-site").getStatus()).as(method).isEqualTo(403);
+            assertThat(run(method, null, null).getStatus()).as(method).isEqualTo(299);
+        }
     }
 }

@@ -1,0 +1,84 @@
+package org.simexplorer.dataset;
+
+import java.net.URI;
+import java.util.List;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.TextLine;
+import org.simexplorer.formats.UploadParser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Asynchronous dataset creation: POST /api/datasets/jobs answers 202 with a status URL and an event stream of
+ * the embedding's progress; the job ends in the same single transaction as POST /api/datasets (201), which
+ * stays as it is. The input is read and checked before the 202, so malformed input is still a 400.
+ */
+@RestController
+@RequestMapping("/api/datasets/jobs")
+class DatasetJobController {
+
+    private final DatasetService datasets;
+    private final DatasetJobs jobs;
+    private final SentenceInputs inputs;
+
+    DatasetJobController(DatasetService datasets, DatasetJobs jobs, SentenceInputs inputs) {
+        this.datasets = datasets;
+        this.jobs = jobs;
+        this.inputs = inputs;
+    }
+
+    /** As POST /api/datasets with JSON: {"name", "sentences": [...], "model"}. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DatasetJobs.Status> startFromJson(@RequestBody DatasetController.CreateRequest request) {
+        List<TextLine> sentences = inputs.fromJson(request.sentences());
+        return accepted(jobs.start(progress -> datasets.create(request.name(), request.model(), sentences, List.of(),
+                0, progress)));
+    }
+
+    /** The home page's form: name, model, and either pasted sentences (one a line) or a file. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DatasetJobs.Status> startFromForm(@RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String model, @RequestParam(defaultValue = "") String sentences,
+            @RequestPart(required = false) MultipartFile file, @RequestParam(required = false) String format,
+            @RequestParam(defaultValue = "2.5") double threshold) {
+        if (file != null && !file.isEmpty()) {
+            ParsedUpload upload = inputs.fromFile(file, format);
+            String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
+            return accepted(jobs.start(progress -> datasets.create(datasetName, model, upload.sentences(),
+                    upload.pairs(), threshold, progress)));
+        }
+        List<TextLine> lines = UploadParser.textLines(sentences);
+        if (lines.isEmpty()) {
+            throw new InvalidInputException("Paste at least one sentence or choose a file.");
+        }
+        if (name.isBlank()) {
+            throw new InvalidInputException("Give the dataset a name.");
+        }
+        return accepted(jobs.start(progress -> datasets.create(name, model, lines, List.of(), 0, progress)));
+    }
+
+    @GetMapping("/{jobId}")
+    DatasetJobs.Status status(@PathVariable String jobId) {
+        return jobs.status(jobId);
+    }
+
+    @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable String jobId) {
+        return jobs.events(jobId);
+    }
+
+    private static ResponseEntity<DatasetJobs.Status> accepted(DatasetJobs.Status status) {
+        return ResponseEntity.accepted().location(URI.create(status.statusUrl())).body(status);
+    }
+}
