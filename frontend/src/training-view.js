@@ -190,6 +190,7 @@ export class TrainPanel {
     this.view = kind;
     if (kind === 'base' || !this.adapter) {
       this.page.show(null);
+      document.body.dataset.heatmapView = 'base';
       return;
     }
     try {
