@@ -1,9 +1,10 @@
 // The Train panel's DOM layer: fills the form, starts and cancels trainings, follows the event stream into a
-// Chart.js curve, shows before/after metrics, switches the heatmap between base, adapter and difference, and runs
-// compare-losses. The logic it relies on lives in training.js (tested with node).
+// Chart.js curve, shows before/after metrics, switches the heatmap between base, adapter and difference; compare-losses
+// lives in compare-losses-view.js. The logic it relies on lives in training.js (tested with node).
 
-import { trainingRequest, freeName, curveSeries, metricRows, inOrderOf, differenceMatrix, compareRows, current,
-  isActive, formatMetric, formatChange, RANKS } from './training.js';
+import { trainingRequest, freeName, curveSeries, metricRows, inOrderOf, differenceMatrix, current, isActive,
+  formatMetric, formatChange, RANKS } from './training.js';
+import { CompareLosses } from './compare-losses-view.js';
 import { decodeMatrix, matrixFromJson } from './matrix.js';
 import { getJson, sendJson, request } from './api.js';
 import { setText } from './dom.js';
@@ -27,8 +28,7 @@ export class TrainPanel {
     this.adapterMatrix = null;
     this.view = 'base';
     this.losses = [];
-    this.compareIds = [];
-    this.compareTimer = null;
+    this.comparison = new CompareLosses({ $, t, api: this.api });
   }
 
   async init(losses) {
@@ -42,7 +42,7 @@ export class TrainPanel {
     this.advise();
     $('train-start').addEventListener('click', () => this.start());
     $('train-cancel').addEventListener('click', () => this.cancel());
-    $('compare-start').addEventListener('click', () => this.compare());
+    $('compare-start').addEventListener('click', () => this.comparison.start(this.losses, this.settings()));
     for (const button of document.querySelectorAll('[data-adapter-view]')) {
       button.addEventListener('click', () => this.switchView(button.dataset.adapterView));
     }
@@ -50,11 +50,14 @@ export class TrainPanel {
     $('train-name').value = freeName(select.value, adapters.map((a) => a.name));
     const shown = current(adapters.filter((a) => !a.name.startsWith('compare-')));
     if (shown) this.showAdapter(shown);
-    if (adapters.some((a) => a.name.startsWith('compare-'))) {
-      this.compareIds = adapters.filter((a) => a.name.startsWith('compare-')).map((a) => a.id);
-      this.renderCompare(adapters);
-      if (adapters.some((a) => this.compareIds.includes(a.id) && isActive(a))) this.pollCompare();
-    }
+    this.comparison.resume(adapters, losses);
+  }
+
+  /** The form's settings, for a compare-losses run. */
+  settings() {
+    const { $ } = this;
+    return { rank: $('train-rank').value, steps: $('train-steps').value, learningRate: $('train-rate').value,
+      validationShare: $('train-share').value };
   }
 
   advise() {
@@ -216,59 +219,5 @@ export class TrainPanel {
       this.page.show({ matrix, colours: 'diverging', maxAbs });
     }
     document.body.dataset.heatmapView = this.view;
-  }
-
-  /** One adapter per loss with the form's settings and the same split (same seed), then a table. */
-  async compare() {
-    const { $, t } = this;
-    const taken = (await getJson(`${this.api}/adapters`)).map((a) => a.name);
-    const ids = [];
-    for (const loss of this.losses) {
-      const name = freeName(`compare-${loss.id}`, taken);
-      taken.push(name);
-      const checked = trainingRequest({ name, loss: loss.id, rank: $('train-rank').value, steps: $('train-steps').value,
-        learningRate: $('train-rate').value, validationShare: $('train-share').value });
-      if (checked.errors) {
-        setText($('compare-status'), checked.errors.map((e) => t(`train.error.${e.field}`)).join(' '));
-        return;
-      }
-      try {
-        ids.push((await sendJson('POST', `${this.api}/adapters`, checked.body)).id);
-      } catch (e) {
-        setText($('compare-status'), t('train.failedToStart', e.message));
-        break;
-      }
-    }
-    this.compareIds = ids;
-    this.pollCompare();
-  }
-
-  pollCompare() {
-    clearTimeout(this.compareTimer);
-    const tick = async () => {
-      const adapters = await getJson(`${this.api}/adapters`);
-      this.renderCompare(adapters);
-      if (adapters.some((a) => this.compareIds.includes(a.id) && isActive(a))) this.compareTimer = setTimeout(tick, 1000);
-    };
-    tick();
-  }
-
-  renderCompare(adapters) {
-    const { $, t } = this;
-    const rows = compareRows(adapters.filter((a) => this.compareIds.includes(a.id)), this.losses.map((l) => l.id));
-    $('compare-table').hidden = rows.length === 0;
-    $('compare-body').replaceChildren(...rows.map((r) => {
-      const tr = document.createElement('tr');
-      tr.dataset.loss = r.loss;
-      for (const text of [r.loss, t(`train.status.short.${r.status}`), r.bestStep ?? '—', formatMetric(r.aucBefore),
-        formatMetric(r.aucAfter), formatMetric(r.apBefore), formatMetric(r.apAfter), formatMetric(r.meanNorm)]) {
-        const td = document.createElement('td');
-        td.textContent = String(text);
-        tr.append(td);
-      }
-      return tr;
-    }));
-    const done = rows.filter((r) => r.status === 'done').length;
-    setText($('compare-status'), rows.length ? t('train.compare.progress', done, rows.length) : '');
   }
 }

@@ -24,6 +24,22 @@ class AdapterTrainer {
 
     /** What a running training reports, and how it learns that it was cancelled. */
     interface Progress {
+        /** Reports nothing and never cancels: for the benchmark and the evaluation command. */
+        Progress NONE = new Progress() {
+            @Override
+            public void started(Map<String, Object> before) {
+            }
+
+            @Override
+            public void point(int step, int bestStep, List<CurvePoint> curve) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
         void started(Map<String, Object> before);
 
         void point(int step, int bestStep, List<CurvePoint> curve);

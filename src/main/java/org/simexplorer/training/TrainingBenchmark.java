@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.simexplorer.loss.LabelledPair;
@@ -75,25 +74,10 @@ public class TrainingBenchmark {
             out.printf(Locale.ROOT, "%s_step_ms_best=%.2f%n", key, millis[0]);
             out.printf(Locale.ROOT, "%s_step_ms_median=%.2f%n", key, millis[runs / 2]);
             long start = System.nanoTime();
-            AdapterTrainer.Outcome outcome = trainer.train(data, plan, SILENT);
+            AdapterTrainer.Outcome outcome = trainer.train(data, plan, AdapterTrainer.Progress.NONE);
             out.printf(Locale.ROOT, "%s_training_ms=%.0f%n", key, (System.nanoTime() - start) / 1e6);
             out.printf(Locale.ROOT, "%s_training_steps=%d%n", key, plan.steps());
             out.printf(Locale.ROOT, "%s_best_step=%d%n", key, outcome.bestStep());
         }
     }
-
-    private static final AdapterTrainer.Progress SILENT = new AdapterTrainer.Progress() {
-        @Override
-        public void started(Map<String, Object> before) {
-        }
-
-        @Override
-        public void point(int step, int bestStep, List<CurvePoint> curve) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-    };
 }

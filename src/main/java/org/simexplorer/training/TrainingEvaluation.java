@@ -47,17 +47,7 @@ public class TrainingEvaluation {
             TrainingPlan plan = new TrainingPlan(loss, LossParameters.defaults(loss), form, steps, learningRate,
                     AdapterRequest.DEFAULT_REGULARIZATION, 0);
             long start = System.nanoTime();
-            AdapterTrainer.Outcome outcome = trainer.train(data, plan, new AdapterTrainer.Progress() {
-                public void started(Map<String, Object> before) {
-                }
-
-                public void point(int step, int bestStep, List<CurvePoint> curve) {
-                }
-
-                public boolean cancelled() {
-                    return false;
-                }
-            });
+            AdapterTrainer.Outcome outcome = trainer.train(data, plan, AdapterTrainer.Progress.NONE);
             String key = loss.id().replace('-', '_');
             out.printf(Locale.ROOT, "%s_seconds=%.1f%n", key, (System.nanoTime() - start) / 1e9);
             out.printf(Locale.ROOT, "%s_best_step=%d%n", key, outcome.bestStep());

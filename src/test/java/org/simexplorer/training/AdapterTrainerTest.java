@@ -65,18 +65,6 @@ class AdapterTrainerTest {
         return new TrainingPlan(loss, LossParameters.defaults(loss), form, steps, rate, 1e-3, 0);
     }
 
-    private static final AdapterTrainer.Progress QUIET = new AdapterTrainer.Progress() {
-        public void started(Map<String, Object> before) {
-        }
-
-        public void point(int step, int bestStep, List<CurvePoint> curve) {
-        }
-
-        public boolean cancelled() {
-            return false;
-        }
-    };
-
     @Test
     void validationRocAucRisesClearlyWhenTheNoisyDimensionIsLearnedAway() {
         Task task = task(1);
@@ -84,7 +72,7 @@ class AdapterTrainerTest {
         TrainingData data = TrainingData.of(task.embeddings(), split);
         for (AdapterForm form : List.of(new AdapterForm.Full(D), new AdapterForm.Diagonal(D),
                 new AdapterForm.LowRank(D, 2))) {
-            AdapterTrainer.Outcome outcome = TRAINER.train(data, plan("cosent", form, 300, 1e-2), QUIET);
+            AdapterTrainer.Outcome outcome = TRAINER.train(data, plan("cosent", form, 300, 1e-2), AdapterTrainer.Progress.NONE);
             double before = auc(outcome.before(), "validation");
             double after = auc(outcome.after(), "validation");
             assertThat(before).as("base validation ROC-AUC").isLessThan(0.6);
@@ -102,7 +90,7 @@ class AdapterTrainerTest {
         PairSplit split = PairSplit.of(task.pairs(), 0.2, 4);
         TrainingData data = TrainingData.of(task.embeddings(), split);
         AdapterTrainer.Outcome outcome = TRAINER.train(data, plan("contrastive", new AdapterForm.Full(D), 25, 1e-3),
-                QUIET);
+                AdapterTrainer.Progress.NONE);
         assertThat(outcome.curve()).extracting(CurvePoint::step).containsExactly(0, 10, 20, 25);
         double[] scores = new double[split.validation().size()];
         boolean[] labels = new boolean[scores.length];
