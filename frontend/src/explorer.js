@@ -19,6 +19,7 @@ import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
 import { Panels } from './panels.js';
 import { ReviewPanel } from './review-panel.js';
+import { MapPanel } from './map-view.js';
 
 const $ = (id) => document.getElementById(id);
 const t = translator(JSON.parse($('ui-text')?.textContent || '{}'));
@@ -65,6 +66,13 @@ const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), leg
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
 const review = new ReviewPanel({ $, t, state, actions: { jump, setLabel } });
 const overlay = $('overlay');
+// The map card reaches the page through these hooks: its selection and the heatmap's follow each other.
+const map = new MapPanel({ $, t, datasetId, page: {
+  sentences: () => state.sentences,
+  labels: () => state.labels.all(),
+  inputMatrix: () => state.matrices.input,
+  selectSentence: (i) => jump(i, i),
+} });
 
 // ---------- messages ----------
 
@@ -116,6 +124,7 @@ async function init() {
     panels.labelCount();
     panels.skips(state.queue.skipped.size);
     $('heatmap-loading').hidden = true;
+    map.init(matrix.n);
     // The benchmark reads this: the heatmap is drawn and the page answers clicks and keys from here on.
     window.heatmapReadyAt = performance.now();
     document.body.dataset.heatmapReady = 'true';
@@ -253,6 +262,7 @@ function select(i, j) {
   panels.selection();
   panels.neighbours();
   drawOverlay();
+  map.highlight(state.selected);
 }
 
 /** Zooms the heatmap onto pair (i, j) (a sentence's row when i = j), selects it and puts the cursor there. */
@@ -282,6 +292,7 @@ function afterLocalChange() {
   panels.neighbours();
   panels.labelCount();
   review.list();
+  map.labelsChanged();
   panels.failures(sync.failures, { retry: (id) => { sync.retry(id); afterLocalChange(); }, dismiss: (id) => sync.dismiss(id) });
   drawOverlay();
 }

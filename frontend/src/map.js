@@ -52,3 +52,34 @@ export function clampK(k, n) {
   if (!Number.isFinite(value)) return Math.min(2, n);
   return Math.max(1, Math.min(n, value));
 }
+
+/** The k the map starts with: 5 groups, or fewer for a tiny dataset. */
+export function defaultK(n) {
+  return Math.max(1, Math.min(5, n));
+}
+
+/** The sentences a heatmap selection {i, j} lights up on the map: both of a pair, one for a row (i = j). */
+export function highlighted(selected) {
+  if (!selected) return [];
+  return selected.i === selected.j ? [selected.i] : [selected.i, selected.j];
+}
+
+/**
+ * Per-point drawing options for Chart.js: cluster colour, and a larger, black-ringed dot for the highlighted
+ * sentences so they stand out whatever their cluster colour.
+ */
+export function pointStyles(colours, lit) {
+  const on = new Set(lit);
+  return {
+    backgroundColor: colours,
+    radius: colours.map((_, k) => (on.has(k) ? 7 : 3)),
+    borderColor: colours.map((c, k) => (on.has(k) ? '#000000' : c)),
+    borderWidth: colours.map((_, k) => (on.has(k) ? 2.5 : 1)),
+  };
+}
+
+/** A sentence cut to `max` characters for a tooltip line. */
+export function shortened(text, max = 110) {
+  const s = String(text ?? '');
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

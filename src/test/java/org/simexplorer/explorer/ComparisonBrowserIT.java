@@ -1,0 +1,183 @@
+package org.simexplorer.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 11's page side in a real headless Chromium against the running app (real models, fresh H2): the Compare
+ * panel with two catalogue models, the difference heatmap, the map and its selection linked with the heatmap,
+ * and a disagreement labelled from the list. Expected values come from the app's own API, never from the page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ComparisonBrowserIT extends BrowserTest {
+
+    /** Three topics of eight sentences: the map and the clusters have something to separate. */
+    static final List<String> SENTENCES = List.of(
+            "A cat is sleeping on the sofa.", "A kitten naps on the couch.", "The dog chased a ball in the park.",
+            "A puppy is playing with a stick.", "Two horses graze in the field.", "A parrot repeats every word.",
+            "The cat caught a mouse in the barn.", "A dog barks at the postman.",
+            "The stock market fell sharply today.", "Share prices dropped at the close of trading.",
+            "The central bank raised interest rates.", "Investors sold their bonds in a panic.",
+            "The company reported record profits.", "Inflation rose faster than expected.",
+            "The bank cut its lending rate.", "Oil prices climbed after the announcement.",
+            "The train to Berlin is delayed by an hour.", "Our flight was cancelled because of the storm.",
+            "The ferry leaves the harbour at noon.", "We missed the last bus home.",
+            "The airport was closed for two days.", "She booked a night train to Vienna.",
+            "The taxi got stuck in traffic.", "Their cruise ship docked in Lisbon.");
+
+    @Test
+    void theMapIsDrawnAndItsSelectionFollowsTheHeatmapBothWays() throws Exception {
+        ExplorerPage page = page();
+        long id = page.createByPasting("Map", SENTENCES);
+        putLabels(id, "[{\"i\":0,\"j\":1,\"label\":1},{\"i\":0,\"j\":8,\"label\":-1}]");
+        driver.navigate().refresh();
+        page.waitForHeatmap();
+        WebElement box = driver.findElement(By.id("map-box"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+        page.waitUpTo(60).until(d -> "24".equals(box.getDomAttribute("data-points")));
+
+        // the points drawn are the server's PCA, in sentence order, coloured by the server's 5 clusters
+        JsonNode pca = getJson("/api/datasets/" + id + "/projection?method=pca").get("points");
+        List<List<Double>> drawn = drawnPoints();
+        for (int k = 0; k < SENTENCES.size(); k++) {
+            assertThat(drawn.get(k).get(0)).isCloseTo(pca.get(k).get(0).asDouble(), within(1e-9));
+            assertThat(drawn.get(k).get(1)).isCloseTo(pca.get(k).get(1).asDouble(), within(1e-9));
+        }
+        assertThat(box.getDomAttribute("data-method")).isEqualTo("pca");
+        assertThat(box.getDomAttribute("data-segments")).as("one + and one − pair drawn as segments").isEqualTo("1,1");
+        assertThat(paintedPixels("map-chart")).isGreaterThan(500);
+        assertThat(colourGroups()).isEqualTo(groups(getJson("/api/datasets/" + id + "/clusters?k=5").get("cluster")));
+
+        // k is adjustable: three groups, as the server cuts them
+        WebElement k = driver.findElement(By.id("map-k"));
+        k.clear();
+        k.sendKeys("3");
+        page.waitUpTo(30).until(d -> "3".equals(box.getDomAttribute("data-k")));
+        assertThat(colourGroups()).isEqualTo(groups(getJson("/api/datasets/" + id + "/clusters?k=3").get("cluster")));
+
+        // hovering a point shows its sentence
+        hoverPoint(2);
+        page.waitUpTo(10).until(d -> String.valueOf(driver.executeScript(
+                "return Chart.getChart(document.getElementById('map-chart')).tooltip.body?.[0]?.lines?.join(' ') ?? '';"))
+                .contains("#2 " + SENTENCES.get(2)));
+
+        // clicking a point selects its row on the heatmap
+        clickPoint(5);
+        page.waitUpTo(10).until(d -> "#5".equals(d.findElement(By.id("sel-i")).getText()));
+        assertThat(driver.findElement(By.id("sel-a")).getText()).isEqualTo(SENTENCES.get(5));
+        assertThat(box.getDomAttribute("data-selected")).isEqualTo("5");
+
+        // selecting a cell on the heatmap rings both of its sentences on the map
+        driver.findElement(By.id("reset-zoom")).click();
+        page.clickCell(3, 10, SENTENCES.size());
+        page.waitUpTo(10).until(d -> "3,10".equals(box.getDomAttribute("data-selected")));
+        assertThat(pointRadius(3)).isEqualTo(7);
+        assertThat(pointRadius(10)).isEqualTo(7);
+        assertThat(pointRadius(5)).isEqualTo(3);
+        BrowserSession.screenshot(driver, driver.findElement(By.id("map-panel")), "map-pca");
+
+        // UMAP runs in the browser with a progress bar, and draws every sentence
+        driver.findElement(By.id("map-umap")).click();
+        page.waitUpTo(180).until(d -> "umap".equals(box.getDomAttribute("data-method")));
+        assertThat(driver.findElement(By.id("map-progress")).getDomProperty("max")).as("epochs reported").isEqualTo("500");
+        assertThat(driver.findElement(By.id("map-status")).getText()).startsWith("UMAP of 24 sentences");
+        List<List<Double>> umap = drawnPoints();
+        assertThat(umap).hasSize(24).allSatisfy(p -> assertThat(p).allSatisfy(v -> assertThat(v).isFinite()));
+        assertThat(umap).isNotEqualTo(drawn);
+        BrowserSession.screenshot(driver, driver.findElement(By.id("map-panel")), "map-umap");
+    }
+
+    // ---------- helpers ----------
+
+    private void putLabels(long id, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = ExplorerPage.HTTP.send(HttpRequest.newBuilder(URI.create(page().url(
+                        "/api/datasets/" + id + "/labels")))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
+    }
+
+    private JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = ExplorerPage.HTTP.send(HttpRequest.newBuilder(URI.create(page().url(path)))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ExplorerPage.JSON.readTree(response.body());
+    }
+
+    private static final String MAP = "Chart.getChart(document.getElementById('map-chart'))";
+
+    @SuppressWarnings("unchecked")
+    private List<List<Double>> drawnPoints() {
+        List<List<Number>> raw = (List<List<Number>>) driver.executeScript(
+                "return " + MAP + ".data.datasets[0].data.map(p => [p.x, p.y]);");
+        return raw.stream().map(p -> p.stream().map(Number::doubleValue).toList()).toList();
+    }
+
+    /** The sentences grouped by the colour they are drawn in, as sets of indices. */
+    @SuppressWarnings("unchecked")
+    private Set<Set<Integer>> colourGroups() {
+        List<String> colours = (List<String>) driver.executeScript(
+                "return " + MAP + ".data.datasets[0].pointBackgroundColor;");
+        Map<String, Set<Integer>> byColour = new java.util.HashMap<>();
+        for (int k = 0; k < colours.size(); k++) {
+            byColour.computeIfAbsent(colours.get(k), c -> new HashSet<>()).add(k);
+        }
+        return new HashSet<>(byColour.values());
+    }
+
+    private static Set<Set<Integer>> groups(JsonNode cluster) {
+        Map<Integer, Set<Integer>> byCluster = new java.util.HashMap<>();
+        for (int k = 0; k < cluster.size(); k++) {
+            byCluster.computeIfAbsent(cluster.get(k).asInt(), c -> new HashSet<>()).add(k);
+        }
+        return new HashSet<>(byCluster.values());
+    }
+
+    private int pointRadius(int index) {
+        return ((Number) driver.executeScript("return " + MAP + ".getDatasetMeta(0).data[arguments[0]].options.radius;",
+                index)).intValue();
+    }
+
+    /** Offset of a point from the canvas's centre, in CSS pixels, as Chart.js placed it. */
+    @SuppressWarnings("unchecked")
+    private int[] pointOffset(int index) {
+        List<Number> at = (List<Number>) driver.executeScript(
+                "const c = " + MAP + "; const p = c.getDatasetMeta(0).data[arguments[0]];"
+                        + "return [p.x - c.width / 2, p.y - c.height / 2];", index);
+        return new int[] {(int) Math.round(at.get(0).doubleValue()), (int) Math.round(at.get(1).doubleValue())};
+    }
+
+    private void hoverPoint(int index) {
+        WebElement canvas = driver.findElement(By.id("map-chart"));
+        int[] at = pointOffset(index);
+        new Actions(driver).moveToElement(canvas, at[0], at[1]).perform();
+    }
+
+    private void clickPoint(int index) {
+        WebElement canvas = driver.findElement(By.id("map-chart"));
+        int[] at = pointOffset(index);
+        new Actions(driver).moveToElement(canvas, at[0], at[1]).click().perform();
+    }
+
+    /** How many pixels of a canvas are painted (not fully transparent). */
+    private long paintedPixels(String canvasId) {
+        return ((Number) driver.executeScript("const c = document.getElementById(arguments[0]);"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let k = 3; k < d.length; k += 4) if (d[k] > 0) n++; return n;", canvasId)).longValue();
+    }
+}
