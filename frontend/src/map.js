@@ -15,9 +15,12 @@ export function clusterColours(cluster) {
   return cluster.map((c) => CLUSTER_COLOURS[c % CLUSTER_COLOURS.length]);
 }
 
+/** The break between two segments: Chart.js parses a null coordinate as a gap (a bare null is not an object point). */
+export const GAP = Object.freeze({ x: null, y: null });
+
 /**
  * Labelled pairs as line segments, split into similar (+1) and dissimilar (−1): each segment is two points
- * followed by a null, so one Chart.js line dataset with spanGaps off draws them all apart.
+ * followed by a GAP, so one Chart.js line dataset with spanGaps off draws them all apart.
  */
 export function labelSegments(points, labels) {
   const positive = [];
@@ -25,7 +28,7 @@ export function labelSegments(points, labels) {
   for (const { i, j, label } of labels) {
     if (!points[i] || !points[j]) continue;
     const target = label > 0 ? positive : negative;
-    target.push({ x: points[i][0], y: points[i][1] }, { x: points[j][0], y: points[j][1] }, null);
+    target.push({ x: points[i][0], y: points[i][1] }, { x: points[j][0], y: points[j][1] }, GAP);
   }
   return { positive, negative };
 }

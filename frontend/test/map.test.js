@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scatterPoints, clusterColours, labelSegments, nearestPoint, clampK, CLUSTER_COLOURS, defaultK, highlighted,
-  pointStyles, shortened } from '../src/map.js';
+  pointStyles, shortened, GAP } from '../src/map.js';
 
 const points = [[0, 0], [1, 0], [0, 2], [5, 5]];
 
@@ -16,8 +16,8 @@ test('points keep their sentence index and clusters pick repeating colours', () 
 test('labelled pairs become separate segments by label', () => {
   const { positive, negative } = labelSegments(points, [{ i: 0, j: 1, label: 1 }, { i: 2, j: 3, label: -1 },
     { i: 0, j: 9, label: 1 }]);
-  assert.deepEqual(positive, [{ x: 0, y: 0 }, { x: 1, y: 0 }, null]);
-  assert.deepEqual(negative, [{ x: 0, y: 2 }, { x: 5, y: 5 }, null]);
+  assert.deepEqual(positive, [{ x: 0, y: 0 }, { x: 1, y: 0 }, GAP]);
+  assert.deepEqual(negative, [{ x: 0, y: 2 }, { x: 5, y: 5 }, GAP]);
 });
 
 test('the nearest point within the radius is found, or none', () => {

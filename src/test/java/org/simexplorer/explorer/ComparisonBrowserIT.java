@@ -60,7 +60,7 @@ class ComparisonBrowserIT extends BrowserTest {
         }
         assertThat(box.getDomAttribute("data-method")).isEqualTo("pca");
         assertThat(box.getDomAttribute("data-segments")).as("one + and one − pair drawn as segments").isEqualTo("1,1");
-        assertThat(paintedPixels("map-chart")).isGreaterThan(500);
+        page.waitUpTo(10).until(d -> paintedPixels("map-chart") > 500);
         assertThat(colourGroups()).isEqualTo(groups(getJson("/api/datasets/" + id + "/clusters?k=5").get("cluster")));
 
         // k is adjustable: three groups, as the server cuts them
