@@ -20,6 +20,7 @@ import { HeatmapView } from './heatmap-view.js';
 import { Panels } from './panels.js';
 import { ReviewPanel } from './review-panel.js';
 import { MapPanel } from './map-view.js';
+import { ComparePanel } from './compare-view.js';
 
 const $ = (id) => document.getElementById(id);
 const t = translator(JSON.parse($('ui-text')?.textContent || '{}'));
@@ -66,12 +67,19 @@ const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), leg
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
 const review = new ReviewPanel({ $, t, state, actions: { jump, setLabel } });
 const overlay = $('overlay');
-// The map card reaches the page through these hooks: its selection and the heatmap's follow each other.
+// The map card and the Compare panel reach the page through these hooks: the map's selection and the heatmap's
+// follow each other, and a disagreement is labelled like a heatmap cell.
 const map = new MapPanel({ $, t, datasetId, page: {
   sentences: () => state.sentences,
   labels: () => state.labels.all(),
   inputMatrix: () => state.matrices.input,
   selectSentence: (i) => jump(i, i),
+} });
+const compare = new ComparePanel({ $, t, datasetId, page: {
+  sentences: () => state.sentences,
+  labelOf: (i, j) => state.labels.get(i, j),
+  setLabel: (i, j, label) => setLabel(i, j, label),
+  jump: (i, j) => jump(i, j),
 } });
 
 // ---------- messages ----------
@@ -125,6 +133,7 @@ async function init() {
     panels.skips(state.queue.skipped.size);
     $('heatmap-loading').hidden = true;
     map.init(matrix.n);
+    compare.init(dataset.model).catch((e) => showError(t('compare.failed', e.message)));
     // The benchmark reads this: the heatmap is drawn and the page answers clicks and keys from here on.
     window.heatmapReadyAt = performance.now();
     document.body.dataset.heatmapReady = 'true';
@@ -293,6 +302,7 @@ function afterLocalChange() {
   panels.labelCount();
   review.list();
   map.labelsChanged();
+  compare.labelsChanged();
   panels.failures(sync.failures, { retry: (id) => { sync.retry(id); afterLocalChange(); }, dismiss: (id) => sync.dismiss(id) });
   drawOverlay();
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
@@ -102,7 +103,118 @@ class ComparisonBrowserIT extends BrowserTest {
         BrowserSession.screenshot(driver, driver.findElement(By.id("map-panel")), "map-umap");
     }
 
+    static final String MINILM = "all-minilm-l6-v2";
+    static final String MINILM_INT8 = "all-minilm-l6-v2-q";
+    static final String LABELS = "[{\"i\":0,\"j\":1,\"label\":1},{\"i\":2,\"j\":3,\"label\":1},"
+            + "{\"i\":8,\"j\":9,\"label\":1},{\"i\":16,\"j\":17,\"label\":1},{\"i\":0,\"j\":8,\"label\":-1},"
+            + "{\"i\":3,\"j\":20,\"label\":-1},{\"i\":10,\"j\":18,\"label\":-1},{\"i\":5,\"j\":13,\"label\":-1}]";
+
+    @Test
+    void theComparePanelShowsTwoCatalogueModelsSideBySideAsTheApiComputesThem() throws Exception {
+        ExplorerPage page = page();
+        long id = datasetWithLabels(page, "Compare");
+        compareInPage(MINILM, MINILM_INT8);
+        JsonNode api = getJson("/api/datasets/" + id + "/comparison?models=" + MINILM + "," + MINILM_INT8);
+
+        List<String> heads = texts("#comparison-head th");
+        assertThat(heads).containsExactly("On your labels", "A: " + MINILM, "B: " + MINILM_INT8);
+        for (String[] row : new String[][] {{"ROC-AUC", "rocAuc"}, {"Average precision", "averagePrecision"},
+                {"Best accuracy", "accuracy"}, {"Best F1", "f1"}}) {
+            List<String> cells = rowCells(row[0]);
+            for (int m = 0; m < 2; m++) {
+                assertThat(Double.parseDouble(cells.get(m))).as(row[0] + " of model " + m)
+                        .isCloseTo(api.get("models").get(m).get("metrics").get(row[1]).asDouble(), within(5.1e-5));
+            }
+        }
+        List<String> spearman = rowCells("Spearman with A (all pairs)");
+        assertThat(spearman.get(0)).isEqualTo("1.0000");
+        assertThat(Double.parseDouble(spearman.get(1)))
+                .isCloseTo(api.get("models").get(1).get("spearmanWithFirst").asDouble(), within(5.1e-5));
+        assertThat(rowCells("Labelled pairs")).containsExactly("8", "8");
+        JsonNode losses = api.get("models").get(0).get("losses").get("losses");
+        assertThat(losses.size()).isGreaterThan(0);
+        for (JsonNode loss : losses) {
+            assertThat(rowCells("Loss: " + loss.get("loss").asText())).hasSize(2);
+        }
+        assertThat(driver.findElement(By.id("comparison-pairs")).getText())
+                .contains(api.get("pairsCompared").asText() + " sentence pairs");
+
+        JsonNode disagreements = api.get("disagreements");
+        List<WebElement> items = driver.findElements(By.cssSelector("#comparison-disagreements li"));
+        assertThat(items).hasSize(disagreements.size()).isNotEmpty();
+        JsonNode top = disagreements.get(0);
+        int i = top.get("i").asInt();
+        int j = top.get("j").asInt();
+        assertThat(items.get(0).getDomAttribute("data-pair")).isEqualTo(Math.min(i, j) + "," + Math.max(i, j));
+        assertThat(items.get(0).getText()).contains(SENTENCES.get(i)).contains(SENTENCES.get(j));
+        BrowserSession.screenshot(driver, driver.findElement(By.id("comparison-panel")), "compare-panel");
+        assertThat(page.seriousAccessibilityViolations()).as("dataset page with the comparison shown").isEmpty();
+    }
+
+    @Test
+    void aDisagreementIsLabelledFromTheListWithOneClickAndKept() throws Exception {
+        ExplorerPage page = page();
+        long id = datasetWithLabels(page, "Label a disagreement");
+        compareInPage(MINILM, MINILM_INT8);
+        // the first listed pair that is not labelled yet
+        WebElement item = driver.findElements(By.cssSelector("#comparison-disagreements li[data-label='0']")).get(0);
+        String pair = item.getDomAttribute("data-pair");
+        assertThat(page.labelsViaApi(id)).doesNotContainKey(pair);
+
+        item.findElement(By.cssSelector(".disagreement-dissimilar")).click();
+        page.waitForServer(id, labels -> Integer.valueOf(-1).equals(labels.get(pair)));
+        WebElement labelled = driver.findElement(By.cssSelector("#comparison-disagreements li[data-pair='" + pair + "']"));
+        page.waitUpTo(10).until(d -> "-1".equals(labelled.getDomAttribute("data-label")));
+        assertThat(labelled.findElement(By.cssSelector(".disagreement-dissimilar")).getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(page.labelsOnPage()).containsEntry(pair, -1).hasSize(9);
+        assertThat(driver.findElement(By.id("label-count")).getText()).isEqualTo("9");
+        assertThat(driver.findElement(By.id("comparison-stale")).isDisplayed()).isTrue();
+
+        // one more click on the other label replaces it
+        labelled.findElement(By.cssSelector(".disagreement-similar")).click();
+        page.waitForServer(id, labels -> Integer.valueOf(1).equals(labels.get(pair)));
+        page.waitUpTo(10).until(d -> page.pendingSaves() == 0);
+
+        driver.navigate().refresh();
+        page.waitForHeatmap();
+        assertThat(page.labelsOnPage()).containsEntry(pair, 1).isEqualTo(page.labelsViaApi(id));
+    }
+
     // ---------- helpers ----------
+
+    private long datasetWithLabels(ExplorerPage page, String name) throws IOException, InterruptedException {
+        long id = page.createByPasting(name, SENTENCES);
+        putLabels(id, LABELS);
+        driver.navigate().refresh();
+        page.waitForHeatmap();
+        return id;
+    }
+
+    /** Picks A and B in the Compare panel, runs the comparison and waits for its table. */
+    private void compareInPage(String a, String b) {
+        WebElement run = driver.findElement(By.id("comparison-run"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", run);
+        page().waitUpTo(30).until(d -> run.isEnabled());
+        new Select(driver.findElement(By.id("comparison-model-0"))).selectByValue(a);
+        new Select(driver.findElement(By.id("comparison-model-1"))).selectByValue(b);
+        run.click();
+        page().waitUpTo(240).until(d -> d.findElement(By.id("comparison-result")).isDisplayed());
+    }
+
+    private List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    /** The model cells of the comparison table's row with this name. */
+    private List<String> rowCells(String name) {
+        for (WebElement row : driver.findElements(By.cssSelector("#comparison-rows tr"))) {
+            if (row.findElement(By.tagName("th")).getText().equals(name)) {
+                return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            }
+        }
+        throw new AssertionError("No row " + name + " in " + texts("#comparison-rows th"));
+    }
 
     private void putLabels(long id, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = ExplorerPage.HTTP.send(HttpRequest.newBuilder(URI.create(page().url(
