@@ -72,7 +72,9 @@ export function comparisonTable(comparison, t) {
   return { headers: models.map((m) => m.model), rows };
 }
 
-function bestIndex(values, sign) {
+function bestIndex(raw, sign) {
+  // compared as shown (4 decimals): a difference the table cannot show is a tie, not a winner
+  const values = raw.map((v) => (v === null || v === undefined ? v : Number(v.toFixed(4))));
   let best = -1;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];

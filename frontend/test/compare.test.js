@@ -37,6 +37,9 @@ test('the table marks the single best model per row, higher metrics and lower lo
   const row = (label) => table.rows.find((r) => r.label === label);
   assert.deepEqual(row('ROC-AUC'), { label: 'ROC-AUC', cells: ['0.8000', '0.9000'], best: 1 });
   assert.equal(row('Average precision').best, -1, 'a tie has no single best');
+  const shownTie = comparisonTable({ ...comparison, models: comparison.models.map((m, k) => ({ ...m,
+    metrics: { ...m.metrics, rocAuc: 0.91 + k * 1e-6 } })) }, t);
+  assert.equal(shownTie.rows.find((r) => r.label === 'ROC-AUC').best, -1, 'equal to 4 decimals is a tie');
   assert.equal(row('Best accuracy').best, 0);
   assert.deepEqual(row('Best F1').cells, ['—', '—']);
   assert.equal(row('Loss: cosent').best, 1);
