@@ -19,6 +19,7 @@ import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
 import { Panels } from './panels.js';
 import { ReviewPanel } from './review-panel.js';
+import { TrainPanel } from './training-view.js';
 import { MapPanel } from './map-view.js';
 import { ComparePanel } from './compare-view.js';
 
@@ -119,6 +120,29 @@ async function fetchMatrix(order, onProgress) {
   return matrix;
 }
 
+// The Train panel shows the adapter or the difference on the heatmap through these hooks; the base matrices
+// stay in state.matrices, so switching back (or changing the order) needs no new request.
+const train = new TrainPanel({ $, t, datasetId, page: {
+  baseMatrix: () => state.matrices[state.orderName],
+  show: showTrainedMatrix,
+  error: showError,
+} });
+
+function showTrainedMatrix(shown) {
+  if (!shown) {
+    state.matrix = state.matrices[state.orderName];
+    applyColours();
+    return;
+  }
+  state.matrix = shown.matrix;
+  const { lut, scale } = heatmapColours(shown.colours, { range: state.dataDomain, maxAbs: shown.maxAbs ?? 1 });
+  view.setColours(lut);
+  state.scale = scale;
+  view.renderLegend(scale);
+  panels.legendText(shown.colours, scale);
+  redraw();
+}
+
 async function init() {
   try {
     const [dataset, matrix, labels] = await Promise.all([getJson(api), fetchMatrix('input', showMatrixProgress), getJson(`${api}/labels`)]);
@@ -149,6 +173,11 @@ async function init() {
   }
   panels.lossRows();
   refreshAnalysis();
+  try {
+    await train.init(state.losses);
+  } catch (e) {
+    showError(t('train.loadFailed', e.message));
+  }
 }
 
 // ---------- drawing ----------
@@ -359,6 +388,7 @@ for (const button of document.querySelectorAll('[data-order]')) {
       state.viewport = fullViewport(state.matrix.n);
       press('[data-order]', button);
       redraw();
+      train.refreshView();
       showStatus('');
     } catch (e) {
       showStatus('');
