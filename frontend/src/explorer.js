@@ -2,7 +2,7 @@
 // (label-sync controller, keyboard router, queue, viewport) and to the views (heatmap view, panels).
 // Sentence text is only ever written through textContent.
 
-import { decodeMatrix, matrixFromJson, offDiagonalRange } from './matrix.js';
+import { offDiagonalRange } from './matrix.js';
 import { domainFor, heatmapColours } from './colour.js';
 import { fullViewport, isFull, zoomAt, zoomToRegion, pan, follow } from './viewport.js';
 import { fractionalCellAt } from './hittest.js';
@@ -13,7 +13,7 @@ import { nextPair, currentThreshold } from './queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions, lossOutcomes } from './losses.js';
-import { getJson, sendJson, request, outcome, sentenceTexts, labelList, readWithProgress } from './api.js';
+import { getJson, sendJson, request, outcome, sentenceTexts, labelList, fetchSimilarity } from './api.js';
 import { setText } from './dom.js';
 import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
@@ -113,9 +113,7 @@ function showMatrixProgress(received, total) {
 /** The matrix in one order, downloaded once; onProgress(received, total) hears the bytes arriving. */
 async function fetchMatrix(order, onProgress) {
   if (state.matrices[order]) return state.matrices[order];
-  const response = await request(`${api}/similarity?order=${order}&format=int16`);
-  const type = response.headers.get('Content-Type') || '';
-  const matrix = type.includes('json') ? matrixFromJson(await response.json()) : decodeMatrix(await readWithProgress(response, onProgress));
+  const matrix = await fetchSimilarity(api, { order, onProgress });
   state.matrices[order] = matrix;
   return matrix;
 }
