@@ -1,10 +1,10 @@
-// The Compare panel's DOM layer: four model pickers (A, B, optional C and D), the side-by-side table, and the
-// disagreement list whose + and − buttons label a pair through the page's label path. The logic it relies on
-// lives in compare.js (tested with node).
+// The Compare panel's DOM layer: four model pickers (A, B, optional C and D), the side-by-side table, the heatmap
+// switch to B − A, and the disagreement list whose + and − buttons label a pair through the page's label path.
+// The logic it relies on lives in compare.js and matrix.js (tested with node).
 
-import { selectionProblem, picked, defaultPicks, comparisonPath, comparisonTable, disagreementItems, toggledLabel }
-  from './compare.js';
-import { getJson } from './api.js';
+import { selectionProblem, picked, defaultPicks, comparisonPath, comparisonTable, disagreementItems, toggledLabel,
+  modelDifference } from './compare.js';
+import { getJson, fetchSimilarity } from './api.js';
 import { el, clear, setText } from './dom.js';
 
 const PICKERS = 4;
@@ -15,6 +15,9 @@ export class ComparePanel {
    * @param page.labelOf (i, j) => the pair's label: +1, −1 or 0
    * @param page.setLabel (i, j, label) => labels a pair as the heatmap does (saved in order, marks updated)
    * @param page.jump (i, j) => shows the pair on the heatmap
+   * @param page.baseMatrix () => the page's own matrix in its current order
+   * @param page.show ({matrix, colours, maxAbs, legend}) => draws a matrix on the heatmap (null restores the page's)
+   * @param page.error (text) => shows an error banner
    */
   constructor({ $, t, datasetId, page }) {
     this.$ = $;
@@ -22,11 +25,17 @@ export class ComparePanel {
     this.datasetId = datasetId;
     this.page = page;
     this.comparison = null;
+    this.matrices = {};
+    this.view = 'base';
   }
 
   async init(datasetModel) {
     const { $, t } = this;
+    this.datasetModel = datasetModel;
     $('comparison-run').addEventListener('click', () => this.run());
+    for (const button of document.querySelectorAll('[data-comparison-view]')) {
+      button.addEventListener('click', () => this.switchView(button.dataset.comparisonView));
+    }
     const models = (await getJson('/api/models')).map((m) => m.id);
     const first = defaultPicks(models, datasetModel);
     for (let k = 0; k < PICKERS; k++) {
@@ -49,7 +58,9 @@ export class ComparePanel {
     setText($('comparison-status'), t('compare.running', models.join(', ')));
     try {
       this.comparison = await getJson(comparisonPath(encodeURIComponent(this.datasetId), models));
+      this.matrices = {};
       setText($('comparison-status'), '');
+      if (this.view !== 'base') this.switchView('difference');
       $('comparison-stale').hidden = true;
       this.render();
     } catch (e) {
@@ -100,6 +111,54 @@ export class ComparePanel {
             onclick: () => page.jump(item.i, item.j) }))));
     }
     setText($('comparison-disagreements-count'), items.length ? '' : t('compare.disagreements.none'));
+  }
+
+  /** The heatmap shows the page's own matrix ('base') or B − A ('difference') in the page's current order. */
+  async switchView(kind) {
+    this.pressView(kind);
+    if (kind === 'base' || !this.comparison) {
+      this.page.show(null);
+      return;
+    }
+    const [a, b] = this.comparison.models.map((m) => m.model);
+    try {
+      setText(this.$('comparison-status'), this.t('compare.loadingMatrices', a, b));
+      for (const model of [a, b]) {
+        if (this.matrices[model]) continue;
+        this.matrices[model] = model === this.datasetModel ? this.page.baseMatrix()
+          : await fetchSimilarity(`/api/datasets/${encodeURIComponent(this.datasetId)}`, { model });
+      }
+      setText(this.$('comparison-status'), '');
+      this.refreshView();
+    } catch (e) {
+      setText(this.$('comparison-status'), '');
+      this.page.error(this.t('compare.viewFailed', e.message));
+    }
+  }
+
+  /** Redraws B − A after the page's order changed (or the switch was turned to it). */
+  refreshView() {
+    const [a, b] = this.comparison?.models.map((m) => m.model) ?? [];
+    if (this.view !== 'difference' || !this.matrices[a] || !this.matrices[b]) return;
+    const { matrix, maxAbs } = modelDifference(this.page.baseMatrix(), this.matrices[a], this.matrices[b]);
+    this.page.show({ matrix, colours: 'diverging', maxAbs, legend: this.t('compare.legend', maxAbs.toFixed(2), b, a) });
+    const heatmap = this.$('heatmap');
+    heatmap.dataset.difference = `${b} - ${a}`;
+    heatmap.dataset.maxAbs = String(maxAbs);
+  }
+
+  /** Another panel took the heatmap: the switch goes back to base without redrawing. */
+  resetView() {
+    this.pressView('base');
+  }
+
+  pressView(kind) {
+    this.view = kind;
+    for (const b of document.querySelectorAll('[data-comparison-view]')) {
+      b.classList.toggle('active', b.dataset.comparisonView === kind);
+      b.setAttribute('aria-pressed', String(b.dataset.comparisonView === kind));
+    }
+    if (kind === 'base') delete this.$('heatmap').dataset.difference;
   }
 
   /**

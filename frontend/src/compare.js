@@ -1,7 +1,7 @@
 // Logic of the Compare panel: the model choice, the side-by-side table, the difference matrix B − A and the
 // disagreement list. The DOM layer only renders what these functions return.
 
-import { makeMatrix, QUANTUM } from './matrix.js';
+import { inOrderOf, differenceMatrix } from './matrix.js';
 
 /** Checks a choice of models as the API will: 2 to 4 distinct ids. Returns a js.* message key, or null when fine. */
 export function selectionProblem(models) {
@@ -86,29 +86,11 @@ function bestIndex(raw, sign) {
 }
 
 /**
- * B − A in the page's current display order (`order` lists the sentence at each row), as a matrix that the
- * heatmap draws like a similarity matrix, with values in [−2, 2].
+ * B − A in the order of `base` (the page's matrix in its current order), whatever orders A and B came in, with
+ * max|Δ| off the diagonal for the diverging scale's ±range.
  */
-export function differenceMatrix(a, b, order) {
-  if (a.n !== b.n) throw new Error(`The two matrices differ in size: ${a.n} and ${b.n}.`);
-  const n = a.n;
-  const values = new Int16Array(n * n);
-  for (let r = 0; r < n; r++) {
-    const i = order[r];
-    for (let c = 0; c < n; c++) {
-      const j = order[c];
-      values[r * n + c] = Math.round((b.at(i, j) - a.at(i, j)) * QUANTUM);
-    }
-  }
-  return makeMatrix(n, Int32Array.from(order), values);
-}
-
-/** The symmetric domain of a difference matrix, for a diverging scale centred on 0. */
-export function differenceDomain(matrix) {
-  let largest = 0;
-  for (let k = 0; k < matrix.values.length; k++) largest = Math.max(largest, Math.abs(matrix.values[k]));
-  const half = Math.max(0.05, Math.ceil((largest / QUANTUM) * 20) / 20);
-  return { lo: -half, hi: half };
+export function modelDifference(base, a, b) {
+  return differenceMatrix(inOrderOf(a, base), b);
 }
 
 /**

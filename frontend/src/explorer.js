@@ -68,20 +68,6 @@ const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), leg
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
 const review = new ReviewPanel({ $, t, state, actions: { jump, setLabel } });
 const overlay = $('overlay');
-// The map card and the Compare panel reach the page through these hooks: the map's selection and the heatmap's
-// follow each other, and a disagreement is labelled like a heatmap cell.
-const map = new MapPanel({ $, t, datasetId, page: {
-  sentences: () => state.sentences,
-  labels: () => state.labels.all(),
-  inputMatrix: () => state.matrices.input,
-  selectSentence: (i) => jump(i, i),
-} });
-const compare = new ComparePanel({ $, t, datasetId, page: {
-  sentences: () => state.sentences,
-  labelOf: (i, j) => state.labels.get(i, j),
-  setLabel: (i, j, label) => setLabel(i, j, label),
-  jump: (i, j) => jump(i, j),
-} });
 
 // ---------- messages ----------
 
@@ -118,15 +104,36 @@ async function fetchMatrix(order, onProgress) {
   return matrix;
 }
 
-// The Train panel shows the adapter or the difference on the heatmap through these hooks; the base matrices
-// stay in state.matrices, so switching back (or changing the order) needs no new request.
+// The Train and Compare panels show another matrix on the heatmap (an adapter's, or a difference) through these
+// hooks; the base matrices stay in state.matrices, so switching back (or changing the order) needs no new request.
+const baseMatrix = () => state.matrices[state.orderName];
 const train = new TrainPanel({ $, t, datasetId, page: {
-  baseMatrix: () => state.matrices[state.orderName],
-  show: showTrainedMatrix,
+  baseMatrix,
+  show: (shown) => showMatrix(shown, train),
   error: showError,
 } });
+// The map's selection and the heatmap's follow each other; a disagreement is labelled like a heatmap cell.
+const map = new MapPanel({ $, t, datasetId, page: {
+  sentences: () => state.sentences,
+  labels: () => state.labels.all(),
+  inputMatrix: () => state.matrices.input,
+  selectSentence: (i) => jump(i, i),
+} });
+const compare = new ComparePanel({ $, t, datasetId, page: {
+  sentences: () => state.sentences,
+  labelOf: (i, j) => state.labels.get(i, j),
+  setLabel: (i, j, label) => setLabel(i, j, label),
+  jump: (i, j) => jump(i, j),
+  baseMatrix,
+  show: (shown) => showMatrix(shown, compare),
+  error: showError,
+} });
+let heatmapShownBy = null;
 
-function showTrainedMatrix(shown) {
+/** Draws a panel's matrix (null: the page's own); the panel that had the heatmap before sets its switch back. */
+function showMatrix(shown, panel) {
+  if (shown && heatmapShownBy && heatmapShownBy !== panel) heatmapShownBy.resetView();
+  heatmapShownBy = shown ? panel : null;
   if (!shown) {
     state.matrix = state.matrices[state.orderName];
     applyColours();
@@ -137,7 +144,8 @@ function showTrainedMatrix(shown) {
   view.setColours(lut);
   state.scale = scale;
   view.renderLegend(scale);
-  panels.legendText(shown.colours, scale);
+  if (shown.legend) setText($('legend-text'), shown.legend);
+  else panels.legendText(shown.colours, scale);
   redraw();
 }
 
@@ -387,6 +395,7 @@ for (const button of document.querySelectorAll('[data-order]')) {
       press('[data-order]', button);
       redraw();
       train.refreshView();
+      compare.refreshView();
       showStatus('');
     } catch (e) {
       showStatus('');

@@ -185,12 +185,8 @@ export class TrainPanel {
 
   /** Base, adapter or difference (adapter − base) in the page's current order, label marks kept. */
   async switchView(kind) {
-    const { $, t } = this;
-    for (const b of document.querySelectorAll('[data-adapter-view]')) {
-      b.classList.toggle('active', b.dataset.adapterView === kind);
-      b.setAttribute('aria-pressed', String(b.dataset.adapterView === kind));
-    }
-    this.view = kind;
+    const { t } = this;
+    this.pressView(kind);
     if (kind === 'base' || !this.adapter) {
       this.page.show(null);
       document.body.dataset.heatmapView = 'base';
@@ -203,6 +199,20 @@ export class TrainPanel {
       this.refreshView();
     } catch (e) {
       this.page.error(t('train.viewFailed', e.message));
+    }
+  }
+
+  /** Another panel took the heatmap: the switch goes back to base without redrawing. */
+  resetView() {
+    this.pressView('base');
+    document.body.dataset.heatmapView = 'base';
+  }
+
+  pressView(kind) {
+    this.view = kind;
+    for (const b of document.querySelectorAll('[data-adapter-view]')) {
+      b.classList.toggle('active', b.dataset.adapterView === kind);
+      b.setAttribute('aria-pressed', String(b.dataset.adapterView === kind));
     }
   }
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { selectionProblem, comparisonPath, comparisonTable, differenceMatrix, differenceDomain,
-  disagreementItems, picked, defaultPicks, toggledLabel } from '../src/compare.js';
-import { matrixFromJson } from '../src/matrix.js';
+import { selectionProblem, comparisonPath, comparisonTable, modelDifference, disagreementItems, picked, defaultPicks,
+  toggledLabel } from '../src/compare.js';
+import { matrixOf } from './helpers.js';
 import { translator } from '../src/messages.js';
 
 const t = translator({ 'compare.row.rocAuc': 'ROC-AUC', 'compare.row.averagePrecision': 'Average precision',
@@ -48,16 +48,17 @@ test('the table marks the single best model per row, higher metrics and lower lo
   assert.deepEqual(row('compare.row.pairs').cells, ['3', '3']);
 });
 
-test('the difference matrix is B − A in the display order', () => {
-  const a = matrixFromJson({ order: [0, 1, 2], matrix: [[1, 0.5, 0.2], [0.5, 1, 0.1], [0.2, 0.1, 1]] });
-  const b = matrixFromJson({ order: [2, 0, 1], matrix: [[1, 0.6, 0.3], [0.6, 1, 0.4], [0.3, 0.4, 1]] });
-  // b in input order: S(2,0)=0.6, S(2,1)=0.3, S(0,1)=0.4.
-  const d = differenceMatrix(a, b, [1, 0, 2]);
-  assert.ok(Math.abs(d.atCell(0, 1) - (0.4 - 0.5)) < 1e-4);
-  assert.ok(Math.abs(d.at(0, 2) - (0.6 - 0.2)) < 1e-4);
-  assert.ok(Math.abs(d.at(1, 2) - (0.3 - 0.1)) < 1e-4);
-  assert.equal(d.at(1, 1), 0);
-  assert.deepEqual(differenceDomain(d), { lo: -0.4, hi: 0.4 });
+test('the difference is B − A in the page order, whatever orders A and B came in', () => {
+  const rowsA = [[1, 0.5, 0.2], [0.5, 1, 0.1], [0.2, 0.1, 1]];
+  const rowsB = [[1, 0.4, 0.6], [0.4, 1, 0.3], [0.6, 0.3, 1]];
+  const page = matrixOf(rowsA, [1, 0, 2]);
+  const { matrix, maxAbs } = modelDifference(page, matrixOf(rowsA, [2, 1, 0]), matrixOf(rowsB, [0, 2, 1]));
+  assert.deepEqual([...matrix.order], [1, 0, 2]);
+  assert.ok(Math.abs(matrix.at(0, 1) - (0.4 - 0.5)) < 1e-9);
+  assert.ok(Math.abs(matrix.at(2, 0) - (0.6 - 0.2)) < 1e-9);
+  assert.ok(Math.abs(matrix.atCell(0, 2) - (0.3 - 0.1)) < 1e-9, 'row 0 shows sentence 1, column 2 sentence 2');
+  assert.equal(matrix.at(1, 1), 0);
+  assert.ok(Math.abs(maxAbs - 0.4) < 1e-9);
 });
 
 test('disagreements carry both sentences, the model ranking the pair higher and an existing label', () => {

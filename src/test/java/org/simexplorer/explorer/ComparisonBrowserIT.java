@@ -152,6 +152,62 @@ class ComparisonBrowserIT extends BrowserTest {
     }
 
     @Test
+    void theDifferenceHeatmapDrawsBMinusAOnTheDivergingScaleInThePageOrder() throws Exception {
+        ExplorerPage page = page();
+        long id = datasetWithLabels(page, "Difference");
+        int n = SENTENCES.size();
+        // B − A from the server's own matrices of both models, in sentence order
+        double[][] a = matrix(id, MINILM, "input");
+        double[][] b = matrix(id, MINILM_INT8, "input");
+        double maxAbs = 0;
+        List<int[]> strong = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j) {
+                    maxAbs = Math.max(maxAbs, Math.abs(b[i][j] - a[i][j]));
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.abs(b[i][j] - a[i][j]) >= 0.6 * maxAbs) {
+                    strong.add(new int[] {i, j});
+                }
+            }
+        }
+        assertThat(maxAbs).isGreaterThan(0.001);
+        assertThat(strong).isNotEmpty();
+
+        compareInPage(MINILM, MINILM_INT8);
+        driver.findElement(By.id("comparison-view-difference")).click();
+        WebElement heatmap = driver.findElement(By.id("heatmap"));
+        page.waitUpTo(60).until(d -> heatmap.getDomAttribute("data-difference") != null);
+        assertThat(heatmap.getDomAttribute("data-difference")).isEqualTo(MINILM_INT8 + " - " + MINILM);
+        assertThat(Double.parseDouble(heatmap.getDomAttribute("data-max-abs"))).isCloseTo(maxAbs, within(1.5e-4));
+        assertThat(driver.findElement(By.id("legend-text")).getText()).startsWith("Colour: B \u2212 A");
+        // input order: row r is sentence r. Red where B finds a pair more similar, blue where less, white on the diagonal
+        int[] position = indexPositions(n, null);
+        assertColours(strong, a, b, position, n);
+        assertThat(whiteness(pixel(position[0], position[0], n))).isGreaterThan(225);
+        BrowserSession.screenshot(driver, driver.findElement(By.id("heatmap-stack")), "difference-heatmap");
+
+        // the page's order is kept: in the cluster order each pair moves to its new row and column
+        driver.findElement(By.id("order-cluster")).click();
+        JsonNode clusterOrder = getJson("/api/datasets/" + id + "/similarity?order=cluster&format=json").get("order");
+        int[] clustered = indexPositions(n, clusterOrder);
+        page.waitUpTo(30).until(d -> "true".equals(d.findElement(By.id("order-cluster")).getDomAttribute("aria-pressed")));
+        page.waitUpTo(30).until(d -> heatmap.getDomAttribute("data-difference") != null);
+        assertColours(strong, a, b, clustered, n);
+
+        // back to the dataset's own model: cosine 1 on the diagonal is yellow again
+        driver.findElement(By.id("comparison-view-base")).click();
+        page.waitUpTo(10).until(d -> heatmap.getDomAttribute("data-difference") == null);
+        int[] diagonal = pixel(clustered[0], clustered[0], n);
+        assertThat(diagonal[0]).isGreaterThan(200);
+        assertThat(diagonal[2]).isLessThan(100);
+    }
+
+    @Test
     void aDisagreementIsLabelledFromTheListWithOneClickAndKept() throws Exception {
         ExplorerPage page = page();
         long id = datasetWithLabels(page, "Label a disagreement");
@@ -200,6 +256,60 @@ class ComparisonBrowserIT extends BrowserTest {
         new Select(driver.findElement(By.id("comparison-model-1"))).selectByValue(b);
         run.click();
         page().waitUpTo(240).until(d -> d.findElement(By.id("comparison-result")).isDisplayed());
+    }
+
+    /** The dataset's cosine matrix under a model, in sentence order, as the server computes it. */
+    private double[][] matrix(long id, String model, String order) throws IOException, InterruptedException {
+        JsonNode body = getJson("/api/datasets/" + id + "/similarity?format=json&order=" + order + "&model=" + model);
+        JsonNode rows = body.get("matrix");
+        JsonNode shown = body.get("order");
+        int n = rows.size();
+        double[][] out = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                out[shown.get(r).asInt()][shown.get(c).asInt()] = rows.get(r).get(c).asDouble();
+            }
+        }
+        return out;
+    }
+
+    /** position[i] = the display row of sentence i under an order (null: input order). */
+    private static int[] indexPositions(int n, JsonNode order) {
+        int[] position = new int[n];
+        for (int r = 0; r < n; r++) {
+            position[order == null ? r : order.get(r).asInt()] = r;
+        }
+        return position;
+    }
+
+    /** The RGB of the heatmap canvas at the centre of display cell (row, col) of an n×n matrix in full view. */
+    @SuppressWarnings("unchecked")
+    private int[] pixel(int row, int col, int n) {
+        List<Number> rgb = (List<Number>) driver.executeScript("const c = document.getElementById('heatmap');"
+                + "const cell = c.width / arguments[2];"
+                + "const d = c.getContext('2d').getImageData(Math.floor((arguments[1] + 0.5) * cell),"
+                + " Math.floor((arguments[0] + 0.5) * cell), 1, 1).data; return [d[0], d[1], d[2]];", row, col, n);
+        return new int[] {rgb.get(0).intValue(), rgb.get(1).intValue(), rgb.get(2).intValue()};
+    }
+
+    private static int whiteness(int[] rgb) {
+        return Math.min(rgb[0], Math.min(rgb[1], rgb[2]));
+    }
+
+    /** Each strong pair is red (B − A &gt; 0) or blue (&lt; 0) on the diverging scale, both cells of it. */
+    private void assertColours(List<int[]> pairs, double[][] a, double[][] b, int[] position, int n) {
+        for (int[] p : pairs) {
+            double delta = b[p[0]][p[1]] - a[p[0]][p[1]];
+            for (int[] cell : new int[][] {{position[p[0]], position[p[1]]}, {position[p[1]], position[p[0]]}}) {
+                int[] rgb = pixel(cell[0], cell[1], n);
+                String what = "pair " + p[0] + "," + p[1] + " (B - A = " + delta + ") at " + cell[0] + "," + cell[1];
+                if (delta > 0) {
+                    assertThat(rgb[0] - rgb[2]).as(what + " is red").isGreaterThan(60);
+                } else {
+                    assertThat(rgb[2] - rgb[0]).as(what + " is blue").isGreaterThan(60);
+                }
+            }
+        }
     }
 
     private List<String> texts(String css) {
