@@ -1,6 +1,7 @@
 // The map's UMAP, computed in the browser with umap-js: which datasets it runs on, the nearest neighbours it
-// starts from, a seeded random source, and the progress it reports. No DOM and no umap-js here, so node tests it;
-// umap-worker.js runs it next to umap-js in a worker so the page never freezes.
+// starts from, a seeded random source, and the run with its progress. No DOM, and umap-js's class comes in as an
+// argument, so node tests it; umap-worker.js runs it next to umap-js in a worker so the page never freezes, and
+// bench/umap.mjs times it.
 
 import { QUANTUM } from './matrix.js';
 
@@ -72,4 +73,26 @@ export function seededRandom(seed = 0) {
 /** True when epoch (1-based) of `epochs` should be reported: about 50 updates in all, and always the last. */
 export function reportsEpoch(epoch, epochs) {
   return epoch === epochs || epoch % Math.max(1, Math.ceil(epochs / 50)) === 0;
+}
+
+/**
+ * UMAP of the page's quantised matrix ({n, order, values}) with umap-js's class `Umap`: 2-D points in sentence
+ * order. onProgress({phase: 'neighbours' | 'graph' | 'epochs', epoch, epochs}) hears each phase start (epoch 0)
+ * and about fifty epochs.
+ */
+export function layoutWithUmap(Umap, { n, order, values, seed = 0 }, onProgress = () => {}) {
+  const nNeighbors = neighbourCount(n);
+  onProgress({ phase: 'neighbours', epoch: 0, epochs: 0 });
+  const knn = knnFromMatrix({ n, order, values }, nNeighbors);
+  onProgress({ phase: 'graph', epoch: 0, epochs: 0 });
+  const umap = new Umap({ nComponents: 2, nNeighbors, random: seededRandom(seed) });
+  umap.setPrecomputedKNN(knn.indices, knn.distances);
+  // umap-js only reads the number of rows once the neighbours are given
+  const epochs = umap.initializeFit(Array.from({ length: n }, (_, i) => [i]));
+  onProgress({ phase: 'epochs', epoch: 0, epochs });
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    umap.step();
+    if (reportsEpoch(epoch, epochs)) onProgress({ phase: 'epochs', epoch, epochs });
+  }
+  return umap.getEmbedding();
 }

@@ -12,22 +12,9 @@ const layout = import('./umap-layout.js');
 
 self.onmessage = async (event) => {
   try {
-    const { knnFromMatrix, neighbourCount, seededRandom, reportsEpoch } = await layout;
-    const { n, order, values, seed } = event.data;
-    const nNeighbors = neighbourCount(n);
-    self.postMessage({ type: 'progress', phase: 'neighbours', epoch: 0, epochs: 0 });
-    const knn = knnFromMatrix({ n, order, values }, nNeighbors);
-    self.postMessage({ type: 'progress', phase: 'graph', epoch: 0, epochs: 0 });
-    const umap = new UMAP.UMAP({ nComponents: 2, nNeighbors, random: seededRandom(seed ?? 0) });
-    umap.setPrecomputedKNN(knn.indices, knn.distances);
-    // umap-js only reads the number of rows once the neighbours are given
-    const rows = Array.from({ length: n }, (_, i) => [i]);
-    const epochs = umap.initializeFit(rows);
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      umap.step();
-      if (reportsEpoch(epoch, epochs)) self.postMessage({ type: 'progress', phase: 'epochs', epoch, epochs });
-    }
-    self.postMessage({ type: 'done', points: umap.getEmbedding() });
+    const { layoutWithUmap } = await layout;
+    const points = layoutWithUmap(UMAP.UMAP, event.data, (progress) => self.postMessage({ type: 'progress', ...progress }));
+    self.postMessage({ type: 'done', points });
   } catch (e) {
     self.postMessage({ type: 'error', message: e?.message ?? String(e) });
   }
