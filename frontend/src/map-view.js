@@ -62,6 +62,12 @@ export class MapPanel {
   async show(method) {
     const { $, t } = this;
     this.started = true;
+    const problem = method === 'umap' ? umapProblem(this.n) : null;
+    if (problem) {
+      // the map stays on PCA and says why
+      setText($('map-status'), t(problem, this.n));
+      return;
+    }
     for (const b of document.querySelectorAll('[data-map-method]')) {
       b.classList.toggle('active', b.dataset.mapMethod === method);
       b.setAttribute('aria-pressed', String(b.dataset.mapMethod === method));
@@ -102,11 +108,6 @@ export class MapPanel {
 
   runUmap() {
     const { $, t } = this;
-    const problem = umapProblem(this.n);
-    if (problem) {
-      setText($('map-status'), t(problem, this.n));
-      return;
-    }
     if (this.worker) return;
     const matrix = this.page.inputMatrix();
     const order = Int32Array.from(matrix.order);
