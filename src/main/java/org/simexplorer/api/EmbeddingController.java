@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.system.ProblemResponses;
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ExtraModels;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.system.RequestLimits;
@@ -32,8 +33,10 @@ class EmbeddingController {
         this.limits = limits;
     }
 
+    /** A catalogue entry; {@code base} only for a model built on another one (a trained adapter). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record ModelView(String id, int dimension, String pooling, int maxTokens, List<String> languages,
-            @JsonProperty("default") boolean defaultModel) {
+            @JsonProperty("default") boolean defaultModel, String base, boolean adapter) {
     }
 
     record EmbedRequest(
@@ -50,9 +53,11 @@ class EmbeddingController {
     @Operation(summary = "The models this app serves, with the default marked")
     @GetMapping("/api/models")
     List<ModelView> models() {
-        return catalog.all().stream().map(m -> new ModelView(m.id(), m.dimension(),
-                m.pooling().name().toLowerCase(java.util.Locale.ROOT), m.maxTokens(), m.languages(),
-                m.id().equals(catalog.defaultId()))).toList();
+        return catalog.all().stream().map(m -> {
+            String base = catalog.extra(m.id()).map(ExtraModels.ExtraModel::base).orElse(null);
+            return new ModelView(m.id(), m.dimension(), m.pooling().name().toLowerCase(java.util.Locale.ROOT),
+                    m.maxTokens(), m.languages(), m.id().equals(catalog.defaultId()), base, base != null);
+        }).toList();
     }
 
     @Operation(summary = "Embed sentences", description = "Waits for a model that is still loading, up to a bound.")

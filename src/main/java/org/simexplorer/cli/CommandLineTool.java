@@ -30,12 +30,18 @@ public class CommandLineTool implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments arguments) throws Exception {
         List<String> args = Arrays.asList(arguments.getSourceArgs());
+        // The longest match wins: "eval train" before "eval".
+        CliCommand chosen = null;
         for (CliCommand command : commands) {
             List<String> words = command.words();
-            if (args.size() >= words.size() && args.subList(0, words.size()).equals(words)) {
-                exitCode = command.run(args.subList(words.size(), args.size()), System.out);
-                return;
+            if (args.size() >= words.size() && args.subList(0, words.size()).equals(words)
+                    && (chosen == null || words.size() > chosen.words().size())) {
+                chosen = command;
             }
+        }
+        if (chosen != null) {
+            exitCode = chosen.run(args.subList(chosen.words().size(), args.size()), System.out);
+            return;
         }
         System.err.println("Unknown command: " + String.join(" ", args));
         commands.forEach(c -> System.err.println("usage: " + c.usage()));

@@ -62,6 +62,10 @@ final class ByteBudgetCache<V> {
         cache.asMap().keySet().removeIf(key -> key.datasetId() == datasetId);
     }
 
+    void invalidate(String model) {
+        cache.asMap().keySet().removeIf(key -> key.model().equals(model));
+    }
+
     /** The bytes held now (loaded values only). */
     long weightedBytes() {
         return cache.synchronous().policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.simexplorer.dataset.DatasetService.EmbedProgress;
+import org.simexplorer.embedding.ExtraModels;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +23,22 @@ public class CachedEmbedder {
     private final EmbeddingCache cache;
     private final SentenceEmbedder embedder;
     private final DatasetLimits limits;
+    private final ModelCatalog catalog;
 
-    CachedEmbedder(EmbeddingCache cache, SentenceEmbedder embedder, DatasetLimits limits) {
+    CachedEmbedder(EmbeddingCache cache, SentenceEmbedder embedder, DatasetLimits limits, ModelCatalog catalog) {
         this.cache = cache;
+        this.catalog = catalog;
         this.embedder = embedder;
         this.limits = limits;
     }
 
     float[][] embed(String model, List<String> texts, EmbedProgress progress) {
+        Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
+        if (extra.isPresent()) {
+            // Only base vectors are cached: an extra model's output follows from them, and a deleted adapter's
+            // name may later be given to a new one.
+            return extra.get().apply(embed(extra.get().base(), texts, progress));
+        }
         List<String> hashes = texts.stream().map(TextHash::sha256).toList();
         Map<String, float[]> found = new HashMap<>(cache.find(model, hashes));
         LinkedHashMap<String, String> missing = new LinkedHashMap<>();

@@ -44,6 +44,8 @@ class DatasetController {
     private static final String INT16_LAYOUT = "uint32 LE N, N int32 LE order indices, then N×N int16 LE"
             + " round(S·10000), rows and columns in that order";
     private static final String ORDER = "input keeps the sentences' order; cluster groups similar ones";
+    private static final String MODEL = "another catalogue model or an adapter (<base>:<name>);"
+            + " the dataset's own by default";
 
     private final DatasetService datasets;
     private final DatasetViews views;
@@ -141,15 +143,17 @@ class DatasetController {
     /**
      * The matrix as JSON: {"model","order","matrix"}; up to simexplorer.limits.max-json-matrix sentences, above
      * that a 406 problem detail pointing to format=int16 (JSON costs about 14 bytes a cell: 29 MB at N = 2,000).
+     * ?model= shows the sentences under another model (a catalogue model or an adapter).
      */
     @Operation(summary = "The dataset's cosine matrix: JSON, or compact int16 with Accept: application/octet-stream")
     @ProblemResponses({400, 404, 406, 503})
     @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_JSON_VALUE)
     MatrixJson similarityJson(@PathVariable long id, @Parameter(description = ORDER, schema = @Schema(
-            allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order) {
+            allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order,
+            @Parameter(description = MODEL) @RequestParam(required = false) String model) {
         boolean cluster = clusterOrder(order);
         checkJsonMatrixSize(id);
-        return similarity.render(id, cluster, (matrix, permutation) -> {
+        return similarity.render(id, model, cluster, (matrix, permutation) -> {
             int n = permutation.length;
             float[][] rows = new float[n][n];
             for (int r = 0; r < n; r++) {
@@ -169,9 +173,10 @@ class DatasetController {
     @ProblemResponses({400, 404, 503})
     @GetMapping(path = "/{id}/similarity", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> similarityInt16(@PathVariable long id, @Parameter(description = ORDER, schema = @Schema(
-            allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order) {
+            allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order,
+            @Parameter(description = MODEL) @RequestParam(required = false) String model) {
         boolean cluster = clusterOrder(order);
-        return ResponseEntity.ok().contentType(INT16_MATRIX).body(similarity.render(id, cluster,
+        return ResponseEntity.ok().contentType(INT16_MATRIX).body(similarity.render(id, model, cluster,
                 DatasetController::int16));
     }
 
@@ -185,10 +190,12 @@ class DatasetController {
     @GetMapping(path = "/{id}/similarity", params = "format")
     ResponseEntity<?> similarityAs(@PathVariable long id, @RequestParam(defaultValue = "input") String order,
             @Parameter(description = "json or int16, whatever Accept says", schema = @Schema(
-                    allowableValues = {"json", "int16"})) @RequestParam String format) {
+                    allowableValues = {"json", "int16"})) @RequestParam String format,
+            @Parameter(description = MODEL) @RequestParam(required = false) String model) {
         return switch (format) {
-            case "int16" -> similarityInt16(id, order);
-            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(similarityJson(id, order));
+            case "int16" -> similarityInt16(id, order, model);
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(similarityJson(id, order, model));
             default -> throw new InvalidInputException("format", "Unknown format '" + format + "': use json or int16.");
         };
     }

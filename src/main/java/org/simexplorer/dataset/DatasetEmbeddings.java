@@ -33,10 +33,28 @@ public class DatasetEmbeddings {
         return of(dataset, datasets.sentenceCount(datasetId));
     }
 
+    /**
+     * The dataset's sentences under another model (a catalogue model or an adapter; 404 when unknown), kept like
+     * its own. Null, blank or the dataset's own model gives {@link #of(long)}.
+     */
+    public Embeddings of(long datasetId, String model) {
+        Dataset dataset = datasets.get(datasetId);
+        return of(dataset, datasets.modelOf(dataset, model), datasets.sentenceCount(datasetId));
+    }
+
     /** The vectors of the dataset's first {@code size} sentences. */
     Embeddings of(Dataset dataset, int size) {
-        return cache.get(new ByteBudgetCache.Key(dataset.id(), dataset.model(), size),
-                () -> datasets.embeddings(dataset, size));
+        return of(dataset, dataset.model(), size);
+    }
+
+    /** The vectors of the dataset's first {@code size} sentences under a resolved model id. */
+    Embeddings of(Dataset dataset, String modelId, int size) {
+        return cache.get(new ByteBudgetCache.Key(dataset.id(), modelId, size),
+                () -> datasets.embeddings(dataset, modelId, size));
+    }
+
+    void forgetModel(String model) {
+        cache.invalidate(model);
     }
 
     @EventListener

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,10 +40,13 @@ public class DatasetService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final ModelCatalog catalog;
 
     DatasetService(DatasetRepository datasets, SentenceRepository sentences, CachedEmbedder embedder,
             DatasetLabels labels, SentenceEmbedder models, DatasetLimits limits, RequestLimits requestLimits,
-            JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+            ModelCatalog catalog) {
+        this.catalog = catalog;
         this.datasets = datasets;
         this.sentences = sentences;
         this.embedder = embedder;
@@ -180,19 +184,30 @@ public class DatasetService {
     }
 
     /**
-     * The dataset's sentences under any catalogue model (not only its own), through the cache; a model that is
-     * not loaded yet loads on its first miss.
+     * The dataset's sentences under any model, through the cache: its own for null or blank, else a catalogue
+     * model or an adapter (404 when unknown). A model that is not loaded yet loads on its first miss.
+     * {@link DatasetEmbeddings#of(long, String)} keeps them in memory: use it rather than this.
      */
     public Embeddings embeddings(long id, String model) {
-        get(id);
-        return new Embeddings(model, embeddings(model, sentences.texts(id)), List.of());
+        Dataset dataset = get(id);
+        return embeddings(dataset, modelOf(dataset, model), sentences.count(id));
+    }
+
+    /** The model id a request means: the dataset's own for null, blank or its own id; else the catalogue's. */
+    String modelOf(Dataset dataset, String model) {
+        boolean own = model == null || model.isBlank() || model.equals(dataset.model());
+        return own ? dataset.model() : catalog.find(model).id();
     }
 
     /** The vectors of the dataset's first {@code size} sentences (all of them, unless an append runs meanwhile). */
     Embeddings embeddings(Dataset dataset, int size) {
+        return embeddings(dataset, dataset.model(), size);
+    }
+
+    Embeddings embeddings(Dataset dataset, String modelId, int size) {
         List<String> texts = sentences.texts(dataset.id());
         List<String> first = texts.size() > size ? texts.subList(0, size) : texts;
-        return new Embeddings(dataset.model(), embeddings(dataset.model(), first), List.of());
+        return new Embeddings(modelId, embeddings(modelId, first), List.of());
     }
 
     /** Vectors for texts, through the embedding cache table ({@link CachedEmbedder}). */

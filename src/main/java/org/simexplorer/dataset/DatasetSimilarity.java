@@ -87,25 +87,40 @@ public class DatasetSimilarity {
 
     /** The matrix, computed under the N×N limit when it is not cached (503 when the limit stays full). */
     public Matrix matrix(long datasetId) {
-        return matrixWork.call(() -> load(datasetId));
+        return matrix(datasetId, null);
+    }
+
+    /**
+     * The matrix of the dataset's sentences under another model (a catalogue model or an adapter); null or blank
+     * for the dataset's own.
+     */
+    public Matrix matrix(long datasetId, String model) {
+        return matrixWork.call(() -> load(datasetId, model));
     }
 
     /**
      * Renders the matrix in input or cluster order under one N×N permit: the order and the rendering (an N²
-     * array or encoding) count as N×N work too.
+     * array or encoding) count as N×N work too. {@code model} as for {@link #matrix(long, String)}.
      */
-    public <T> T render(long datasetId, boolean cluster, BiFunction<Matrix, int[], T> renderer) {
+    public <T> T render(long datasetId, String model, boolean cluster, BiFunction<Matrix, int[], T> renderer) {
         return matrixWork.call(() -> {
-            Matrix matrix = load(datasetId);
+            Matrix matrix = load(datasetId, model);
             return renderer.apply(matrix, cluster ? matrix.clusterOrder() : matrix.inputOrder());
         });
     }
 
-    private Matrix load(long datasetId) {
+    /** Drops every cached matrix and embedding of a model: a deleted adapter's name may be reused by a new one. */
+    public void forgetModel(String model) {
+        cache.invalidateModel(model);
+        embeddings.forgetModel(model);
+    }
+
+    private Matrix load(long datasetId, String model) {
         Dataset dataset = datasets.get(datasetId);
+        String modelId = datasets.modelOf(dataset, model);
         int n = datasets.sentenceCount(datasetId);
-        return cache.get(datasetId, dataset.model(), n, () -> {
-            Embeddings vectors = embeddings.of(dataset, n);
+        return cache.get(datasetId, modelId, n, () -> {
+            Embeddings vectors = embeddings.of(dataset, modelId, n);
             try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
                 return new Matrix(vectors.model(), computed.size(), computed.toArray());
             }

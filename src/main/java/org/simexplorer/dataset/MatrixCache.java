@@ -26,6 +26,10 @@ public class MatrixCache {
         return cache.getIfPresent(new ByteBudgetCache.Key(datasetId, model, size));
     }
 
+    void invalidateModel(String model) {
+        cache.invalidate(model);
+    }
+
     @EventListener
     void onChanged(DatasetService.DatasetChanged changed) {
         cache.invalidate(changed.datasetId());

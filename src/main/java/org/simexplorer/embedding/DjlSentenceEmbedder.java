@@ -1,6 +1,7 @@
 package org.simexplorer.embedding;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +21,11 @@ public class DjlSentenceEmbedder implements SentenceEmbedder {
 
     @Override
     public Embeddings embed(List<String> sentences, String model) {
+        Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
+        if (extra.isPresent()) {
+            Embeddings base = embed(sentences, extra.get().base());
+            return new Embeddings(extra.get().id(), extra.get().apply(base.vectors()), base.truncated());
+        }
         ModelSpec spec = catalog.find(model);
         if (sentences.isEmpty()) {
             return new Embeddings(spec.id(), new float[0][], List.of());

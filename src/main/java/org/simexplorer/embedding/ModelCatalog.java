@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The models this app can serve: the built-in carriers plus, optionally, a user's own folder. */
@@ -31,8 +34,31 @@ public class ModelCatalog {
 
     private final List<ModelSpec> models;
     private final String defaultId;
+    private final ExtraModels extras;
 
     public ModelCatalog(EmbeddingProperties properties) {
+        this(properties, NO_EXTRAS);
+    }
+
+    @Autowired
+    public ModelCatalog(EmbeddingProperties properties, ObjectProvider<ExtraModels> extras) {
+        this(properties, extras.getIfAvailable(() -> NO_EXTRAS));
+    }
+
+    private static final ExtraModels NO_EXTRAS = new ExtraModels() {
+        @Override
+        public List<ExtraModel> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<ExtraModel> find(String id) {
+            return Optional.empty();
+        }
+    };
+
+    private ModelCatalog(EmbeddingProperties properties, ExtraModels extras) {
+        this.extras = extras;
         List<ModelSpec> all = new ArrayList<>(BUILT_IN);
         if (properties.customDir() != null && !properties.customDir().isBlank()) {
             ModelSpec custom = readCustom(Path.of(properties.customDir().trim()));
@@ -46,8 +72,29 @@ public class ModelCatalog {
         find(defaultId);
     }
 
+    /** The built-in (and custom) models, then the extra ones. */
     public List<ModelSpec> all() {
-        return models;
+        List<ModelSpec> all = new ArrayList<>(models);
+        for (ExtraModels.ExtraModel extra : extras.list()) {
+            builtIn(extra.base()).ifPresent(base -> all.add(specOf(extra, base)));
+        }
+        return all;
+    }
+
+    /** The extra model with this id, when it is one (for example a trained adapter). */
+    public Optional<ExtraModels.ExtraModel> extra(String id) {
+        if (id == null || builtIn(id).isPresent()) return Optional.empty();
+        return extras.find(id);
+    }
+
+    private Optional<ModelSpec> builtIn(String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** An extra model has its base's tokenizer, pooling, limits and languages, and its own id and dimension. */
+    private static ModelSpec specOf(ExtraModels.ExtraModel extra, ModelSpec base) {
+        return new ModelSpec(extra.id(), base.pooling(), base.maxTokens(), extra.dimension(), base.languages(),
+                base.tokenTypes(), base.source());
     }
 
     public String defaultId() {
@@ -57,13 +104,14 @@ public class ModelCatalog {
     /** The entry for an id, or the default for null; a 404 problem listing the known ids otherwise. */
     public ModelSpec find(String id) {
         String wanted = id == null ? defaultId : id;
-        return models.stream().filter(m -> m.id().equals(wanted)).findFirst()
+        return builtIn(wanted)
+                .or(() -> extras.find(wanted).flatMap(extra -> builtIn(extra.base()).map(base -> specOf(extra, base))))
                 .orElseThrow(() -> new NotFoundException("Unknown model '" + wanted + "'. Known models: "
                         + String.join(", ", ids()) + ".").with("knownModels", ids()));
     }
 
     public List<String> ids() {
-        return models.stream().map(ModelSpec::id).toList();
+        return all().stream().map(ModelSpec::id).toList();
     }
 
     /**

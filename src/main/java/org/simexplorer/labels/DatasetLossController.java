@@ -33,10 +33,14 @@ class DatasetLossController {
     @Operation(summary = "Every loss on the dataset's embeddings and labels, in one answer")
     @ProblemResponses({400, 404, 503})
     @GetMapping("/losses")
-    DatasetLosses.AllLosses all(@PathVariable long id, @Parameter(description = "loss parameters as"
-            + " LOSS.PARAM=value, e.g. contrastive.margin=0.3") @RequestParam Map<String, String> query) {
+    DatasetLosses.AllLosses all(@PathVariable long id,
+            @Parameter(description = "another catalogue model or an adapter (<base>:<name>); the dataset's own by default")
+            @RequestParam(required = false) String model,
+            @Parameter(description = "loss parameters as LOSS.PARAM=value, e.g. contrastive.margin=0.3")
+            @RequestParam Map<String, String> query) {
         Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
         query.forEach((name, value) -> {
+            if (name.equals("model")) return;
             int dot = name.indexOf('.');
             if (dot <= 0 || dot == name.length() - 1) {
                 throw new InvalidInputException(name, "Unknown query parameter '" + name + "': give loss parameters "
@@ -45,12 +49,13 @@ class DatasetLossController {
             overrides.computeIfAbsent(name.substring(0, dot), loss -> new LinkedHashMap<>())
                     .put(name.substring(dot + 1), number(value));
         });
-        return losses.all(id, overrides);
+        return losses.all(id, overrides, model);
     }
 
     /**
      * As POST /api/loss on the dataset's embeddings and labels: ?loss=ID, optional gradient=true,
-     * pairContributions=false, and the loss's parameters by name (for example &margin=0.3).
+     * pairContributions=false, model=ID (another catalogue model, an adapter say), and the loss's parameters by
+     * name (for example &margin=0.3).
      */
     @Operation(summary = "One loss on the dataset's embeddings and labels, as POST /api/loss computes it")
     @ProblemResponses({400, 404, 422, 503})
@@ -60,6 +65,8 @@ class DatasetLossController {
             @RequestParam(required = false) String loss,
             @RequestParam(defaultValue = "false") boolean gradient,
             @RequestParam(defaultValue = "true") boolean pairContributions,
+            @Parameter(description = "another catalogue model or an adapter (<base>:<name>); the dataset's own by default")
+            @RequestParam(required = false) String model,
             @Parameter(description = "the loss's parameters by name, e.g. margin=0.3")
             @RequestParam Map<String, String> query) {
         if (loss == null || loss.isBlank()) {
@@ -67,10 +74,13 @@ class DatasetLossController {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         query.forEach((name, value) -> {
-            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")) return;
+            if (name.equals("loss") || name.equals("gradient") || name.equals("pairContributions")
+                    || name.equals("model")) {
+                return;
+            }
             params.put(name, number(value));
         });
-        return losses.loss(id, loss, params, gradient, pairContributions);
+        return losses.loss(id, loss, params, gradient, pairContributions, model);
     }
 
     /** A query value as a number when it is one; otherwise the loss service reports it as not a number. */
@@ -82,11 +92,11 @@ class DatasetLossController {
         }
     }
 
-    /** Flat metrics; the rates are null when undefined (no labels, or only one class). */
+    /** Flat metrics; the rates are null when undefined (no labels, or only one class). ?model= as for /loss. */
     @Operation(summary = "ROC-AUC, average precision and the best thresholds of the cosine on the labels")
     @ProblemResponses({400, 404, 503})
     @GetMapping("/metrics")
-    MetricsView metrics(@PathVariable long id) {
-        return MetricsView.of(losses.metrics(id));
+    MetricsView metrics(@PathVariable long id, @RequestParam(required = false) String model) {
+        return MetricsView.of(losses.metrics(id, model));
     }
 }

@@ -43,7 +43,12 @@ public class DatasetLosses {
      * @throws org.simexplorer.errors.InvalidInputException an override names an unknown loss or a bad parameter
      */
     public AllLosses all(long datasetId, Map<String, ? extends Map<String, ?>> overrides) {
-        Embeddings vectors = embeddings.of(datasetId);
+        return all(datasetId, overrides, null);
+    }
+
+    /** As {@link #all(long, Map)} under another catalogue model (an adapter, say); null for the dataset's own. */
+    public AllLosses all(long datasetId, Map<String, ? extends Map<String, ?>> overrides, String model) {
+        Embeddings vectors = vectors(datasetId, model);
         LabelledPairs pairs = pairs(datasetId, vectors);
         return new AllLosses(vectors.model(), pairs.size(), losses.evaluateAll(vectors.vectors(), pairs, overrides));
     }
@@ -51,7 +56,13 @@ public class DatasetLosses {
     /** One loss with its per-pair contributions, and ∂L/∂E when asked, as {@code POST /api/loss} computes it. */
     public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
             boolean pairContributions) {
-        Embeddings vectors = embeddings.of(datasetId);
+        return loss(datasetId, lossId, params, gradient, pairContributions, null);
+    }
+
+    /** As the other loss method, under another catalogue model; null for the dataset's own. */
+    public LossResult loss(long datasetId, String lossId, Map<String, ?> params, boolean gradient,
+            boolean pairContributions, String model) {
+        Embeddings vectors = vectors(datasetId, model);
         return losses.evaluate(vectors.vectors(), pairs(datasetId, vectors), lossId, params, gradient,
                 pairContributions);
     }
@@ -61,12 +72,21 @@ public class DatasetLosses {
      * rates are NaN (sent as null).
      */
     public BinaryClassificationMetrics metrics(long datasetId) {
-        Embeddings vectors = embeddings.of(datasetId);
+        return metrics(datasetId, null);
+    }
+
+    /** As {@link #metrics(long)} under another catalogue model; null for the dataset's own. */
+    public BinaryClassificationMetrics metrics(long datasetId, String model) {
+        Embeddings vectors = vectors(datasetId, model);
         LabelledPairs pairs = pairs(datasetId, vectors);
         double[] scores = pairs.size() == 0 ? new double[0] : evaluator.scores(vectors.vectors(), pairs).cosines();
         boolean[] positive = new boolean[pairs.size()];
         for (int p = 0; p < positive.length; p++) positive[p] = pairs.labels()[p] > 0;
         return BinaryClassificationMetrics.compute(scores, positive);
+    }
+
+    private Embeddings vectors(long datasetId, String model) {
+        return model == null || model.isBlank() ? embeddings.of(datasetId) : embeddings.of(datasetId, model);
     }
 
     private LabelledPairs pairs(long datasetId, Embeddings vectors) {

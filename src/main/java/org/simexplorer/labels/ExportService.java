@@ -1,5 +1,6 @@
 package org.simexplorer.labels;
 
+import org.simexplorer.evaluation.PairSplit;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.Dataset;

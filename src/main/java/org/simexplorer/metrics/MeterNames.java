@@ -23,8 +23,8 @@ public final class MeterNames {
     public static final String REQUESTS_REFUSED = "simexplorer.requests.refused";
 
     /**
-     * Counter: adapter training steps. Reserved: the training feature does not exist yet, and it registers
-     * this meter (and increments it once per optimiser step) when it lands. Nothing records it today.
+     * Counter: adapter training optimiser steps (loss, gradient and update), counted as each curve point is
+     * reported and when a training ends.
      */
     public static final String TRAINING_STEPS = "simexplorer.training.steps";
 

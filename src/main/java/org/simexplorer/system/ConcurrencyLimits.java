@@ -3,8 +3,9 @@ package org.simexplorer.system;
 import org.springframework.stereotype.Component;
 
 /**
- * The app's three concurrency limits, one bean so every feature shares the same permits: N×N matrix work
- * (similarity matrix, cluster order, JSON matrix), embedding (every call into the model), and training jobs.
+ * The app's concurrency limits, one bean so every feature shares the same permits: N×N matrix work
+ * (similarity matrix, cluster order, JSON matrix) and embedding (every call into the model). Training jobs are
+ * bounded by their own queue (training.TrainingJobs).
  * Label writes take none of them, so they are never queued behind embedding.
  */
 @Component
@@ -12,12 +13,10 @@ public class ConcurrencyLimits {
 
     private final ConcurrencyLimit matrix;
     private final ConcurrencyLimit embedding;
-    private final ConcurrencyLimit training;
 
     public ConcurrencyLimits(ConcurrencyProperties properties) {
         this.matrix = limit("similarity-matrix work", properties.matrix());
         this.embedding = limit("embedding work", properties.embedding());
-        this.training = limit("training", properties.training());
     }
 
     private static ConcurrencyLimit limit(String work, ConcurrencyProperties.Limit limit) {
@@ -32,10 +31,5 @@ public class ConcurrencyLimits {
     /** Every call into an embedding model. */
     public ConcurrencyLimit embedding() {
         return embedding;
-    }
-
-    /** Training jobs (for the training feature). */
-    public ConcurrencyLimit training() {
-        return training;
     }
 }

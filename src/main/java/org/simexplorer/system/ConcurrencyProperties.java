@@ -4,11 +4,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How much heavy work may run at once (simexplorer.concurrency.*): N×N matrix work, embedding and training.
+ * How much heavy work may run at once (simexplorer.concurrency.*): N×N matrix work and embedding. Training has
+ * its own queue (simexplorer.training.*), since its jobs run in the background.
  * Each has a number of permits, a wait before a caller is refused with 503, and the Retry-After it is given.
  */
 @ConfigurationProperties("simexplorer.concurrency")
-public record ConcurrencyProperties(Limit matrix, Limit embedding, Limit training) {
+public record ConcurrencyProperties(Limit matrix, Limit embedding) {
 
     /** One limit: {@code permits} at once, callers past them wait up to {@code queueWait}, then get 503. */
     public record Limit(Integer permits, Duration queueWait, Duration retryAfter) {
@@ -27,6 +28,5 @@ public record ConcurrencyProperties(Limit matrix, Limit embedding, Limit trainin
     public ConcurrencyProperties {
         if (matrix == null) matrix = Limit.defaults();
         if (embedding == null) embedding = Limit.defaults();
-        if (training == null) training = new Limit(1, Duration.ZERO, Duration.ofSeconds(30));
     }
 }

@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -151,7 +152,8 @@ class DatasetControllerTest {
     @Test
     void missingDatasetIs404Everywhere() throws Exception {
         when(datasets.sentences(404L)).thenThrow(DatasetService.missing(404L));
-        when(similarity.render(eq(404L), org.mockito.ArgumentMatchers.anyBoolean(), org.mockito.ArgumentMatchers.any()))
+        when(similarity.render(eq(404L), isNull(), org.mockito.ArgumentMatchers.anyBoolean(),
+                org.mockito.ArgumentMatchers.any()))
                 .thenThrow(DatasetService.missing(404L));
         org.mockito.Mockito.doThrow(DatasetService.missing(404L)).when(datasets).delete(404L);
         when(datasets.append(eq(404L), anyList(), anyList(), anyDouble())).thenThrow(DatasetService.missing(404L));
@@ -181,11 +183,12 @@ class DatasetControllerTest {
     /** The service renders under its N×N permit; here it hands the renderer the given matrix. */
     @SuppressWarnings("unchecked")
     private void givenMatrix(long id, DatasetSimilarity.Matrix matrix) {
-        when(similarity.render(eq(id), org.mockito.ArgumentMatchers.anyBoolean(), org.mockito.ArgumentMatchers.any()))
+        when(similarity.render(eq(id), isNull(), org.mockito.ArgumentMatchers.anyBoolean(),
+                org.mockito.ArgumentMatchers.any()))
                 .thenAnswer(call -> {
-                    boolean cluster = call.getArgument(1);
+                    boolean cluster = call.getArgument(2);
                     var renderer = (java.util.function.BiFunction<DatasetSimilarity.Matrix, int[], Object>)
-                            call.getArgument(2);
+                            call.getArgument(3);
                     return renderer.apply(matrix, cluster ? org.simexplorer.similarity.ClusterOrder.of(
                             new float[][] {{1f, 0.1f, 0.95f}, {0.1f, 1f, -0.2f}, {0.95f, -0.2f, 1f}})
                             : matrix.inputOrder());

@@ -57,6 +57,13 @@ abstract class DatasetServiceContract {
         StandInEmbedder standInEmbedder() {
             return new StandInEmbedder();
         }
+
+        /** Built-in models only: no adapters in these tests. */
+        @Bean
+        org.simexplorer.embedding.ModelCatalog modelCatalog() {
+            return new org.simexplorer.embedding.ModelCatalog(
+                    new org.simexplorer.embedding.EmbeddingProperties(null, null, null, null, null, null, null));
+        }
     }
 
     @Autowired

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.simexplorer.labels.PairSplit;
+import org.simexplorer.evaluation.PairSplit;
 import org.simexplorer.loss.LabelledPair;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

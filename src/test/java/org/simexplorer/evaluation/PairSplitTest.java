@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.loss.LabelledPair;
 
 class PairSplitTest {
@@ -78,5 +79,23 @@ class PairSplitTest {
         assertThat(PairSplit.of(List.of(), 0.2, 0).train()).isEmpty();
         assertThatThrownBy(() -> PairSplit.of(disjoint(3), 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PairSplit.of(disjoint(3), Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSideWithoutNegativesIsRefusedNamingWhatIsMissing() {
+        List<LabelledPair> pairs = new ArrayList<>();
+        for (int k = 0; k < 10; k++) pairs.add(new LabelledPair(2 * k, 2 * k + 1, 1));
+        pairs.add(new LabelledPair(40, 41, -1));
+        assertThatThrownBy(() -> PairSplit.of(pairs, 0.2, 0).requireBothClasses())
+                .isInstanceOf(UndefinedException.class)
+                .hasMessageContaining("no negative (dissimilar) pair");
+        assertThatThrownBy(() -> PairSplit.of(List.of(), 0.2, 0).requireBothClasses())
+                .hasMessageContaining("training side has no pairs");
+    }
+
+    @Test
+    void countsAddUpToTheLabelledPairs() {
+        PairSplit split = PairSplit.of(disjoint(100), 0.25, 3);
+        assertThat(split.counts()).isEqualTo(new PairSplit.Counts(75, 25, 0));
     }
 }

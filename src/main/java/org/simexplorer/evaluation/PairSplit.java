@@ -1,9 +1,10 @@
-package org.simexplorer.labels;
+package org.simexplorer.evaluation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.loss.LabelledPair;
 
 /**
@@ -65,6 +66,37 @@ public record PairSplit(List<LabelledPair> train, List<LabelledPair> validation,
             (a && b ? validation : !a && !b ? train : leftOut).add(p);
         }
         return new PairSplit(train, validation, leftOut);
+    }
+
+    /** How many pairs each side holds. */
+    public record Counts(int trainPairs, int validationPairs, int leftOutPairs) {
+    }
+
+    public Counts counts() {
+        return new Counts(train.size(), validation.size(), leftOut.size());
+    }
+
+    /** 422 naming what is missing when a side has no positive or no negative pair. */
+    public PairSplit requireBothClasses() {
+        List<String> missing = new ArrayList<>();
+        describeMissing("training", train, missing);
+        describeMissing("validation", validation, missing);
+        if (!missing.isEmpty()) {
+            throw (UndefinedException) new UndefinedException("Too few labelled pairs to train: the "
+                    + String.join(", and the ", missing) + ". Label more pairs of both kinds, or change "
+                    + "validationFraction (" + train.size() + " training, " + validation.size()
+                    + " validation and " + leftOut.size() + " left-out pairs).")
+                    .with("field", "labels").with("split", counts());
+        }
+        return this;
+    }
+
+    private static void describeMissing(String side, List<LabelledPair> pairs, List<String> missing) {
+        boolean positive = pairs.stream().anyMatch(p -> p.label() > 0);
+        boolean negative = pairs.stream().anyMatch(p -> p.label() < 0);
+        if (!positive && !negative) missing.add(side + " side has no pairs");
+        else if (!positive) missing.add(side + " side has no positive (similar) pair");
+        else if (!negative) missing.add(side + " side has no negative (dissimilar) pair");
     }
 
     /** 0..size-1 in Fisher–Yates order from {@code new SplittableRandom(seed)}. */

@@ -1,0 +1,231 @@
+// The Train panel's DOM layer: fills the form, starts and cancels trainings, follows the event stream into a
+// Chart.js curve, shows before/after metrics, switches the heatmap between base, adapter and difference; compare-losses
+// lives in compare-losses-view.js. The logic it relies on lives in training.js (tested with node).
+
+import { trainingRequest, freeName, curveSeries, metricRows, current, isActive,
+  formatMetric, formatChange, RANKS } from './training.js';
+import { CompareLosses } from './compare-losses-view.js';
+import { inOrderOf, differenceMatrix } from './matrix.js';
+import { getJson, sendJson, request, fetchSimilarity } from './api.js';
+import { setText } from './dom.js';
+
+const COLOURS = { trainLoss: '#3b5bdb', validationLoss: '#e8590c', validationAuc: '#2b8a3e', meanNorm: '#868e96' };
+
+export class TrainPanel {
+  /**
+   * @param page.baseMatrix () => the page's base matrix in its current order
+   * @param page.show ({matrix, colours, maxAbs}) => draws a matrix on the heatmap (null restores the base)
+   * @param page.error (text) => shows an error banner
+   */
+  constructor({ $, t, datasetId, page }) {
+    this.$ = $;
+    this.t = t;
+    this.api = `/api/datasets/${encodeURIComponent(datasetId)}`;
+    this.page = page;
+    this.adapter = null;
+    this.stream = null;
+    this.chart = null;
+    this.adapterMatrix = null;
+    this.view = 'base';
+    this.losses = [];
+    this.comparison = new CompareLosses({ $, t, api: this.api });
+  }
+
+  async init(losses) {
+    const { $, t } = this;
+    this.losses = losses;
+    const select = $('train-loss');
+    select.replaceChildren(...losses.map((l) => new Option(l.id, l.id)));
+    select.value = losses.some((l) => l.id === 'cosent') ? 'cosent' : losses[0]?.id ?? '';
+    $('train-rank').replaceChildren(...RANKS.map((r) => new Option(t(`train.rank.${r}`) ?? r, r)));
+    select.addEventListener('change', () => this.advise());
+    this.advise();
+    $('train-start').addEventListener('click', () => this.start());
+    $('train-cancel').addEventListener('click', () => this.cancel());
+    $('compare-start').addEventListener('click', () => this.comparison.start(this.losses, this.settings()));
+    for (const button of document.querySelectorAll('[data-adapter-view]')) {
+      button.addEventListener('click', () => this.switchView(button.dataset.adapterView));
+    }
+    const adapters = await getJson(`${this.api}/adapters`);
+    $('train-name').value = freeName(select.value, adapters.map((a) => a.name));
+    const shown = current(adapters.filter((a) => !a.name.startsWith('compare-')));
+    if (shown) this.showAdapter(shown);
+    this.comparison.resume(adapters, losses);
+  }
+
+  /** The form's settings, for a compare-losses run. */
+  settings() {
+    const { $ } = this;
+    return { rank: $('train-rank').value, steps: $('train-steps').value, learningRate: $('train-rate').value,
+      validationShare: $('train-share').value };
+  }
+
+  advise() {
+    const id = this.$('train-loss').value;
+    setText(this.$('train-advice'), this.t(`train.advice.${id}`));
+  }
+
+  async start() {
+    const { $, t } = this;
+    const form = { name: $('train-name').value, loss: $('train-loss').value, rank: $('train-rank').value,
+      steps: $('train-steps').value, learningRate: $('train-rate').value, validationShare: $('train-share').value };
+    const checked = trainingRequest(form);
+    if (checked.errors) {
+      setText($('train-status'), checked.errors.map((e) => t(`train.error.${e.field}`)).join(' '));
+      return;
+    }
+    $('train-start').disabled = true;
+    try {
+      const adapter = await sendJson('POST', `${this.api}/adapters`, checked.body);
+      this.showAdapter(adapter);
+      const taken = (await getJson(`${this.api}/adapters`)).map((a) => a.name);
+      $('train-name').value = freeName($('train-loss').value, taken);
+    } catch (e) {
+      setText($('train-status'), t('train.failedToStart', e.message));
+      $('train-start').disabled = false;
+    }
+  }
+
+  async cancel() {
+    if (!this.adapter || !isActive(this.adapter)) return;
+    try {
+      await request(`/api/adapters/${this.adapter.id}`, { method: 'DELETE' });
+    } catch (e) {
+      this.page.error(this.t('train.cancelFailed', e.message));
+    }
+  }
+
+  /** Shows an adapter and, while it may change, follows its event stream. */
+  showAdapter(adapter) {
+    this.stream?.close();
+    this.adapter = adapter;
+    this.adapterMatrix = null;
+    if (this.view !== 'base') this.switchView('base');
+    this.render(adapter);
+    if (!isActive(adapter)) return;
+    const stream = new EventSource(`/api/adapters/${adapter.id}/events`);
+    this.stream = stream;
+    const update = (event) => {
+      const next = JSON.parse(event.data);
+      if (next.id === this.adapter?.id) {
+        this.adapter = next;
+        this.render(next);
+      }
+    };
+    stream.addEventListener('progress', update);
+    stream.addEventListener('end', async (event) => {
+      update(event);
+      stream.close();
+      // The end event may come before the final row is read back; the stored adapter is the truth.
+      const stored = await getJson(`/api/adapters/${adapter.id}`);
+      if (stored.id === this.adapter?.id) {
+        this.adapter = stored;
+        this.render(stored);
+      }
+    });
+    stream.onerror = () => { if (stream.readyState === EventSource.CLOSED) this.stream = null; };
+  }
+
+  render(adapter) {
+    const { $, t } = this;
+    const running = isActive(adapter);
+    $('train-start').disabled = running;
+    $('train-cancel').disabled = !running;
+    const status = t(`train.status.${adapter.status}`, adapter.model, adapter.step, adapter.steps, adapter.bestStep ?? '—');
+    setText($('train-status'), adapter.failure ? `${status} ${adapter.failure}` : status);
+    $('train-status').dataset.status = adapter.status;
+    setText($('train-split'), t('train.split', adapter.split.trainPairs, adapter.split.validationPairs, adapter.split.leftOutPairs));
+    this.drawCurve(adapter.curve);
+    this.renderMetrics(adapter);
+    $('adapter-view').hidden = adapter.status !== 'done';
+  }
+
+  drawCurve(curve) {
+    const { $, t } = this;
+    const series = curveSeries(curve);
+    $('train-chart-box').dataset.points = String(curve.length);
+    const Chart = window.Chart;
+    if (!Chart) return;
+    const datasets = Object.entries(series).map(([key, data]) => ({
+      label: t(`train.curve.${key}`), data, yAxisID: key.endsWith('Loss') ? 'y' : 'y1',
+      borderColor: COLOURS[key], backgroundColor: COLOURS[key], pointRadius: 1, showLine: true,
+      borderDash: key === 'meanNorm' ? [4, 3] : [] }));
+    if (this.chart) {
+      this.chart.data.datasets = datasets;
+      this.chart.update('none');
+      return;
+    }
+    this.chart = new Chart($('train-chart'), {
+      type: 'scatter',
+      data: { datasets },
+      options: { animation: false, maintainAspectRatio: false,
+        plugins: { title: { display: true, text: t('train.curve.title') } },
+        scales: { x: { title: { display: true, text: t('train.curve.step') } },
+          y: { position: 'left', title: { display: true, text: t('train.curve.loss') } },
+          y1: { position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: t('train.curve.aucNorm') } } } },
+    });
+  }
+
+  renderMetrics(adapter) {
+    const { $, t } = this;
+    const body = $('train-metrics');
+    const rows = adapter.before ? metricRows(adapter.before, adapter.after) : [];
+    body.replaceChildren(...rows.map((r) => {
+      const tr = document.createElement('tr');
+      for (const text of [t(`train.side.${r.side}`), t(`train.metric.${r.metric}`), formatMetric(r.before),
+        formatMetric(r.after), formatChange(r.change)]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      return tr;
+    }));
+    $('train-metrics-table').hidden = rows.length === 0;
+  }
+
+  /** Base, adapter or difference (adapter − base) in the page's current order, label marks kept. */
+  async switchView(kind) {
+    const { t } = this;
+    this.pressView(kind);
+    if (kind === 'base' || !this.adapter) {
+      this.page.show(null);
+      document.body.dataset.heatmapView = 'base';
+      return;
+    }
+    try {
+      if (!this.adapterMatrix) {
+        this.adapterMatrix = await fetchSimilarity(this.api, { model: this.adapter.model });
+      }
+      this.refreshView();
+    } catch (e) {
+      this.page.error(t('train.viewFailed', e.message));
+    }
+  }
+
+  /** Another panel took the heatmap: the switch goes back to base without redrawing. */
+  resetView() {
+    this.pressView('base');
+    document.body.dataset.heatmapView = 'base';
+  }
+
+  pressView(kind) {
+    this.view = kind;
+    for (const b of document.querySelectorAll('[data-adapter-view]')) {
+      b.classList.toggle('active', b.dataset.adapterView === kind);
+      b.setAttribute('aria-pressed', String(b.dataset.adapterView === kind));
+    }
+  }
+
+  /** Redraws the chosen view after the page's order changed. */
+  refreshView() {
+    if (this.view === 'base' || !this.adapterMatrix) return;
+    const base = this.page.baseMatrix();
+    if (this.view === 'adapter') {
+      this.page.show({ matrix: inOrderOf(this.adapterMatrix, base), colours: 'sequential' });
+    } else {
+      const { matrix, maxAbs } = differenceMatrix(base, this.adapterMatrix);
+      this.page.show({ matrix, colours: 'diverging', maxAbs });
+    }
+    document.body.dataset.heatmapView = this.view;
+  }
+}

@@ -1,0 +1,102 @@
+// Train panel logic: the request a form gives, the curve the chart draws, the before/after table and the
+// compare-losses table. No DOM here. (The adapter and difference heatmaps in the page's order: matrix.js.)
+
+/** Ranks the panel offers; any integer 1..D is accepted by the API. */
+export const RANKS = ['full', 'diagonal', '8', '32'];
+
+const NAME = /^[a-z0-9-]{1,40}$/;
+
+/**
+ * The POST body from the form's raw string values, or {errors: [{field, message}]} naming each bad field, checked
+ * as the server checks them so that the user learns before a round trip.
+ */
+export function trainingRequest(form) {
+  const errors = [];
+  const name = String(form.name ?? '').trim();
+  if (!NAME.test(name)) errors.push({ field: 'name', message: 'name.invalid' });
+  const steps = Number(form.steps);
+  if (!Number.isInteger(steps) || steps < 1 || steps > 100000) errors.push({ field: 'steps', message: 'steps.invalid' });
+  const learningRate = Number(form.learningRate);
+  if (!Number.isFinite(learningRate) || learningRate <= 0) errors.push({ field: 'learningRate', message: 'learningRate.invalid' });
+  const share = Number(form.validationShare);
+  if (!Number.isFinite(share) || share <= 0 || share >= 1) errors.push({ field: 'validationShare', message: 'validationShare.invalid' });
+  const rank = String(form.rank ?? 'full');
+  const rankValue = rank === 'full' || rank === 'diagonal' ? rank : Number(rank);
+  if (typeof rankValue === 'number' && !(Number.isInteger(rankValue) && rankValue >= 1)) {
+    errors.push({ field: 'rank', message: 'rank.invalid' });
+  }
+  if (!form.loss) errors.push({ field: 'loss', message: 'loss.missing' });
+  if (errors.length) return { errors };
+  return { body: { name, loss: form.loss, rank: rankValue, steps, learningRate, validationFraction: share, seed: 0 } };
+}
+
+/** A name not yet used by the dataset's adapters: the wanted one, or it with -2, -3, ... appended. */
+export function freeName(wanted, taken) {
+  const used = new Set(taken);
+  const base = wanted.slice(0, 36);
+  if (!used.has(base)) return base;
+  for (let k = 2; ; k++) if (!used.has(`${base}-${k}`)) return `${base}-${k}`;
+}
+
+/** The four series of the curve chart: step on x; losses on the left axis, ROC-AUC and mean norm on the right. */
+export function curveSeries(curve) {
+  const points = (key) => (curve ?? []).filter((p) => p[key] !== null && p[key] !== undefined)
+    .map((p) => ({ x: p.step, y: p[key] }));
+  return {
+    trainLoss: points('trainLoss'),
+    validationLoss: points('validationLoss'),
+    validationAuc: points('validationAuc'),
+    meanNorm: points('meanNorm'),
+  };
+}
+
+const METRICS = ['rocAuc', 'averagePrecision', 'accuracy', 'f1'];
+
+/** Rows {metric, side, before, after, change} for the metrics the panel shows, validation first. */
+export function metricRows(before, after) {
+  const rows = [];
+  for (const side of ['validation', 'training']) {
+    for (const metric of METRICS) {
+      const b = before?.[side]?.[metric] ?? null;
+      const a = after?.[side]?.[metric] ?? null;
+      rows.push({ metric, side, before: b, after: a, change: a !== null && b !== null ? a - b : null });
+    }
+  }
+  return rows;
+}
+
+/** One row per adapter of a compare-losses run, in the losses' order. */
+export function compareRows(adapters, lossOrder) {
+  const rank = (id) => { const k = lossOrder.indexOf(id); return k < 0 ? lossOrder.length : k; };
+  return [...adapters].sort((a, b) => rank(a.loss) - rank(b.loss)).map((a) => ({
+    id: a.id,
+    loss: a.loss,
+    status: a.status,
+    bestStep: a.bestStep ?? null,
+    aucBefore: a.before?.validation?.rocAuc ?? null,
+    aucAfter: a.after?.validation?.rocAuc ?? null,
+    apBefore: a.before?.validation?.averagePrecision ?? null,
+    apAfter: a.after?.validation?.averagePrecision ?? null,
+    meanNorm: a.curve?.length ? a.curve[a.curve.length - 1].meanNorm : null,
+  }));
+}
+
+/** True while an adapter may still change (its stream is worth following). */
+export function isActive(adapter) {
+  return adapter?.status === 'queued' || adapter?.status === 'running';
+}
+
+/** The adapter the panel shows after a reload: a running one first, else the most recent. */
+export function current(adapters) {
+  const list = adapters ?? [];
+  return list.find(isActive) ?? list[list.length - 1] ?? null;
+}
+
+export function formatMetric(v) {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3);
+}
+
+export function formatChange(v) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`;
+}

@@ -1,0 +1,31 @@
+package org.simexplorer.embedding;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Models beyond the built-in ones, each defined on top of a catalogue model. The catalogue asks for them through
+ * this interface so that the core stays free of storage; a feature (adapter training) implements it.
+ */
+public interface ExtraModels {
+
+    /** A model that embeds with its base model, then maps the base's unit vectors to its own. */
+    interface ExtraModel {
+        /** The id clients use, for example {@code all-minilm-l6-v2:support-tickets}. */
+        String id();
+
+        /** The catalogue id of the model it builds on. */
+        String base();
+
+        /** The length of its vectors. */
+        int dimension();
+
+        /** Its unit-length vectors from the base model's, row by row. */
+        float[][] apply(float[][] baseVectors);
+    }
+
+    /** Every extra model, in a stable order. */
+    List<ExtraModel> list();
+
+    Optional<ExtraModel> find(String id);
+}

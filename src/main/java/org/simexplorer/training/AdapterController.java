@@ -1,0 +1,88 @@
+package org.simexplorer.training;
+
+import java.net.URI;
+import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.simexplorer.system.ProblemResponses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class AdapterController {
+
+    private final AdapterService adapters;
+    private final LiveTrainings live;
+
+    AdapterController(AdapterService adapters, LiveTrainings live) {
+        this.adapters = adapters;
+        this.live = live;
+    }
+
+    /** Starts a training in the background: 202 with the queued adapter and its Location. */
+    @Operation(summary = "Train an adapter on the dataset's labels in the background (202, with its Location)")
+    @ProblemResponses({400, 404, 409, 422, 503})
+    @PostMapping("/api/datasets/{id}/adapters")
+    ResponseEntity<AdapterView> create(@PathVariable long id, @RequestBody AdapterRequest request) {
+        AdapterService.Created created = adapters.create(id, request);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/adapters/" + created.adapter().id())).body(created.view());
+    }
+
+    @Operation(summary = "The dataset's adapters, trained, training or failed, oldest first")
+    @ProblemResponses({400, 404})
+    @GetMapping("/api/datasets/{id}/adapters")
+    List<AdapterView> list(@PathVariable long id) {
+        return adapters.list(id);
+    }
+
+    @Operation(summary = "An adapter: its settings, status, training curve and before/after metrics")
+    @ProblemResponses({400, 404})
+    @GetMapping("/api/adapters/{id}")
+    AdapterView get(@PathVariable long id) {
+        return adapters.view(id);
+    }
+
+    /**
+     * Server-Sent Events: a {@code progress} event with the whole adapter at each curve point, then one
+     * {@code end} event, then the stream closes. An adapter that has ended gets its last state and the end at once.
+     */
+    @Operation(summary = "Server-Sent Events: progress at each curve point, then end; then the stream closes")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream", schema = @Schema(
+            type = "string", description = "event: progress / event: end, each with the adapter as JSON data")))
+    @ProblemResponses({400, 404})
+    @GetMapping(path = "/api/adapters/{id}/events", produces = "text/event-stream")
+    SseEmitter events(@PathVariable long id) {
+        AdapterView now = adapters.view(id);
+        SseEmitter following = live.follow(id);
+        if (following != null) {
+            LiveTrainings.send(null, following, "progress", now);
+            return following;
+        }
+        SseEmitter ended = new SseEmitter(0L);
+        AdapterView last = adapters.view(id);
+        LiveTrainings.send(null, ended, "progress", last);
+        LiveTrainings.send(null, ended, "end", last);
+        ended.complete();
+        return ended;
+    }
+
+    /** Cancels a queued or running training, or deletes an ended adapter (409 while a dataset uses it). */
+    @Operation(summary = "Cancel a queued or running training, or delete an ended adapter")
+    @ApiResponse(responseCode = "204", description = "Cancelled or deleted")
+    @ProblemResponses({400, 404, 409})
+    @DeleteMapping("/api/adapters/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        adapters.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

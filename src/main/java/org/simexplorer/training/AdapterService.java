@@ -1,0 +1,154 @@
+package org.simexplorer.training;
+
+import org.simexplorer.evaluation.PairSplit;
+import java.util.List;
+import java.util.Map;
+import org.simexplorer.dataset.Dataset;
+import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.DatasetSimilarity;
+import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.embedding.ModelSpec;
+import org.simexplorer.errors.ConflictException;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.loss.LossParameters;
+import org.simexplorer.loss.PairLoss;
+import org.simexplorer.loss.PairLossRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Adapters as the API sees them: checks a request completely (nothing is saved on bad input), saves it queued,
+ * and hands it to the bounded executor; lists, shows, cancels and deletes them.
+ */
+@Service
+class AdapterService implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AdapterService.class);
+
+    private final DatasetService datasets;
+    private final LabelRepository labels;
+    private final PairLossRegistry losses;
+    private final ModelCatalog catalog;
+    private final AdapterRepository adapters;
+    private final TrainingJobs jobs;
+    private final LiveTrainings live;
+    private final TrainingRunner runner;
+    private final AdapterModels models;
+    private final DatasetSimilarity similarity;
+
+    AdapterService(DatasetService datasets, LabelRepository labels, PairLossRegistry losses, ModelCatalog catalog,
+            AdapterRepository adapters, TrainingJobs jobs, LiveTrainings live, TrainingRunner runner,
+            AdapterModels models, DatasetSimilarity similarity) {
+        this.similarity = similarity;
+        this.datasets = datasets;
+        this.labels = labels;
+        this.losses = losses;
+        this.catalog = catalog;
+        this.adapters = adapters;
+        this.jobs = jobs;
+        this.live = live;
+        this.runner = runner;
+        this.models = models;
+    }
+
+    /** A training this process did not finish cannot go on: it is marked failed, never left running. */
+    @Override
+    public void afterPropertiesSet() {
+        int interrupted = adapters.failUnfinished("Interrupted: the server stopped before this training ended. "
+                + "Delete it and start it again.");
+        if (interrupted > 0) log.warn("Marked {} interrupted adapter training(s) as failed", interrupted);
+    }
+
+    record Created(AdapterRecord adapter, AdapterView view) {
+    }
+
+    Created create(long datasetId, AdapterRequest raw) {
+        Dataset dataset = datasets.get(datasetId);
+        PairLoss loss = losses.find(raw.loss());
+        AdapterRequest request = raw.checked();
+        LossParameters params = LossParameters.resolve(loss, request.params());
+        String base = dataset.model();
+        if (catalog.extra(base).isPresent()) {
+            throw new InvalidInputException("Dataset " + datasetId + " uses the adapter '" + base + "'; train on a "
+                    + "dataset of a built-in model instead.").with("field", "model");
+        }
+        ModelSpec spec = catalog.find(base);
+        AdapterForm form = AdapterForm.parse(request.rank(), spec.dimension());
+        requireFreeName(base, request.name());
+        List<LabelledPair> pairs = labels.list(datasetId).stream()
+                .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
+        PairSplit split = PairSplit.of(pairs, request.validationFraction(), request.seed()).requireBothClasses();
+        TrainingPlan plan = new TrainingPlan(loss, params, form, request.steps(), request.learningRate(),
+                request.regularization(), request.seed());
+        TrainingJobs.Slot slot = jobs.reserve();
+        long id;
+        try {
+            id = adapters.insert(new AdapterRecord(0, datasetId, base, request.name(), loss.id(), params.asMap(),
+                    form.label(), plan.steps(), plan.learningRate(), plan.regularization(),
+                    request.validationFraction(), plan.seed(), split.counts(), AdapterRecord.Status.QUEUED, 0, null,
+                    List.of(), null, null, null, spec.dimension(), spec.dimension()));
+        } catch (DuplicateKeyException raced) {
+            slot.release();
+            throw taken(base, request.name());
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        LiveTrainings.Live training = live.open(id);
+        jobs.submit(slot, () -> runner.run(id, datasetId, split, plan, training));
+        AdapterRecord saved = adapters.find(id).orElseThrow();
+        return new Created(saved, AdapterView.of(saved, training));
+    }
+
+    AdapterView view(long id) {
+        AdapterRecord adapter = find(id);
+        return AdapterView.of(adapter, live.find(id));
+    }
+
+    List<AdapterView> list(long datasetId) {
+        datasets.get(datasetId);
+        return adapters.byDataset(datasetId).stream().map(a -> AdapterView.of(a, live.find(a.id()))).toList();
+    }
+
+    /** Cancels a queued or running training; deletes an ended one unless a dataset was created with it (409). */
+    void delete(long id) {
+        AdapterRecord adapter = find(id);
+        LiveTrainings.Live training = live.find(id);
+        if (!adapter.status().finished() && adapters.cancel(id)) {
+            if (training != null) training.cancelled = true;
+            if (training != null && adapter.status() == AdapterRecord.Status.QUEUED) {
+                live.end(id, view(id));
+            }
+            return;
+        }
+        List<Long> using = adapters.datasetsUsing(adapter.modelId());
+        if (!using.isEmpty()) {
+            throw new ConflictException("The adapter '" + adapter.modelId() + "' is the model of dataset(s) " + using
+                    + "; delete those datasets first.").with("datasets", using);
+        }
+        adapters.delete(id);
+        models.forget(adapter.modelId());
+        similarity.forgetModel(adapter.modelId());
+    }
+
+    AdapterRecord find(long id) {
+        return adapters.find(id).orElseThrow(() -> new NotFoundException("There is no adapter " + id + ".")
+                .with("adapterId", id));
+    }
+
+    private void requireFreeName(String base, String name) {
+        if (adapters.findByModel(base, name).isPresent()) throw taken(base, name);
+    }
+
+    private static ConflictException taken(String base, String name) {
+        return (ConflictException) new ConflictException("The name '" + name + "' is already taken for the model '"
+                + base + "': pick another, or delete the adapter '" + base + ":" + name + "' first.")
+                .with("field", "name");
+    }
+}

@@ -1,0 +1,33 @@
+package org.simexplorer.training;
+
+import java.util.List;
+import java.util.Map;
+import org.simexplorer.evaluation.PairSplit;
+
+/**
+ * The JSON shape of an adapter, as GET /api/adapters/{id} and the progress events give it.
+ *
+ * @param model  the adapter's model id, {@code <base>:<name>}
+ * @param rank   "full", "diagonal" or the rank as a number
+ * @param status queued, running, done, failed or cancelled
+ * @param curve  a point every 10 steps and at step 0
+ * @param before metrics at step 0 ({"training", "validation"}, each with the fields of the dataset's /metrics)
+ * @param after  metrics at the best step, once done
+ */
+record AdapterView(long id, String model, String base, Long datasetId, String name, String loss,
+        Map<String, Double> params, Object rank, String status, int step, int steps, Integer bestStep,
+        double learningRate, double regularization, double validationFraction, long seed, int dimension,
+        PairSplit.Counts split, List<CurvePoint> curve, Map<String, Object> before, Map<String, Object> after,
+        String failure) {
+
+    /** The stored row, overlaid with the live state of a running training when that is ahead of the row. */
+    static AdapterView of(AdapterRecord a, LiveTrainings.Live live) {
+        boolean ahead = live != null && live.step >= a.step() && !live.curve.isEmpty();
+        Object rank = a.rank().matches("[0-9]+") ? (Object) Integer.parseInt(a.rank()) : a.rank();
+        return new AdapterView(a.id(), a.modelId(), a.base(), a.datasetId(), a.name(), a.loss(), a.params(), rank,
+                a.status().wire(), ahead ? live.step : a.step(), a.steps(), ahead ? (Integer) live.bestStep
+                : a.bestStep(), a.learningRate(), a.regularization(), a.validationFraction(), a.seed(),
+                a.outputDimension(), a.split(), ahead ? live.curve : a.curve(),
+                a.before() == null && live != null ? live.before : a.before(), a.after(), a.failure());
+    }
+}

@@ -1,0 +1,25 @@
+package org.simexplorer.training;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Adapter training settings (simexplorer.training.*).
+ *
+ * @param concurrency       trainings that run at once (each uses every core for its products)
+ * @param queueCapacity     trainings that may wait; past it a request answers 503 (at least 8, so that the page's
+ *                          compare-losses run of seven fits)
+ * @param retryAfterSeconds the Retry-After of that 503
+ */
+@ConfigurationProperties("simexplorer.training")
+public record TrainingProperties(Integer concurrency, Integer queueCapacity, Integer retryAfterSeconds) {
+
+    public TrainingProperties {
+        if (concurrency == null || concurrency < 1) concurrency = 1;
+        if (queueCapacity == null) queueCapacity = 8;
+        if (queueCapacity < 8) {
+            throw new IllegalArgumentException("simexplorer.training.queue-capacity is " + queueCapacity
+                    + "; it must be at least 8 so that a compare-losses run of seven trainings fits.");
+        }
+        if (retryAfterSeconds == null || retryAfterSeconds < 1) retryAfterSeconds = 30;
+    }
+}

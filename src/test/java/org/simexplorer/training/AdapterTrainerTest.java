@@ -1,0 +1,152 @@
+package org.simexplorer.training;
+
+import org.simexplorer.evaluation.PairSplit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.loss.AdapterLossEvaluator;
+import org.simexplorer.loss.LabelledPair;
+import org.simexplorer.loss.LossParameters;
+import org.simexplorer.loss.PairLoss;
+import org.simexplorer.loss.PairLossRegistry;
+import org.simexplorer.loss.SparsePairLossEvaluator;
+import org.simexplorer.similarity.MatrixProduct;
+
+/**
+ * The trainer on a task with a known answer. Pairs share a direction in dimensions 1..D−1 when positive and not
+ * when negative; dimension 0 carries large noise that the labels contradict (opposite signs inside positive
+ * pairs, the same sign inside negative ones). The base cosine ranks pairs badly; scaling dimension 0 down fixes it.
+ */
+class AdapterTrainerTest {
+
+    private static final MatrixProduct PRODUCT = new MatrixProduct(2, 0);
+    private static final AdapterTrainer TRAINER = new AdapterTrainer(new AdapterLossEvaluator(PRODUCT),
+            new SparsePairLossEvaluator(PRODUCT), PRODUCT);
+    private static final int D = 16;
+    private static final int PAIRS = 200;
+
+    @AfterAll
+    static void close() {
+        PRODUCT.close();
+    }
+
+    private record Task(float[][] embeddings, List<LabelledPair> pairs) {
+    }
+
+    private static Task task(long seed) {
+        Random random = new Random(seed);
+        float[][] e = new float[2 * PAIRS][];
+        List<LabelledPair> pairs = new ArrayList<>();
+        for (int p = 0; p < PAIRS; p++) {
+            boolean positive = p % 2 == 0;
+            float[] a = new float[D];
+            float[] b = new float[D];
+            for (int k = 1; k < D; k++) {
+                a[k] = (float) random.nextGaussian();
+                b[k] = positive ? (float) (a[k] + 0.6 * random.nextGaussian()) : (float) random.nextGaussian();
+            }
+            double noise = 3 + random.nextDouble() * 2;
+            a[0] = (float) noise;
+            b[0] = (float) (positive ? -noise : noise);
+            e[2 * p] = unit(a);
+            e[2 * p + 1] = unit(b);
+            pairs.add(new LabelledPair(2 * p, 2 * p + 1, positive ? 1 : -1));
+        }
+        return new Task(e, pairs);
+    }
+
+    private static TrainingPlan plan(String lossId, AdapterForm form, int steps, double rate) {
+        PairLoss loss = new PairLossRegistry().find(lossId);
+        return new TrainingPlan(loss, LossParameters.defaults(loss), form, steps, rate, 1e-3, 0);
+    }
+
+    @Test
+    void validationRocAucRisesClearlyWhenTheNoisyDimensionIsLearnedAway() {
+        Task task = task(1);
+        PairSplit split = PairSplit.of(task.pairs(), 0.25, 0).requireBothClasses();
+        TrainingData data = TrainingData.of(task.embeddings(), split);
+        for (AdapterForm form : List.of(new AdapterForm.Full(D), new AdapterForm.Diagonal(D),
+                new AdapterForm.LowRank(D, 2))) {
+            AdapterTrainer.Outcome outcome = TRAINER.train(data, plan("cosent", form, 300, 1e-2), AdapterTrainer.Progress.NONE);
+            double before = auc(outcome.before(), "validation");
+            double after = auc(outcome.after(), "validation");
+            assertThat(before).as("base validation ROC-AUC").isLessThan(0.6);
+            assertThat(after).as("%s: validation ROC-AUC after training", form.label()).isGreaterThan(0.9);
+            assertThat(outcome.bestStep()).isPositive();
+            float[] w = outcome.weights();
+            // The noisy dimension is scaled down relative to the others.
+            assertThat(Math.abs(w[0])).as("W[0][0] (%s)", form.label()).isLessThan(Math.abs(w[D + 1]) * 0.7f);
+        }
+    }
+
+    @Test
+    void stepZeroIsTheBaseModelAndTheCurveHasAPointEveryTenSteps() {
+        Task task = task(2);
+        PairSplit split = PairSplit.of(task.pairs(), 0.2, 4);
+        TrainingData data = TrainingData.of(task.embeddings(), split);
+        AdapterTrainer.Outcome outcome = TRAINER.train(data, plan("contrastive", new AdapterForm.Full(D), 25, 1e-3),
+                AdapterTrainer.Progress.NONE);
+        assertThat(outcome.curve()).extracting(CurvePoint::step).containsExactly(0, 10, 20, 25);
+        double[] scores = new double[split.validation().size()];
+        boolean[] labels = new boolean[scores.length];
+        for (int k = 0; k < scores.length; k++) {
+            LabelledPair pair = split.validation().get(k);
+            double dot = 0;
+            for (int c = 0; c < D; c++) dot += task.embeddings()[pair.i()][c] * task.embeddings()[pair.j()][c];
+            scores[k] = dot;
+            labels[k] = pair.label() > 0;
+        }
+        BinaryClassificationMetrics base = BinaryClassificationMetrics.compute(scores, labels);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> validation = (Map<String, Object>) outcome.before().get("validation");
+        assertThat((Double) validation.get("rocAuc")).isCloseTo(base.rocAuc(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat((Double) validation.get("averagePrecision"))
+                .isCloseTo(base.averagePrecision(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(outcome.curve().get(0).validationAuc()).isEqualTo((Double) validation.get("rocAuc"));
+        assertThat(outcome.curve().get(0).meanNorm()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(auc(outcome.after(), "validation")).isGreaterThanOrEqualTo(auc(outcome.before(), "validation"));
+    }
+
+    @Test
+    void aCancelledTrainingStopsAtOnce() {
+        Task task = task(3);
+        TrainingData data = TrainingData.of(task.embeddings(), PairSplit.of(task.pairs(), 0.2, 0));
+        int[] points = {0};
+        AdapterTrainer.Outcome outcome = TRAINER.train(data, plan("cosent", new AdapterForm.Full(D), 10_000, 1e-3),
+                new AdapterTrainer.Progress() {
+                    public void started(Map<String, Object> before) {
+                    }
+
+                    public void point(int step, int bestStep, List<CurvePoint> curve) {
+                        points[0]++;
+                    }
+
+                    public boolean cancelled() {
+                        return points[0] >= 3;
+                    }
+                });
+        assertThat(outcome.cancelled()).isTrue();
+        assertThat(outcome.curve()).hasSize(3);
+        assertThat(outcome.after()).isNull();
+    }
+
+    private static double auc(Map<String, Object> metrics, String side) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = (Map<String, Object>) metrics.get(side);
+        return (Double) view.get("rocAuc");
+    }
+
+    private static float[] unit(float[] v) {
+        double sum = 0;
+        for (float x : v) sum += x * x;
+        float scale = (float) (1 / Math.sqrt(sum));
+        for (int k = 0; k < v.length; k++) v[k] *= scale;
+        return v;
+    }
+}
