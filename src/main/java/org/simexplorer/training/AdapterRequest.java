@@ -17,7 +17,7 @@ record AdapterRequest(String name, String loss, Map<String, Object> params, Obje
     static final double DEFAULT_LEARNING_RATE = 1e-3;
     static final double DEFAULT_REGULARIZATION = 1e-3;
     static final double DEFAULT_VALIDATION_FRACTION = 0.2;
-    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
 
     /** The request with defaults filled in and every field checked (400 naming the field). */
     AdapterRequest checked() {
