@@ -121,7 +121,8 @@ class AdapterArchive implements ArchivedAdapters {
             LossParameters.resolve(loss, e.params());
             AdapterForm.parse(e.rank(), d);
         } catch (DomainException bad) {
-            Object field = bad.properties().getOrDefault("field", bad.properties().get("parameter"));
+            Object parameter = bad.properties().get("parameter");
+            Object field = parameter != null ? "params." + parameter : bad.properties().get("field");
             throw invalid(k, field == null ? null : field.toString(), bad.getMessage());
         }
         if (e.dimension() != d) {
