@@ -148,7 +148,8 @@ class AdapterService implements InitializingBean {
         AdapterRecord adapter = find(id);
         if (adapter.status() != AdapterRecord.Status.DONE) {
             throw new ConflictException("The adapter '" + adapter.modelId() + "' is " + adapter.status().wire()
-                    + "; only a finished (done) adapter has weights to export.").with("status", adapter.status().wire());
+                    + "; only a finished (done) adapter has weights to export.")
+                    .with("adapterStatus", adapter.status().wire());
         }
         float[] w = adapters.weights(id).orElseThrow(() -> new IllegalStateException(
                 "Finished adapter " + adapter.modelId() + " has no stored weights"));
