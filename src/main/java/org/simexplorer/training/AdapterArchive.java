@@ -9,12 +9,12 @@ import java.util.Set;
 import org.simexplorer.errors.ConflictException;
 import org.simexplorer.errors.DomainException;
 import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.formats.DatasetArchive.AdapterEntry;
 import org.simexplorer.formats.DatasetArchive.CurveEntry;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.labels.ArchivedAdapters;
 import org.simexplorer.loss.LossParameters;
-import org.simexplorer.loss.PairLoss;
 import org.simexplorer.loss.PairLossRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -113,16 +113,16 @@ class AdapterArchive implements ArchivedAdapters {
     /** Checks one entry completely and gives its W (D×K, row-major). */
     private float[] weights(int k, AdapterEntry e, int d) {
         if (e == null) throw invalid(k, null, "the entry is empty.");
-        PairLoss loss;
         try {
             if (e.rank() == null) throw new InvalidInputException("rank", "rank is missing.");
-            new AdapterRequest(e.name(), e.loss(), null, e.rank(), e.steps(), e.learningRate(), e.regularization(), e.validationFraction(), e.seed()).checked();
-            loss = losses.find(e.loss());
-            LossParameters.resolve(loss, e.params());
+            new AdapterRequest(e.name(), e.loss(), null, e.rank(), e.steps(), e.learningRate(), e.regularization(),
+                    e.validationFraction(), e.seed()).checked();
+            LossParameters.resolve(losses.find(e.loss()), e.params());
             AdapterForm.parse(e.rank(), d);
         } catch (DomainException bad) {
             Object parameter = bad.properties().get("parameter");
-            Object field = parameter != null ? "params." + parameter : bad.properties().get("field");
+            Object field = parameter != null ? "params." + parameter
+                    : bad instanceof NotFoundException ? "loss" : bad.properties().get("field");
             throw invalid(k, field == null ? null : field.toString(), bad.getMessage());
         }
         if (e.dimension() != d) {

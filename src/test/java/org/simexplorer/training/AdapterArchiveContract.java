@@ -121,7 +121,7 @@ abstract class AdapterArchiveContract {
         assertRefused(good, a -> a.put("dimension", 8), "adapters[0].dimension", "384");
         assertRefused(good, a -> a.put("outputDimension", 0), "adapters[0].outputDimension", "outputDimension");
         assertRefused(good, a -> a.put("name", "Bad Name"), "adapters[0].name", "name");
-        assertRefused(good, a -> a.put("loss", "no-such-loss"), null, "no-such-loss");
+        assertRefused(good, a -> a.put("loss", "no-such-loss"), "adapters[0].loss", "no-such-loss");
         assertRefused(good, a -> a.put("rank", "tall"), "adapters[0].rank", "rank");
         assertRefused(good, a -> a.put("steps", 0), "adapters[0].steps", "steps");
         assertRefused(good, a -> a.put("learningRate", -1), "adapters[0].learningRate", "learningRate");

@@ -79,7 +79,8 @@ class AdapterExportApiTest {
         for (int out = 0; out < D; out++) {
             for (int in = 0; in < D; in++) {
                 if (linear[out * D + in] != w[in * D + out]) {
-                    throw new AssertionError("linear.weight[" + out + "][" + in + "] is not W[" + in + "][" + out + "]");
+                    throw new AssertionError("linear.weight[" + out + "][" + in + "] is not W[" + in + "][" + out
+                            + "]");
                 }
             }
         }
