@@ -85,9 +85,9 @@ class AdapterService implements InitializingBean {
         requireFreeName(base, request.name());
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
-        PairSplit split = PairSplit.of(pairs, request.validationFraction(), request.seed()).requireBothClasses();
-        TrainingPlan plan = new TrainingPlan(loss, params, form, request.steps(), request.learningRate(),
-                request.regularization(), request.seed());
+        PairSplit split = PairSplit.of(pairs, request.validationFraction(), request.seedValue()).requireBothClasses();
+        TrainingPlan plan = new TrainingPlan(loss, params, form, request.stepCount(), request.learningRate(),
+                request.regularization(), request.seedValue());
         TrainingJobs.Slot slot = jobs.reserve();
         long id;
         try {
