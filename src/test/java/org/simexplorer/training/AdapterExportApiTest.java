@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.simexplorer.formats.SafetensorsReader;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -22,12 +21,7 @@ import tools.jackson.databind.JsonNode;
  * comparison, and its way through a whole-dataset export and import. The adapters are stored with a known W
  * instead of trained, so that what comes back can be compared with what went in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "spring.datasource.url=jdbc:h2:mem:adapter-api;DB_CLOSE_DELAY=-1",
-        "simexplorer.training.concurrency=1",
-        "simexplorer.training.queue-capacity=8",
-        "simexplorer.training.retry-after-seconds=7"})
+@AdapterApiApp
 class AdapterExportApiTest {
 
     private static final int D = TestAdapters.D;
