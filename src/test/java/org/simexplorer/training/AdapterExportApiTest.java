@@ -88,6 +88,9 @@ class AdapterExportApiTest {
         assertThat(json(notDone).get("status").asInt()).isEqualTo(409);
         assertThat(json(notDone).get("detail").asString()).contains("queued");
         assertThat(json(notDone).get("adapterStatus").asString()).isEqualTo("queued");
+        // Cancelled, it stays without weights; and no queued row is left behind for the other tests of this app.
+        assertThat(adapters.cancel(queued)).isTrue();
+        assertThat(api.get("/api/adapters/" + queued + "/export").statusCode()).isEqualTo(409);
         HttpResponse<String> unknown = api.get("/api/adapters/987654321/export");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -142,7 +145,7 @@ class AdapterExportApiTest {
         String name = "carried-" + tag;
         float[] w = TestAdapters.weights(23);
         done(dataset, name, w);
-        adapters.insert(TestAdapters.queued(dataset, "unfinished-" + tag));
+        adapters.cancel(adapters.insert(TestAdapters.queued(dataset, "unfinished-" + tag)));
 
         HttpResponse<byte[]> exported = api.http().send(HttpRequest.newBuilder(api.uri("/api/datasets/" + dataset
                 + "/export")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
