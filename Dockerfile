@@ -7,6 +7,8 @@
 # More names to answer to: -e SIMEXPLORER_SECURITY_ALLOWED_HOSTS=explorer.example.org
 # (Not built here: this environment has no Docker engine.)
 FROM eclipse-temurin:17-jdk AS build
+# npm: the build fetches umap-js (the map's in-browser UMAP) with npm pack
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn

@@ -1,5 +1,7 @@
 // Thin fetch wrappers. Every failure becomes an ApiError carrying the problem detail's "detail".
 
+import { decodeMatrix, matrixFromJson } from './matrix.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `Request failed with status ${status}.`);
@@ -90,4 +92,16 @@ export async function readWithProgress(response, onProgress = () => {}) {
     onProgress(received, total);
   }
   return received === bytes.length ? bytes.buffer : bytes.slice(0, received).buffer;
+}
+
+/**
+ * A dataset's cosine matrix (`datasetApi` is /api/datasets/{id}) in one order, for its own model or another
+ * (`model`: a catalogue id or an adapter's base:name), as compact int16; onProgress(received, total) hears the
+ * bytes arrive. A server that answers JSON instead is read too.
+ */
+export async function fetchSimilarity(datasetApi, { order = 'input', model, onProgress } = {}, fetchImpl = undefined) {
+  const query = `order=${order}&format=int16${model ? `&model=${encodeURIComponent(model)}` : ''}`;
+  const response = await request(`${datasetApi}/similarity?${query}`, {}, fetchImpl);
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? matrixFromJson(await response.json()) : decodeMatrix(await readWithProgress(response, onProgress));
 }

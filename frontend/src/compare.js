@@ -1,15 +1,31 @@
 // Logic of the Compare panel: the model choice, the side-by-side table, the difference matrix B − A and the
 // disagreement list. The DOM layer only renders what these functions return.
 
-import { makeMatrix, QUANTUM } from './matrix.js';
+import { inOrderOf, differenceMatrix } from './matrix.js';
 
-/** Checks a choice of models as the API will: 2 to 4 distinct ids. Returns an error text, or null when fine. */
+/** Checks a choice of models as the API will: 2 to 4 distinct ids. Returns a js.* message key, or null when fine. */
 export function selectionProblem(models) {
-  const ids = models.map((m) => m.trim()).filter((m) => m.length > 0);
-  if (ids.length < 2) return 'Pick at least two models to compare.';
-  if (ids.length > 4) return 'Pick at most four models to compare.';
-  if (new Set(ids).size !== ids.length) return 'Each model can be picked once.';
+  const ids = picked(models);
+  if (ids.length < 2) return 'compare.pickTwo';
+  if (ids.length > 4) return 'compare.pickAtMostFour';
+  if (new Set(ids).size !== ids.length) return 'compare.pickOnce';
   return null;
+}
+
+/** The ids of the model pickers, blanks (an unused C or D) left out, in picker order: A first. */
+export function picked(values) {
+  return values.map((m) => String(m ?? '').trim()).filter((m) => m.length > 0);
+}
+
+/** The first choice: A is the dataset's model, B the next catalogue model that is not A. */
+export function defaultPicks(modelIds, datasetModel) {
+  const first = modelIds.includes(datasetModel) ? datasetModel : modelIds[0];
+  return [first, modelIds.find((id) => id !== first) ?? ''];
+}
+
+/** The label a click on a disagreement's + or − button gives: that label, or none when the pair has it already. */
+export function toggledLabel(current, clicked) {
+  return current === clicked ? 0 : clicked;
 }
 
 /** The query of GET /api/datasets/{id}/comparison for these models. */
@@ -17,12 +33,13 @@ export function comparisonPath(datasetId, models) {
   return `/api/datasets/${datasetId}/comparison?models=${models.map(encodeURIComponent).join(',')}`;
 }
 
+// [field, js.* message key of the row, whether a higher value is better and marked]
 const METRIC_ROWS = [
-  ['rocAuc', 'ROC-AUC', true],
-  ['averagePrecision', 'Average precision', true],
-  ['accuracy', 'Best accuracy', true],
-  ['f1', 'Best F1', true],
-  ['spearmanWithFirst', 'Spearman with the first model', false],
+  ['rocAuc', 'compare.row.rocAuc', true],
+  ['averagePrecision', 'compare.row.averagePrecision', true],
+  ['accuracy', 'compare.row.accuracy', true],
+  ['f1', 'compare.row.f1', true],
+  ['spearmanWithFirst', 'compare.row.spearman', false],
 ];
 
 function formatted(value, digits = 4) {
@@ -30,23 +47,24 @@ function formatted(value, digits = 4) {
 }
 
 /**
- * Table rows: one per metric and one per loss, each with a text per model. `best` is the index of the model
- * with the highest value for a metric where higher is better (lowest for a loss), or -1 when there is no single one.
+ * Table rows: one per metric and one per loss, each with a text per model, the row's name through `t` (the page's
+ * message formatter). `best` is the index of the model with the highest value for a metric where higher is better
+ * (lowest for a loss), or -1 when there is no single one.
  */
-export function comparisonTable(comparison) {
+export function comparisonTable(comparison, t) {
   const models = comparison.models;
   const rows = [];
   for (const [key, label, ranked] of METRIC_ROWS) {
     const values = models.map((m) => (key === 'spearmanWithFirst' ? m.spearmanWithFirst : m.metrics[key]));
-    rows.push({ label, cells: values.map((v) => formatted(v)), best: ranked ? bestIndex(values, 1) : -1 });
+    rows.push({ label: t(label), cells: values.map((v) => formatted(v)), best: ranked ? bestIndex(values, 1) : -1 });
   }
-  rows.push({ label: 'Labelled pairs', cells: models.map((m) => String(m.metrics.pairs)), best: -1 });
+  rows.push({ label: t('compare.row.pairs'), cells: models.map((m) => String(m.metrics.pairs)), best: -1 });
   const losses = models[0]?.losses.losses ?? [];
   losses.forEach((loss, k) => {
     const values = models.map((m) => m.losses.losses[k].value);
     rows.push({
-      label: `Loss: ${loss.loss}`,
-      cells: values.map((v, m) => (v === null ? `undefined (${models[m].losses.losses[k].undefinedReason})`
+      label: t('compare.row.loss', loss.loss),
+      cells: values.map((v, m) => (v === null ? t('compare.undefined', models[m].losses.losses[k].undefinedReason)
         : formatted(v))),
       best: bestIndex(values, -1),
     });
@@ -54,7 +72,9 @@ export function comparisonTable(comparison) {
   return { headers: models.map((m) => m.model), rows };
 }
 
-function bestIndex(values, sign) {
+function bestIndex(raw, sign) {
+  // compared as shown (4 decimals): a difference the table cannot show is a tie, not a winner
+  const values = raw.map((v) => (v === null || v === undefined ? v : Number(v.toFixed(4))));
   let best = -1;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
@@ -66,36 +86,18 @@ function bestIndex(values, sign) {
 }
 
 /**
- * B − A in the page's current display order (`order` lists the sentence at each row), as a matrix that the
- * heatmap draws like a similarity matrix, with values in [−2, 2].
+ * B − A in the order of `base` (the page's matrix in its current order), whatever orders A and B came in, with
+ * max|Δ| off the diagonal for the diverging scale's ±range.
  */
-export function differenceMatrix(a, b, order) {
-  if (a.n !== b.n) throw new Error(`The two matrices differ in size: ${a.n} and ${b.n}.`);
-  const n = a.n;
-  const values = new Int16Array(n * n);
-  for (let r = 0; r < n; r++) {
-    const i = order[r];
-    for (let c = 0; c < n; c++) {
-      const j = order[c];
-      values[r * n + c] = Math.round((b.at(i, j) - a.at(i, j)) * QUANTUM);
-    }
-  }
-  return makeMatrix(n, Int32Array.from(order), values);
-}
-
-/** The symmetric domain of a difference matrix, for a diverging scale centred on 0. */
-export function differenceDomain(matrix) {
-  let largest = 0;
-  for (let k = 0; k < matrix.values.length; k++) largest = Math.max(largest, Math.abs(matrix.values[k]));
-  const half = Math.max(0.05, Math.ceil((largest / QUANTUM) * 20) / 20);
-  return { lo: -half, hi: half };
+export function modelDifference(base, a, b) {
+  return differenceMatrix(inOrderOf(a, base), b);
 }
 
 /**
  * Disagreement list entries: both sentences, each model's cosine, and which model ranks the pair higher.
- * `labels` maps "i,j" (i < j) to +1 or −1 for pairs already labelled.
+ * `labelOf(i, j)` gives the pair's current label: +1, −1 or 0.
  */
-export function disagreementItems(comparison, sentences, labels = new Map()) {
+export function disagreementItems(comparison, sentences, labelOf = () => 0) {
   const [first, second] = comparison.models.map((m) => m.model);
   return comparison.disagreements.map((d) => ({
     i: d.i,
@@ -105,6 +107,6 @@ export function disagreementItems(comparison, sentences, labels = new Map()) {
     cosines: d.cosines.map((c) => formatted(c, 2)),
     higherUnder: d.rankDifference > 0 ? second : first,
     rankDifference: Math.round(Math.abs(d.rankDifference)),
-    label: labels.get(`${Math.min(d.i, d.j)},${Math.max(d.i, d.j)}`) ?? 0,
+    label: labelOf(d.i, d.j) || 0,
   }));
 }

@@ -2,7 +2,7 @@
 // (label-sync controller, keyboard router, queue, viewport) and to the views (heatmap view, panels).
 // Sentence text is only ever written through textContent.
 
-import { decodeMatrix, matrixFromJson, offDiagonalRange } from './matrix.js';
+import { offDiagonalRange } from './matrix.js';
 import { domainFor, heatmapColours } from './colour.js';
 import { fullViewport, isFull, zoomAt, zoomToRegion, pan, follow } from './viewport.js';
 import { fractionalCellAt } from './hittest.js';
@@ -13,13 +13,15 @@ import { nextPair, currentThreshold } from './queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions, lossOutcomes } from './losses.js';
-import { getJson, sendJson, request, outcome, sentenceTexts, labelList, readWithProgress } from './api.js';
+import { getJson, sendJson, request, outcome, sentenceTexts, labelList, fetchSimilarity } from './api.js';
 import { setText } from './dom.js';
 import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
 import { Panels } from './panels.js';
 import { ReviewPanel } from './review-panel.js';
 import { TrainPanel } from './training-view.js';
+import { MapPanel } from './map-view.js';
+import { ComparePanel } from './compare-view.js';
 
 const $ = (id) => document.getElementById(id);
 const t = translator(JSON.parse($('ui-text')?.textContent || '{}'));
@@ -97,22 +99,41 @@ function showMatrixProgress(received, total) {
 /** The matrix in one order, downloaded once; onProgress(received, total) hears the bytes arriving. */
 async function fetchMatrix(order, onProgress) {
   if (state.matrices[order]) return state.matrices[order];
-  const response = await request(`${api}/similarity?order=${order}&format=int16`);
-  const type = response.headers.get('Content-Type') || '';
-  const matrix = type.includes('json') ? matrixFromJson(await response.json()) : decodeMatrix(await readWithProgress(response, onProgress));
+  const matrix = await fetchSimilarity(api, { order, onProgress });
   state.matrices[order] = matrix;
   return matrix;
 }
 
-// The Train panel shows the adapter or the difference on the heatmap through these hooks; the base matrices
-// stay in state.matrices, so switching back (or changing the order) needs no new request.
+// The Train and Compare panels show another matrix on the heatmap (an adapter's, or a difference) through these
+// hooks; the base matrices stay in state.matrices, so switching back (or changing the order) needs no new request.
+const baseMatrix = () => state.matrices[state.orderName];
 const train = new TrainPanel({ $, t, datasetId, page: {
-  baseMatrix: () => state.matrices[state.orderName],
-  show: showTrainedMatrix,
+  baseMatrix,
+  show: (shown) => showMatrix(shown, train),
   error: showError,
 } });
+// The map's selection and the heatmap's follow each other; a disagreement is labelled like a heatmap cell.
+const map = new MapPanel({ $, t, datasetId, page: {
+  sentences: () => state.sentences,
+  labels: () => state.labels.all(),
+  inputMatrix: () => state.matrices.input,
+  selectSentence: (i) => jump(i, i),
+} });
+const compare = new ComparePanel({ $, t, datasetId, page: {
+  sentences: () => state.sentences,
+  labelOf: (i, j) => state.labels.get(i, j),
+  setLabel: (i, j, label) => setLabel(i, j, label),
+  jump: (i, j) => jump(i, j),
+  baseMatrix,
+  show: (shown) => showMatrix(shown, compare),
+  error: showError,
+} });
+let heatmapShownBy = null;
 
-function showTrainedMatrix(shown) {
+/** Draws a panel's matrix (null: the page's own); the panel that had the heatmap before sets its switch back. */
+function showMatrix(shown, panel) {
+  if (shown && heatmapShownBy && heatmapShownBy !== panel) heatmapShownBy.resetView();
+  heatmapShownBy = shown ? panel : null;
   if (!shown) {
     state.matrix = state.matrices[state.orderName];
     applyColours();
@@ -123,7 +144,8 @@ function showTrainedMatrix(shown) {
   view.setColours(lut);
   state.scale = scale;
   view.renderLegend(scale);
-  panels.legendText(shown.colours, scale);
+  if (shown.legend) setText($('legend-text'), shown.legend);
+  else panels.legendText(shown.colours, scale);
   redraw();
 }
 
@@ -140,6 +162,8 @@ async function init() {
     panels.labelCount();
     panels.skips(state.queue.skipped.size);
     $('heatmap-loading').hidden = true;
+    map.init(matrix.n);
+    compare.init(dataset.model).catch((e) => showError(t('compare.failed', e.message)));
     // The benchmark reads this: the heatmap is drawn and the page answers clicks and keys from here on.
     window.heatmapReadyAt = performance.now();
     document.body.dataset.heatmapReady = 'true';
@@ -282,6 +306,7 @@ function select(i, j) {
   panels.selection();
   panels.neighbours();
   drawOverlay();
+  map.highlight(state.selected);
 }
 
 /** Zooms the heatmap onto pair (i, j) (a sentence's row when i = j), selects it and puts the cursor there. */
@@ -311,6 +336,8 @@ function afterLocalChange() {
   panels.neighbours();
   panels.labelCount();
   review.list();
+  map.labelsChanged();
+  compare.labelsChanged();
   panels.failures(sync.failures, { retry: (id) => { sync.retry(id); afterLocalChange(); }, dismiss: (id) => sync.dismiss(id) });
   drawOverlay();
 }
@@ -368,6 +395,7 @@ for (const button of document.querySelectorAll('[data-order]')) {
       press('[data-order]', button);
       redraw();
       train.refreshView();
+      compare.refreshView();
       showStatus('');
     } catch (e) {
       showStatus('');

@@ -15,9 +15,12 @@ export function clusterColours(cluster) {
   return cluster.map((c) => CLUSTER_COLOURS[c % CLUSTER_COLOURS.length]);
 }
 
+/** The break between two segments: Chart.js parses a null coordinate as a gap (a bare null is not an object point). */
+export const GAP = Object.freeze({ x: null, y: null });
+
 /**
  * Labelled pairs as line segments, split into similar (+1) and dissimilar (−1): each segment is two points
- * followed by a null, so one Chart.js line dataset with spanGaps off draws them all apart.
+ * followed by a GAP, so one Chart.js line dataset with spanGaps off draws them all apart.
  */
 export function labelSegments(points, labels) {
   const positive = [];
@@ -25,7 +28,7 @@ export function labelSegments(points, labels) {
   for (const { i, j, label } of labels) {
     if (!points[i] || !points[j]) continue;
     const target = label > 0 ? positive : negative;
-    target.push({ x: points[i][0], y: points[i][1] }, { x: points[j][0], y: points[j][1] }, null);
+    target.push({ x: points[i][0], y: points[i][1] }, { x: points[j][0], y: points[j][1] }, GAP);
   }
   return { positive, negative };
 }
@@ -51,4 +54,35 @@ export function clampK(k, n) {
   const value = Math.round(Number(k));
   if (!Number.isFinite(value)) return Math.min(2, n);
   return Math.max(1, Math.min(n, value));
+}
+
+/** The k the map starts with: 5 groups, or fewer for a tiny dataset. */
+export function defaultK(n) {
+  return Math.max(1, Math.min(5, n));
+}
+
+/** The sentences a heatmap selection {i, j} lights up on the map: both of a pair, one for a row (i = j). */
+export function highlighted(selected) {
+  if (!selected) return [];
+  return selected.i === selected.j ? [selected.i] : [selected.i, selected.j];
+}
+
+/**
+ * Per-point drawing options for Chart.js: cluster colour, and a larger, black-ringed dot for the highlighted
+ * sentences so they stand out whatever their cluster colour.
+ */
+export function pointStyles(colours, lit) {
+  const on = new Set(lit);
+  return {
+    backgroundColor: colours,
+    radius: colours.map((_, k) => (on.has(k) ? 7 : 3)),
+    borderColor: colours.map((c, k) => (on.has(k) ? '#000000' : c)),
+    borderWidth: colours.map((_, k) => (on.has(k) ? 2.5 : 1)),
+  };
+}
+
+/** A sentence cut to `max` characters for a tooltip line. */
+export function shortened(text, max = 110) {
+  const s = String(text ?? '');
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }

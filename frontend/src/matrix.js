@@ -82,6 +82,40 @@ export function offDiagonalRange(matrix) {
   return { lo: lo / QUANTUM, hi: hi / QUANTUM };
 }
 
+/**
+ * The matrix `source` (any order) re-laid in the order of `like`, so that a second model's matrix (an adapter's,
+ * or one the Compare panel picked) is shown in the page's current order.
+ */
+export function inOrderOf(source, like) {
+  const n = like.n;
+  if (source.n !== n) throw new Error(`The matrices have ${source.n} and ${n} sentences.`);
+  const values = new Int16Array(n * n);
+  for (let r = 0; r < n; r++) {
+    const i = like.order[r];
+    for (let c = 0; c < n; c++) {
+      values[r * n + c] = source.values[source.position[i] * n + source.position[like.order[c]]];
+    }
+  }
+  return makeMatrix(n, like.order, values);
+}
+
+/**
+ * other − base in base's order (an adapter against its base, model B against model A), and max|Δ| off the
+ * diagonal for the diverging scale's ±range. Differences of int16 cosines fit int16: |Δ| ≤ 2·10⁴.
+ */
+export function differenceMatrix(base, other) {
+  const aligned = inOrderOf(other, base);
+  const n = base.n;
+  const values = new Int16Array(n * n);
+  let maxAbs = 0;
+  for (let k = 0; k < values.length; k++) {
+    const d = aligned.values[k] - base.values[k];
+    values[k] = d;
+    if (k % (n + 1) !== 0 && Math.abs(d) > maxAbs) maxAbs = Math.abs(d);
+  }
+  return { matrix: makeMatrix(n, base.order, values), maxAbs: maxAbs / QUANTUM };
+}
+
 function isLittleEndianHost() {
   return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 }

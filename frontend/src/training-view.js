@@ -2,11 +2,11 @@
 // Chart.js curve, shows before/after metrics, switches the heatmap between base, adapter and difference; compare-losses
 // lives in compare-losses-view.js. The logic it relies on lives in training.js (tested with node).
 
-import { trainingRequest, freeName, curveSeries, metricRows, inOrderOf, differenceMatrix, current, isActive,
+import { trainingRequest, freeName, curveSeries, metricRows, current, isActive,
   formatMetric, formatChange, RANKS } from './training.js';
 import { CompareLosses } from './compare-losses-view.js';
-import { decodeMatrix, matrixFromJson } from './matrix.js';
-import { getJson, sendJson, request } from './api.js';
+import { inOrderOf, differenceMatrix } from './matrix.js';
+import { getJson, sendJson, request, fetchSimilarity } from './api.js';
 import { setText } from './dom.js';
 
 const COLOURS = { trainLoss: '#3b5bdb', validationLoss: '#e8590c', validationAuc: '#2b8a3e', meanNorm: '#868e96' };
@@ -185,12 +185,8 @@ export class TrainPanel {
 
   /** Base, adapter or difference (adapter − base) in the page's current order, label marks kept. */
   async switchView(kind) {
-    const { $, t } = this;
-    for (const b of document.querySelectorAll('[data-adapter-view]')) {
-      b.classList.toggle('active', b.dataset.adapterView === kind);
-      b.setAttribute('aria-pressed', String(b.dataset.adapterView === kind));
-    }
-    this.view = kind;
+    const { t } = this;
+    this.pressView(kind);
     if (kind === 'base' || !this.adapter) {
       this.page.show(null);
       document.body.dataset.heatmapView = 'base';
@@ -198,13 +194,25 @@ export class TrainPanel {
     }
     try {
       if (!this.adapterMatrix) {
-        const response = await request(`${this.api}/similarity?order=input&format=int16&model=${encodeURIComponent(this.adapter.model)}`);
-        const type = response.headers.get('Content-Type') || '';
-        this.adapterMatrix = type.includes('json') ? matrixFromJson(await response.json()) : decodeMatrix(await response.arrayBuffer());
+        this.adapterMatrix = await fetchSimilarity(this.api, { model: this.adapter.model });
       }
       this.refreshView();
     } catch (e) {
       this.page.error(t('train.viewFailed', e.message));
+    }
+  }
+
+  /** Another panel took the heatmap: the switch goes back to base without redrawing. */
+  resetView() {
+    this.pressView('base');
+    document.body.dataset.heatmapView = 'base';
+  }
+
+  pressView(kind) {
+    this.view = kind;
+    for (const b of document.querySelectorAll('[data-adapter-view]')) {
+      b.classList.toggle('active', b.dataset.adapterView === kind);
+      b.setAttribute('aria-pressed', String(b.dataset.adapterView === kind));
     }
   }
 

@@ -1,7 +1,5 @@
-// Train panel logic: the request a form gives, the curve the chart draws, the before/after table, the
-// adapter and difference heatmaps in the page's order, and the compare-losses table. No DOM here.
-
-import { makeMatrix, QUANTUM } from './matrix.js';
+// Train panel logic: the request a form gives, the curve the chart draws, the before/after table and the
+// compare-losses table. No DOM here. (The adapter and difference heatmaps in the page's order: matrix.js.)
 
 /** Ranks the panel offers; any integer 1..D is accepted by the API. */
 export const RANKS = ['full', 'diagonal', '8', '32'];
@@ -65,34 +63,6 @@ export function metricRows(before, after) {
     }
   }
   return rows;
-}
-
-/** The matrix `source` (any order) re-laid in the order of `like`, so that switching keeps the page's order. */
-export function inOrderOf(source, like) {
-  const n = like.n;
-  if (source.n !== n) throw new Error(`The matrices have ${source.n} and ${n} sentences.`);
-  const values = new Int16Array(n * n);
-  for (let r = 0; r < n; r++) {
-    const i = like.order[r];
-    for (let c = 0; c < n; c++) {
-      values[r * n + c] = source.values[source.position[i] * n + source.position[like.order[c]]];
-    }
-  }
-  return makeMatrix(n, like.order, values);
-}
-
-/** adapter − base in base's order, and max|Δ| for the diverging scale's ±range. */
-export function differenceMatrix(base, adapter) {
-  const aligned = inOrderOf(adapter, base);
-  const n = base.n;
-  const values = new Int16Array(n * n);
-  let maxAbs = 0;
-  for (let k = 0; k < values.length; k++) {
-    const d = aligned.values[k] - base.values[k];
-    values[k] = d;
-    if (k % (n + 1) !== 0 && Math.abs(d) > maxAbs) maxAbs = Math.abs(d);
-  }
-  return { matrix: makeMatrix(n, base.order, values), maxAbs: maxAbs / QUANTUM };
 }
 
 /** One row per adapter of a compare-losses run, in the losses' order. */

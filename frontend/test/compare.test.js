@@ -1,8 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { selectionProblem, comparisonPath, comparisonTable, differenceMatrix, differenceDomain,
-  disagreementItems } from '../src/compare.js';
-import { matrixFromJson } from '../src/matrix.js';
+import { selectionProblem, comparisonPath, comparisonTable, modelDifference, disagreementItems, picked, defaultPicks,
+  toggledLabel } from '../src/compare.js';
+import { matrixOf } from './helpers.js';
+import { translator } from '../src/messages.js';
+
+const t = translator({ 'compare.row.rocAuc': 'ROC-AUC', 'compare.row.averagePrecision': 'Average precision',
+  'compare.row.accuracy': 'Best accuracy', 'compare.row.f1': 'Best F1', 'compare.row.spearman': 'Spearman with A',
+  'compare.row.loss': 'Loss: {0}', 'compare.undefined': 'undefined ({0})' });
 
 const comparison = {
   models: [
@@ -18,41 +23,61 @@ const comparison = {
 
 test('a choice of models is 2 to 4 distinct ids', () => {
   assert.equal(selectionProblem(['a', 'b']), null);
-  assert.match(selectionProblem(['a']), /at least two/);
-  assert.match(selectionProblem(['a', 'b', 'c', 'd', 'e']), /at most four/);
-  assert.match(selectionProblem(['a', 'a']), /once/);
+  assert.equal(selectionProblem(['a', 'b', '', 'c']), null, 'an unused picker is left out');
+  assert.equal(selectionProblem(['a', ' ', '']), 'compare.pickTwo');
+  assert.equal(selectionProblem(['a', 'b', 'c', 'd', 'e']), 'compare.pickAtMostFour');
+  assert.equal(selectionProblem(['a', 'a']), 'compare.pickOnce');
+  assert.deepEqual(picked(['a', '', null, ' b ']), ['a', 'b']);
   assert.equal(comparisonPath(7, ['all-minilm-l6-v2', 'x:y']), '/api/datasets/7/comparison?models=all-minilm-l6-v2,x%3Ay');
 });
 
 test('the table marks the single best model per row, higher metrics and lower losses', () => {
-  const table = comparisonTable(comparison);
+  const table = comparisonTable(comparison, t);
   assert.deepEqual(table.headers, ['a', 'b']);
   const row = (label) => table.rows.find((r) => r.label === label);
   assert.deepEqual(row('ROC-AUC'), { label: 'ROC-AUC', cells: ['0.8000', '0.9000'], best: 1 });
   assert.equal(row('Average precision').best, -1, 'a tie has no single best');
+  const shownTie = comparisonTable({ ...comparison, models: comparison.models.map((m, k) => ({ ...m,
+    metrics: { ...m.metrics, rocAuc: 0.91 + k * 1e-6 } })) }, t);
+  assert.equal(shownTie.rows.find((r) => r.label === 'ROC-AUC').best, -1, 'equal to 4 decimals is a tie');
   assert.equal(row('Best accuracy').best, 0);
   assert.deepEqual(row('Best F1').cells, ['—', '—']);
   assert.equal(row('Loss: cosent').best, 1);
   assert.match(row('Loss: softmax-ce').cells[0], /undefined \(no positive\)/);
-  assert.equal(row('Spearman with the first model').best, -1);
+  assert.equal(row('Spearman with A').best, -1);
+  assert.deepEqual(row('compare.row.pairs').cells, ['3', '3']);
 });
 
-test('the difference matrix is B − A in the display order', () => {
-  const a = matrixFromJson({ order: [0, 1, 2], matrix: [[1, 0.5, 0.2], [0.5, 1, 0.1], [0.2, 0.1, 1]] });
-  const b = matrixFromJson({ order: [2, 0, 1], matrix: [[1, 0.6, 0.3], [0.6, 1, 0.4], [0.3, 0.4, 1]] });
-  // b in input order: S(2,0)=0.6, S(2,1)=0.3, S(0,1)=0.4.
-  const d = differenceMatrix(a, b, [1, 0, 2]);
-  assert.ok(Math.abs(d.atCell(0, 1) - (0.4 - 0.5)) < 1e-4);
-  assert.ok(Math.abs(d.at(0, 2) - (0.6 - 0.2)) < 1e-4);
-  assert.ok(Math.abs(d.at(1, 2) - (0.3 - 0.1)) < 1e-4);
-  assert.equal(d.at(1, 1), 0);
-  assert.deepEqual(differenceDomain(d), { lo: -0.4, hi: 0.4 });
+test('the difference is B − A in the page order, whatever orders A and B came in', () => {
+  const rowsA = [[1, 0.5, 0.2], [0.5, 1, 0.1], [0.2, 0.1, 1]];
+  const rowsB = [[1, 0.4, 0.6], [0.4, 1, 0.3], [0.6, 0.3, 1]];
+  const page = matrixOf(rowsA, [1, 0, 2]);
+  const { matrix, maxAbs } = modelDifference(page, matrixOf(rowsA, [2, 1, 0]), matrixOf(rowsB, [0, 2, 1]));
+  assert.deepEqual([...matrix.order], [1, 0, 2]);
+  assert.ok(Math.abs(matrix.at(0, 1) - (0.4 - 0.5)) < 1e-9);
+  assert.ok(Math.abs(matrix.at(2, 0) - (0.6 - 0.2)) < 1e-9);
+  assert.ok(Math.abs(matrix.atCell(0, 2) - (0.3 - 0.1)) < 1e-9, 'row 0 shows sentence 1, column 2 sentence 2');
+  assert.equal(matrix.at(1, 1), 0);
+  assert.ok(Math.abs(maxAbs - 0.4) < 1e-9);
 });
 
 test('disagreements carry both sentences, the model ranking the pair higher and an existing label', () => {
-  const items = disagreementItems(comparison, ['s0', 's1', 's2'], new Map([['0,2', -1]]));
+  const labels = new Map([['0,2', -1]]);
+  const items = disagreementItems(comparison, ['s0', 's1', 's2'], (i, j) => labels.get(`${Math.min(i, j)},${Math.max(i, j)}`));
   assert.deepEqual(items[0], { i: 2, j: 0, first: 's2', second: 's0', cosines: ['0.10', '0.65'], higherUnder: 'b',
     rankDifference: 4, label: -1 });
   assert.equal(items[1].higherUnder, 'a');
   assert.equal(items[1].label, 0);
+});
+
+test('A starts as the model of the dataset and B as the next other model', () => {
+  assert.deepEqual(defaultPicks(['m1', 'm2', 'm3'], 'm2'), ['m2', 'm1']);
+  assert.deepEqual(defaultPicks(['m1', 'm2'], 'gone'), ['m1', 'm2']);
+  assert.deepEqual(defaultPicks(['m1'], 'm1'), ['m1', '']);
+});
+
+test('clicking the label a pair has clears it; the other label replaces it', () => {
+  assert.equal(toggledLabel(0, 1), 1);
+  assert.equal(toggledLabel(1, 1), 0);
+  assert.equal(toggledLabel(1, -1), -1);
 });

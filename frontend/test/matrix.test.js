@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeMatrix, matrixFromJson, offDiagonalRange } from '../src/matrix.js';
-import { encode } from './helpers.js';
+import { decodeMatrix, matrixFromJson, offDiagonalRange, inOrderOf, differenceMatrix } from '../src/matrix.js';
+import { encode, matrixOf } from './helpers.js';
 
 test('decodes N, the order and int16 values in display order', () => {
   // Display order [2, 0, 1]: row r shows sentence order[r].
@@ -45,4 +45,44 @@ test('JSON form gives the same matrix', () => {
 test('off-diagonal range ignores the diagonal of ones', () => {
   const m = matrixFromJson({ order: [0, 1, 2], matrix: [[1, 0.2, -0.1], [0.2, 1, 0.4], [-0.1, 0.4, 1]] });
   assert.deepEqual(offDiagonalRange(m), { lo: -0.1, hi: 0.4 });
+});
+
+test('a second matrix fetched in input order is re-laid in the page order', () => {
+  const rows = [[1, 0.2, 0.5], [0.2, 1, -0.1], [0.5, -0.1, 1]];
+  const base = matrixOf(rows, [2, 0, 1]);
+  const adapter = matrixOf(rows);
+  const aligned = inOrderOf(adapter, base);
+  assert.deepEqual([...aligned.order], [2, 0, 1]);
+  assert.deepEqual([...aligned.values], [...base.values]);
+  assert.equal(aligned.at(0, 2), 0.5);
+});
+
+test('the difference is other − base in base order, with max|Δ| off the diagonal', () => {
+  const base = matrixOf([[1, 0.2, 0.5], [0.2, 1, -0.1], [0.5, -0.1, 1]], [1, 2, 0]);
+  const adapter = matrixOf([[1, 0.6, 0.4], [0.6, 1, -0.1], [0.4, -0.1, 1]]);
+  const { matrix, maxAbs } = differenceMatrix(base, adapter);
+  assert.ok(Math.abs(matrix.at(0, 1) - 0.4) < 1e-9);
+  assert.ok(Math.abs(matrix.at(0, 2) + 0.1) < 1e-9);
+  assert.equal(matrix.at(1, 2), 0);
+  assert.ok(Math.abs(maxAbs - 0.4) < 1e-9);
+  assert.deepEqual([...matrix.order], [1, 2, 0]);
+});
+
+test('a similarity matrix is fetched for a model, as int16 or as JSON', async () => {
+  const { fetchSimilarity } = await import('../src/api.js');
+  const asked = [];
+  const int16 = async (url) => {
+    asked.push(url);
+    return new Response(encode([[1, 0.25], [0.25, 1]], [1, 0]), { headers: { 'Content-Type': 'application/octet-stream' } });
+  };
+  const m = await fetchSimilarity('/api/datasets/3', { order: 'cluster', model: 'all-minilm-l6-v2:my ad' }, int16);
+  assert.equal(asked[0], '/api/datasets/3/similarity?order=cluster&format=int16&model=all-minilm-l6-v2%3Amy%20ad');
+  assert.deepEqual([...m.order], [1, 0]);
+  assert.equal(m.at(0, 1), 0.25);
+  const json = async (url) => {
+    asked.push(url);
+    return new Response(JSON.stringify({ order: [0, 1], matrix: [[1, -0.5], [-0.5, 1]] }), { headers: { 'Content-Type': 'application/json' } });
+  };
+  assert.equal((await fetchSimilarity('/api/datasets/3', {}, json)).at(1, 0), -0.5);
+  assert.equal(asked[1], '/api/datasets/3/similarity?order=input&format=int16');
 });

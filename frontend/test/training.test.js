@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { trainingRequest, freeName, curveSeries, metricRows, inOrderOf, differenceMatrix, compareRows,
+import { trainingRequest, freeName, curveSeries, metricRows, compareRows,
   current, formatChange } from '../src/training.js';
-import { matrixOf } from './helpers.js';
 
 const form = { name: 'cosent-1', loss: 'cosent', rank: 'full', steps: '300', learningRate: '0.001', validationShare: '0.2' };
 
@@ -45,27 +44,6 @@ test('metric rows pair before and after with the change, validation first', () =
   assert.equal(rows[3].change, null);
   assert.equal(rows.find((r) => r.side === 'training' && r.metric === 'rocAuc').after, 0.9);
   assert.equal(formatChange(-0.0123), '−0.012');
-});
-
-test('an adapter matrix fetched in input order is re-laid in the page order', () => {
-  const rows = [[1, 0.2, 0.5], [0.2, 1, -0.1], [0.5, -0.1, 1]];
-  const base = matrixOf(rows, [2, 0, 1]);
-  const adapter = matrixOf(rows);
-  const aligned = inOrderOf(adapter, base);
-  assert.deepEqual([...aligned.order], [2, 0, 1]);
-  assert.deepEqual([...aligned.values], [...base.values]);
-  assert.equal(aligned.at(0, 2), 0.5);
-});
-
-test('the difference is adapter − base in base order, with max|Δ| off the diagonal', () => {
-  const base = matrixOf([[1, 0.2, 0.5], [0.2, 1, -0.1], [0.5, -0.1, 1]], [1, 2, 0]);
-  const adapter = matrixOf([[1, 0.6, 0.4], [0.6, 1, -0.1], [0.4, -0.1, 1]]);
-  const { matrix, maxAbs } = differenceMatrix(base, adapter);
-  assert.ok(Math.abs(matrix.at(0, 1) - 0.4) < 1e-9);
-  assert.ok(Math.abs(matrix.at(0, 2) + 0.1) < 1e-9);
-  assert.equal(matrix.at(1, 2), 0);
-  assert.ok(Math.abs(maxAbs - 0.4) < 1e-9);
-  assert.deepEqual([...matrix.order], [1, 2, 0]);
 });
 
 test('compare rows follow the loss order and read validation metrics before and after', () => {
