@@ -2,7 +2,7 @@
 // Chart.js curve, shows before/after metrics, switches the heatmap between base, adapter and difference; compare-losses
 // lives in compare-losses-view.js. The logic it relies on lives in training.js (tested with node).
 
-import { trainingRequest, freeName, curveSeries, metricRows, current, isActive,
+import { trainingRequest, freeName, curveSeries, metricRows, current, isActive, adapterExportPath,
   formatMetric, formatChange, RANKS } from './training.js';
 import { CompareLosses } from './compare-losses-view.js';
 import { inOrderOf, differenceMatrix } from './matrix.js';
@@ -138,6 +138,8 @@ export class TrainPanel {
     this.drawCurve(adapter.curve);
     this.renderMetrics(adapter);
     $('adapter-view').hidden = adapter.status !== 'done';
+    $('adapter-export').hidden = adapter.status !== 'done';
+    $('adapter-export-link').href = adapterExportPath(adapter);
   }
 
   drawCurve(curve) {

@@ -82,6 +82,11 @@ export function compareRows(adapters, lossOrder) {
 }
 
 /** True while an adapter may still change (its stream is worth following). */
+/** Where a finished adapter's sentence-transformers zip is downloaded (GET /api/adapters/{id}/export). */
+export function adapterExportPath(adapter) {
+  return `/api/adapters/${encodeURIComponent(adapter.id)}/export`;
+}
+
 export function isActive(adapter) {
   return adapter?.status === 'queued' || adapter?.status === 'running';
 }

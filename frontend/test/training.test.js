@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { trainingRequest, freeName, curveSeries, metricRows, compareRows,
-  current, formatChange } from '../src/training.js';
+  current, formatChange, adapterExportPath } from '../src/training.js';
 
 const form = { name: 'cosent-1', loss: 'cosent', rank: 'full', steps: '300', learningRate: '0.001', validationShare: '0.2' };
 
@@ -62,4 +62,8 @@ test('after a reload the panel follows a running adapter, else the latest', () =
   assert.equal(current([{ id: 1, status: 'done' }, { id: 2, status: 'running' }, { id: 3, status: 'failed' }]).id, 2);
   assert.equal(current([{ id: 1, status: 'done' }, { id: 3, status: 'failed' }]).id, 3);
   assert.equal(current([]), null);
+});
+
+test('a finished adapter downloads from its export path', () => {
+  assert.equal(adapterExportPath({ id: 42 }), '/api/adapters/42/export');
 });

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.simexplorer.dataset.DatasetEmbeddings;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.InvalidInputException;
@@ -31,14 +32,16 @@ public class ComparisonService {
     private static final long SAMPLE_SEED = 0;
 
     private final DatasetService datasets;
+    private final DatasetEmbeddings embeddings;
     private final LabelRepository labels;
     private final ModelCatalog catalog;
     private final LossService losses;
     private final SparsePairLossEvaluator evaluator;
 
-    ComparisonService(DatasetService datasets, LabelRepository labels, ModelCatalog catalog, LossService losses,
-            SparsePairLossEvaluator evaluator) {
+    ComparisonService(DatasetService datasets, DatasetEmbeddings embeddings, LabelRepository labels,
+            ModelCatalog catalog, LossService losses, SparsePairLossEvaluator evaluator) {
         this.datasets = datasets;
+        this.embeddings = embeddings;
         this.labels = labels;
         this.catalog = catalog;
         this.losses = losses;
@@ -54,7 +57,8 @@ public class ComparisonService {
         datasets.get(datasetId);
         models.forEach(catalog::find);
         List<float[][]> vectors = new ArrayList<>();
-        for (String model : models) vectors.add(datasets.embeddings(datasetId, model).vectors());
+        // Kept in memory per (dataset, model) like the page's own embeddings: a second comparison reads no table.
+        for (String model : models) vectors.add(embeddings.of(datasetId, model).vectors());
         LabelledPairs pairs = LabelledPairs.of(vectors.get(0).length, labels.list(datasetId).stream()
                 .map(l -> new LabelledPair(l.i(), l.j(), l.label())).toList());
         PairSample sample = PairSample.of(vectors.get(0).length, MAX_PAIRS, SAMPLE_SEED);

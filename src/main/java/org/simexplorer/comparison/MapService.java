@@ -1,8 +1,9 @@
 package org.simexplorer.comparison;
 
+import org.simexplorer.dataset.DatasetEmbeddings;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
-import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.similarity.Projection;
 import org.springframework.stereotype.Service;
@@ -13,12 +14,12 @@ public class MapService {
 
     private final DatasetService datasets;
     private final DatasetSimilarity similarity;
-    private final ModelCatalog catalog;
+    private final DatasetEmbeddings embeddings;
 
-    MapService(DatasetService datasets, DatasetSimilarity similarity, ModelCatalog catalog) {
+    MapService(DatasetService datasets, DatasetSimilarity similarity, DatasetEmbeddings embeddings) {
         this.datasets = datasets;
         this.similarity = similarity;
-        this.catalog = catalog;
+        this.embeddings = embeddings;
     }
 
     /** @param points [x, y] per sentence, in sentence order */
@@ -29,16 +30,14 @@ public class MapService {
     public record Clusters(int k, int[] cluster) {
     }
 
-    /** @param model a catalogue id, or null for the dataset's own model */
+    /** @param model a catalogue id or an adapter (404 when unknown), or null for the dataset's own model */
     public Projected projection(long datasetId, String method, String model) {
         if (!"pca".equals(method)) {
             throw new InvalidInputException("Unknown projection method '" + method + "': the server offers pca"
                     + " (the page computes UMAP itself).");
         }
-        String modelId = model == null || model.isBlank() ? datasets.get(datasetId).model() : model.strip();
-        datasets.get(datasetId);
-        catalog.find(modelId);
-        return new Projected(method, modelId, Projection.pca(datasets.embeddings(datasetId, modelId).vectors()));
+        Embeddings vectors = embeddings.of(datasetId, model == null ? null : model.strip());
+        return new Projected(method, vectors.model(), Projection.pca(vectors.vectors()));
     }
 
     public Clusters clusters(long datasetId, int k) {

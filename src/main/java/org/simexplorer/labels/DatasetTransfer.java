@@ -8,6 +8,7 @@ import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.formats.DatasetArchive;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,11 +20,18 @@ public class DatasetTransfer {
     private final DatasetService datasets;
     private final LabelRepository labels;
     private final TransactionTemplate transactions;
+    private final ArchivedAdapters adapters;
 
-    DatasetTransfer(DatasetService datasets, LabelRepository labels, PlatformTransactionManager transactionManager) {
+    DatasetTransfer(DatasetService datasets, LabelRepository labels, PlatformTransactionManager transactionManager,
+            ObjectProvider<ArchivedAdapters> adapters) {
         this.datasets = datasets;
         this.labels = labels;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.adapters = adapters.getIfAvailable();
+    }
+
+    /** A restored dataset and its adapters under the names they got here. */
+    public record Restored(Dataset dataset, List<ArchivedAdapters.RestoredAdapter> adapters) {
     }
 
     public DatasetArchive export(long datasetId) {
@@ -32,18 +40,27 @@ public class DatasetTransfer {
                 .map(l -> new DatasetArchive.LabelEntry(l.i(), l.j(), l.label(), l.createdAt(), l.updatedAt()))
                 .toList();
         return new DatasetArchive(DatasetArchive.FORMAT, DatasetArchive.VERSION, dataset.name(), dataset.model(),
-                dataset.createdAt(), datasets.sentences(datasetId), entries, List.of());
+                dataset.createdAt(), datasets.sentences(datasetId), entries,
+                adapters == null ? List.of() : adapters.export(datasetId));
     }
 
     /**
-     * Checks the whole archive first, then creates the dataset and its labels in one transaction, so a bad
-     * archive saves nothing.
+     * Checks the whole archive first, then creates the dataset, its labels and its adapters in one transaction, so
+     * a bad archive saves nothing.
      *
-     * @throws InvalidInputException                    not an archive, or labels that do not fit its sentences
+     * @throws InvalidInputException                    not an archive, or labels or adapters that do not fit it
      * @throws org.simexplorer.errors.NotFoundException its model is not known here
      */
-    public Dataset restore(DatasetArchive archive) {
+    public Restored restore(DatasetArchive archive) {
         check(archive);
+        List<DatasetArchive.AdapterEntry> archived = archive.adapters() == null ? List.of() : archive.adapters();
+        if (!archived.isEmpty()) {
+            if (adapters == null) {
+                throw new InvalidInputException("The export holds " + archived.size() + " adapters, and this"
+                        + " instance cannot restore adapters.");
+            }
+            adapters.check(archived, archive.model());
+        }
         List<TextLine> lines = archive.sentences().stream().map(text -> new TextLine(text, 0)).toList();
         return transactions.execute(status -> {
             Dataset dataset = datasets.create(archive.name(), archive.model(), lines, List.of(), 0).dataset();
@@ -52,7 +69,9 @@ public class DatasetTransfer {
                 labels.insertWithTimes(dataset.id(), label.i(), label.j(), label.label(), label.createdAt(),
                         label.updatedAt());
             }
-            return dataset;
+            List<ArchivedAdapters.RestoredAdapter> restored = archived.isEmpty() ? List.of()
+                    : adapters.restore(dataset.id(), dataset.model(), archived);
+            return new Restored(dataset, restored);
         });
     }
 
@@ -70,10 +89,6 @@ public class DatasetTransfer {
         }
         if (new HashSet<>(archive.sentences()).size() != archive.sentences().size()) {
             throw new InvalidInputException("The export lists a sentence twice; a dataset holds each text once.");
-        }
-        if (archive.adapters() != null && !archive.adapters().isEmpty()) {
-            throw new InvalidInputException("The export holds " + archive.adapters().size() + " adapters, and this"
-                    + " instance cannot restore adapters yet.");
         }
         int n = archive.sentences().size();
         Set<Long> seen = new HashSet<>();

@@ -1,6 +1,7 @@
 package org.simexplorer.labels;
 
 import java.net.URI;
+import java.util.List;
 import org.simexplorer.dataset.Dataset;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.errors.InvalidInputException;
@@ -45,8 +46,8 @@ class DatasetTransferController {
     }
 
     /** The body is a file from {@code GET /api/datasets/{id}/export}; it becomes a new dataset. */
-    @Operation(summary = "Restore a dataset export as a new dataset")
-    @ProblemResponses({400, 404, 413})
+    @Operation(summary = "Restore a dataset export as a new dataset, with its labels and adapters")
+    @ProblemResponses({400, 404, 409, 413})
     @PostMapping("/api/datasets/import")
     ResponseEntity<Restored> restore(@RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
@@ -63,12 +64,18 @@ class DatasetTransferController {
         } catch (JacksonException e) {
             throw new InvalidInputException("The file is not a dataset export: " + e.getOriginalMessage());
         }
-        Dataset dataset = transfer.restore(archive);
+        DatasetTransfer.Restored restored = transfer.restore(archive);
+        Dataset dataset = restored.dataset();
         return ResponseEntity.created(URI.create("/api/datasets/" + dataset.id()))
-                .body(new Restored(dataset.id(), dataset.name(), dataset.model()));
+                .body(new Restored(dataset.id(), dataset.name(), dataset.model(), restored.adapters()));
     }
 
-    /** The new dataset a restore made. */
-    record Restored(long id, String name, String model) {
+    /**
+     * The new dataset a restore made.
+     *
+     * @param adapters its adapters with their model ids here; {@code name} differs from {@code archivedName} when
+     *                 the archived name was already taken under the same base model
+     */
+    record Restored(long id, String name, String model, List<ArchivedAdapters.RestoredAdapter> adapters) {
     }
 }

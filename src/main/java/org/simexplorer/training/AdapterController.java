@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.simexplorer.system.ProblemResponses;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,6 +77,21 @@ class AdapterController {
         LiveTrainings.send(null, ended, "end", last);
         ended.complete();
         return ended;
+    }
+
+    /** adapter.safetensors (W as linear.weight, K×D) and load_adapter.py, for sentence-transformers. */
+    @Operation(summary = "A finished adapter for sentence-transformers: a zip of adapter.safetensors (W as"
+            + " linear.weight, K×D) and load_adapter.py")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/zip", schema = @Schema(
+            type = "string", format = "binary", description = "adapter.safetensors and load_adapter.py")))
+    @ProblemResponses({400, 404, 409})
+    @GetMapping("/api/adapters/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable long id) {
+        AdapterService.Bundle bundle = adapters.bundle(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(bundle.fileName()).build().toString())
+                .body(bundle.zip());
     }
 
     /** Cancels a queued or running training, or deletes an ended adapter (409 while a dataset uses it). */

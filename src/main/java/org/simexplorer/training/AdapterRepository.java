@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,6 +48,36 @@ class AdapterRepository {
                         AdapterRecord.Status.QUEUED.wire(), a.dimension(), a.outputDimension(), now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /**
+     * Inserts a finished adapter as it was exported elsewhere, with its curve, metrics, W and times; returns its
+     * id. The unique (base, name) makes a taken name a {@link org.springframework.dao.DuplicateKeyException}.
+     */
+    long insertDone(AdapterRecord a, float[] w, Instant createdAt, Instant updatedAt) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO adapters (dataset_id, base_model, name, loss, params, rank_form, steps, learning_rate,
+                    regularization, validation_fraction, split_seed, train_pairs, validation_pairs, left_out_pairs,
+                    status, step, best_step, curve, before_metrics, after_metrics, dimension, output_dimension,
+                    weights, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(a.datasetId(), a.base(), a.name(), a.loss(), json(a.params()), a.rank(), a.steps(),
+                        a.learningRate(), a.regularization(), a.validationFraction(), a.seed(),
+                        a.split().trainPairs(), a.split().validationPairs(), a.split().leftOutPairs(),
+                        AdapterRecord.Status.DONE.wire(), a.step(), a.bestStep(), json(a.curve()),
+                        a.before() == null ? null : json(a.before()), a.after() == null ? null : json(a.after()),
+                        a.dimension(), a.outputDimension(), encode(w), createdAt.atOffset(ZoneOffset.UTC),
+                        updatedAt.atOffset(ZoneOffset.UTC))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** When the adapter was created and last changed: [created, updated]. */
+    Optional<Instant[]> times(long id) {
+        return jdbc.sql("SELECT created_at, updated_at FROM adapters WHERE id = ?").param(id)
+                .query((rs, n) -> new Instant[] {rs.getObject(1, OffsetDateTime.class).toInstant(),
+                    rs.getObject(2, OffsetDateTime.class).toInstant()}).optional();
     }
 
     Optional<AdapterRecord> find(long id) {

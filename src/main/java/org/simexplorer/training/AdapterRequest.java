@@ -1,5 +1,7 @@
 package org.simexplorer.training;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.simexplorer.errors.InvalidInputException;
@@ -9,15 +11,16 @@ import org.simexplorer.errors.InvalidInputException;
  *
  * @param rank "full" (default), "diagonal", or an integer r for W = I + U·Vᵀ
  */
-record AdapterRequest(String name, String loss, Map<String, Object> params, Object rank, Integer steps,
-        Double learningRate, Double regularization, Double validationFraction, Long seed) {
+record AdapterRequest(String name, String loss, Map<String, Object> params, Object rank,
+        @Schema(type = "integer", format = "int32") Number steps, Double learningRate, Double regularization,
+        Double validationFraction, @Schema(type = "integer", format = "int64") Number seed) {
 
     static final int DEFAULT_STEPS = 300;
     static final int MAX_STEPS = 100_000;
     static final double DEFAULT_LEARNING_RATE = 1e-3;
     static final double DEFAULT_REGULARIZATION = 1e-3;
     static final double DEFAULT_VALIDATION_FRACTION = 0.2;
-    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
 
     /** The request with defaults filled in and every field checked (400 naming the field). */
     AdapterRequest checked() {
@@ -25,7 +28,7 @@ record AdapterRequest(String name, String loss, Map<String, Object> params, Obje
             throw field("name", "'name' must be 1 to 40 characters of a-z, 0-9 and '-'"
                     + (name == null ? "; it is missing." : ", not \"" + name + "\"."));
         }
-        int checkedSteps = steps == null ? DEFAULT_STEPS : steps;
+        long checkedSteps = whole("steps", steps, DEFAULT_STEPS);
         if (checkedSteps < 1 || checkedSteps > MAX_STEPS) {
             throw field("steps", "'steps' is " + checkedSteps + "; it must be from 1 to " + MAX_STEPS + ".");
         }
@@ -36,8 +39,32 @@ record AdapterRequest(String name, String loss, Map<String, Object> params, Obje
             throw field("validationFraction", "'validationFraction' is " + fraction
                     + "; it must be greater than 0 and less than 1.");
         }
-        return new AdapterRequest(name, loss, params, rank == null ? "full" : rank, checkedSteps, rate, lambda,
-                fraction, seed == null ? 0L : seed);
+        return new AdapterRequest(name, loss, params, rank == null ? "full" : rank, (int) checkedSteps, rate, lambda,
+                fraction, whole("seed", seed, 0L));
+    }
+
+    /** The checked steps, a whole number. */
+    int stepCount() {
+        return steps.intValue();
+    }
+
+    /** The checked seed, a whole number. */
+    long seedValue() {
+        return seed.longValue();
+    }
+
+    /** JSON reads 1.5 into a Number as a fraction; a count or a seed must not silently become 1. */
+    private static long whole(String field, Number value, long fallback) {
+        if (value == null) return fallback;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return value.longValue();
+        }
+        if (value instanceof BigInteger big && big.bitLength() < 64) return big.longValue();
+        double number = value.doubleValue();
+        if (value instanceof BigInteger || number != Math.rint(number) || Math.abs(number) > 1e15) {
+            throw field(field, "'" + field + "' is " + value + "; it must be a whole number.");
+        }
+        return (long) number;
     }
 
     private static double positive(String field, Double value, double fallback) {

@@ -1,6 +1,7 @@
 package org.simexplorer.training;
 
 import org.simexplorer.evaluation.PairSplit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.Dataset;
@@ -11,6 +12,7 @@ import org.simexplorer.embedding.ModelSpec;
 import org.simexplorer.errors.ConflictException;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.formats.AdapterBundle;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossParameters;
@@ -83,9 +85,9 @@ class AdapterService implements InitializingBean {
         requireFreeName(base, request.name());
         List<LabelledPair> pairs = labels.list(datasetId).stream()
                 .map(label -> new LabelledPair(label.i(), label.j(), label.label())).toList();
-        PairSplit split = PairSplit.of(pairs, request.validationFraction(), request.seed()).requireBothClasses();
-        TrainingPlan plan = new TrainingPlan(loss, params, form, request.steps(), request.learningRate(),
-                request.regularization(), request.seed());
+        PairSplit split = PairSplit.of(pairs, request.validationFraction(), request.seedValue()).requireBothClasses();
+        TrainingPlan plan = new TrainingPlan(loss, params, form, request.stepCount(), request.learningRate(),
+                request.regularization(), request.seedValue());
         TrainingJobs.Slot slot = jobs.reserve();
         long id;
         try {
@@ -135,6 +137,27 @@ class AdapterService implements InitializingBean {
         adapters.delete(id);
         models.forget(adapter.modelId());
         similarity.forgetModel(adapter.modelId());
+    }
+
+    /** The zip of a finished adapter, and the file name to save it under. */
+    record Bundle(String fileName, byte[] zip) {
+    }
+
+    /** A finished adapter as a zip for sentence-transformers; 409 while it is not done. */
+    Bundle bundle(long id) {
+        AdapterRecord adapter = find(id);
+        if (adapter.status() != AdapterRecord.Status.DONE) {
+            throw new ConflictException("The adapter '" + adapter.modelId() + "' is " + adapter.status().wire()
+                    + "; only a finished (done) adapter has weights to export.")
+                    .with("adapterStatus", adapter.status().wire());
+        }
+        float[] w = adapters.weights(id).orElseThrow(() -> new IllegalStateException(
+                "Finished adapter " + adapter.modelId() + " has no stored weights"));
+        int k = adapter.outputDimension();
+        float[][] rows = new float[adapter.dimension()][];
+        for (int row = 0; row < rows.length; row++) rows[row] = Arrays.copyOfRange(w, row * k, (row + 1) * k);
+        return new Bundle("adapter-" + adapter.name() + ".zip",
+                AdapterBundle.zip(adapter.modelId(), adapter.base(), rows));
     }
 
     AdapterRecord find(long id) {

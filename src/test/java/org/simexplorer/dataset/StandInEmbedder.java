@@ -18,22 +18,37 @@ public class StandInEmbedder implements SentenceEmbedder {
     public static final String MODEL = "stand-in";
 
     final List<List<String>> calls = new ArrayList<>();
+    private final String model;
+    private final int dimension;
+
+    public StandInEmbedder() {
+        this(MODEL, 8);
+    }
+
+    /**
+     * A stand-in that answers under a catalogue model's id with that model's dimension, for data tests of what is
+     * built on a catalogue model (adapters); its vectors carry no meaning either.
+     */
+    protected StandInEmbedder(String model, int dimension) {
+        this.model = model;
+        this.dimension = dimension;
+    }
 
     @Override
     public synchronized Embeddings embed(List<String> sentences, String model) {
-        String id = model == null ? MODEL : model;
-        if (!id.equals(MODEL)) {
+        String id = model == null ? this.model : model;
+        if (!id.equals(this.model)) {
             throw new NotFoundException("Unknown model '" + model + "'.");
         }
         calls.add(List.copyOf(sentences));
         float[][] vectors = new float[sentences.size()][];
-        for (int k = 0; k < sentences.size(); k++) vectors[k] = vector(sentences.get(k));
+        for (int k = 0; k < sentences.size(); k++) vectors[k] = vector(sentences.get(k), dimension);
         return new Embeddings(id, vectors, List.of());
     }
 
     @Override
     public String defaultModel() {
-        return MODEL;
+        return model;
     }
 
     synchronized int embeddedCount() {
@@ -45,8 +60,12 @@ public class StandInEmbedder implements SentenceEmbedder {
     }
 
     static float[] vector(String text) {
+        return vector(text, 8);
+    }
+
+    static float[] vector(String text, int dimension) {
         Random random = new Random(java.util.Arrays.hashCode(text.getBytes(StandardCharsets.UTF_8)));
-        float[] v = new float[8];
+        float[] v = new float[dimension];
         double norm = 0;
         for (int k = 0; k < v.length; k++) {
             v[k] = (float) random.nextGaussian();

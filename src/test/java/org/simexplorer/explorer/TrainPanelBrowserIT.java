@@ -155,6 +155,12 @@ class TrainPanelBrowserIT {
         assertThat(Double.parseDouble(auc.get(3).getText())).isGreaterThanOrEqualTo(Double.parseDouble(auc.get(2).getText()));
 
         assertThat(driver.findElement(By.id("adapter-view")).isDisplayed()).isTrue();
+        WebElement export = driver.findElement(By.id("adapter-export-link"));
+        assertThat(export.isDisplayed()).isTrue();
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(URI.create(export.getAttribute("href"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(new String(zip.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).as("a zip").isEqualTo("PK");
         driver.findElement(By.id("view-adapter")).click();
         waitUpTo(60).until(d -> "adapter".equals(script("return document.body.dataset.heatmapView || '';")));
         String adapter = heatmapPixels();

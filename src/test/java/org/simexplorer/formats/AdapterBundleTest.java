@@ -2,15 +2,9 @@ package org.simexplorer.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,21 +16,16 @@ class AdapterBundleTest {
         for (int row = 0; row < 4; row++) {
             for (int column = 0; column < 3; column++) w[row][column] = row * 10 + column;
         }
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(
-                AdapterBundle.zip("all-minilm-l6-v2:tickets", "all-minilm-l6-v2", w)))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) files.put(entry.getName(), in.readAllBytes());
-        }
+        Map<String, byte[]> files = SafetensorsReader.unzip(
+                AdapterBundle.zip("all-minilm-l6-v2:tickets", "all-minilm-l6-v2", w));
         assertThat(files.keySet()).containsExactly("adapter.safetensors", "load_adapter.py");
 
-        ByteBuffer tensor = ByteBuffer.wrap(files.get("adapter.safetensors")).order(ByteOrder.LITTLE_ENDIAN);
-        long header = tensor.getLong();
-        String json = new String(files.get("adapter.safetensors"), 8, (int) header, StandardCharsets.UTF_8);
-        assertThat(json).contains("\"linear.weight\"").contains("\"shape\":[3,4]").contains("all-minilm-l6-v2:tickets");
-        tensor.position((int) (8 + header));
+        SafetensorsReader tensor = SafetensorsReader.read(files.get("adapter.safetensors"));
+        assertThat(tensor.header().get("__metadata__").get("adapter").asString()).isEqualTo("all-minilm-l6-v2:tickets");
+        assertThat(tensor.shape("linear.weight")).containsExactly(3, 4);
+        float[] linear = tensor.values("linear.weight");
         for (int out = 0; out < 3; out++) {
-            for (int in = 0; in < 4; in++) assertThat(tensor.getFloat()).isEqualTo(w[in][out]);
+            for (int in = 0; in < 4; in++) assertThat(linear[out * 4 + in]).isEqualTo(w[in][out]);
         }
 
         String script = new String(files.get("load_adapter.py"), StandardCharsets.UTF_8);

@@ -50,7 +50,10 @@ abstract class DatasetTransferContract {
 
         byte[] file = JSON.writeValueAsBytes(transfer.export(source));
         DatasetArchive read = JSON.readValue(file, DatasetArchive.class);
-        long copy = transfer.restore(read).id();
+        DatasetTransfer.Restored restored = transfer.restore(read);
+        long copy = restored.dataset().id();
+        assertThat(read.adapters()).isEmpty();
+        assertThat(restored.adapters()).isEmpty();
 
         assertThat(copy).isNotEqualTo(source);
         assertThat(datasets.get(copy).name()).isEqualTo("round trip");
@@ -77,6 +80,12 @@ abstract class DatasetTransferContract {
         DatasetArchive unknownModel = new DatasetArchive(DatasetArchive.FORMAT, 1, "bad", "no-such-model", now,
                 List.of("a " + now), List.of(), List.of());
         assertThatThrownBy(() -> transfer.restore(unknownModel)).isInstanceOf(NotFoundException.class);
+        // Without adapter training in this slice, an archive with adapters is refused rather than half restored.
+        DatasetArchive withAdapter = new DatasetArchive(DatasetArchive.FORMAT, 1, "bad", null, now, List.of("a " + now),
+                List.of(), List.of(new DatasetArchive.AdapterEntry("x", "cosent", null, "full", 1, 1, 1, 0.2, 0, null,
+                        null, List.of(), null, null, 8, 8, "", now, now)));
+        assertThatThrownBy(() -> transfer.restore(withAdapter)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot restore adapters");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM datasets").query(Integer.class).single()).isEqualTo(datasetsBefore);
     }
 }

@@ -22,7 +22,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The real storage and services behind a dataset transfer, with the stand-in embedder; no test transaction. */
+/**
+ * The real storage and services behind a dataset transfer, with the stand-in embedder; no test transaction.
+ * Public so that adapter data tests can add the training side (and a stand-in under a catalogue id) to it.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -32,5 +35,5 @@ import org.springframework.transaction.annotation.Transactional;
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
         DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, org.simexplorer.embedding.ModelCatalog.class})
-@interface TransferBeans {
+public @interface TransferBeans {
 }

@@ -39,9 +39,12 @@ class BadInputCatalogueTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Placeholders in the table's paths: the labelled dataset, one without labels, and one that does not exist. */
-    private static final String ID = "{id}";
-    private static final String UNLABELLED = "{unlabelled}";
-    private static final String MISSING = "987654";
+    static final String ID = "{id}";
+    static final String UNLABELLED = "{unlabelled}";
+    static final String MISSING = "987654";
+    /** An adapter whose training failed: its name is taken, and it has no weights to export. */
+    static final String ADAPTER = "{adapter}";
+    static final String TAKEN = "taken";
 
     @LocalServerPort
     int port;
@@ -51,8 +54,18 @@ class BadInputCatalogueTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private long id;
     private long unlabelled;
+    private long adapter;
 
-    record Case(String name, String method, String path, String contentType, byte[] body, int status) {
+    /** One bad request; {@code field}, when set, is the input the problem must name in its "field" member. */
+    record Case(String name, String method, String path, String contentType, byte[] body, int status, String field) {
+        Case(String name, String method, String path, String contentType, byte[] body, int status) {
+            this(name, method, path, contentType, body, status, null);
+        }
+
+        Case naming(String input) {
+            return new Case(name, method, path, contentType, body, status, input);
+        }
+
         @Override
         public String toString() {
             return name + " → " + status;
@@ -67,6 +80,7 @@ class BadInputCatalogueTest {
                 "application/json", bytes("[{\"i\":0,\"j\":1,\"label\":1},{\"i\":0,\"j\":2,\"label\":-1}]"), 200));
         assertThat(labelled.statusCode()).isEqualTo(200);
         unlabelled = create("{\"name\":\"no labels\",\"sentences\":[\"One.\",\"Two.\"]}");
+        adapter = TrainingBadInput.failedAdapter(jdbc, id, TAKEN);
     }
 
     private long create(String json) throws Exception {
@@ -81,13 +95,15 @@ class BadInputCatalogueTest {
         List<Case> all = cases().toList();
         assertThat(all).hasSizeGreaterThanOrEqualTo(100);
         List<String> endpoints = all.stream().map(c -> c.method() + " " + c.path().replaceAll("\\?.*", "")
-                .replace(ID, "{id}").replace(UNLABELLED, "{id}").replace(MISSING, "{id}")).distinct().toList();
+                .replace(ID, "{id}").replace(UNLABELLED, "{id}").replace(MISSING, "{id}").replace(ADAPTER, "{id}"))
+                .distinct().toList();
         assertThat(endpoints).contains("POST /api/embed", "POST /api/similarity", "POST /api/loss",
                 "POST /api/datasets", "GET /api/datasets/{id}", "DELETE /api/datasets/{id}",
                 "POST /api/datasets/{id}/sentences", "GET /api/datasets/{id}/similarity",
                 "GET /api/datasets/{id}/labels", "PUT /api/datasets/{id}/labels",
                 "GET /api/datasets/{id}/labels/export", "POST /api/datasets/{id}/labels/import",
-                "GET /api/datasets/{id}/loss", "GET /api/datasets/{id}/metrics");
+                "GET /api/datasets/{id}/loss", "GET /api/datasets/{id}/metrics", "POST /api/datasets/{id}/adapters",
+                "GET /api/adapters/{id}", "GET /api/adapters/{id}/export", "DELETE /api/adapters/{id}");
     }
 
     @ParameterizedTest(name = "{index}: {0}")
@@ -101,6 +117,7 @@ class BadInputCatalogueTest {
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(bad.status());
         assertThat(problem.has("title")).isTrue();
+        if (bad.field() != null) assertThat(problem.path("field").asString("")).as(bad.name()).isEqualTo(bad.field());
         assertThat(snapshot()).as("%s changed the database", bad.name()).isEqualTo(before);
     }
 
@@ -113,11 +130,14 @@ class BadInputCatalogueTest {
                         + " position").query(String.class).list().toString(),
                 jdbc.sql("SELECT dataset_id || ':' || i || ':' || j || ':' || label || ':' || updated_at FROM labels"
                         + " ORDER BY dataset_id, i, j").query(String.class).list().toString(),
-                jdbc.sql("SELECT COUNT(*) FROM embedding_cache").query(String.class).single());
+                jdbc.sql("SELECT COUNT(*) FROM embedding_cache").query(String.class).single(),
+                jdbc.sql("SELECT id || ':' || base_model || ':' || name || ':' || status || ':' || updated_at"
+                        + " FROM adapters ORDER BY id").query(String.class).list().toString());
     }
 
     private HttpResponse<String> send(Case c) throws Exception {
-        String path = c.path().replace(ID, Long.toString(id)).replace(UNLABELLED, Long.toString(unlabelled));
+        String path = c.path().replace(ID, Long.toString(id)).replace(UNLABELLED, Long.toString(unlabelled))
+                .replace(ADAPTER, Long.toString(adapter));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(c.body()));
@@ -135,6 +155,7 @@ class BadInputCatalogueTest {
         labels(cases);
         labelImport(cases);
         datasetAnalysis(cases);
+        TrainingBadInput.cases(cases);
         return cases.stream();
     }
 
@@ -354,7 +375,7 @@ class BadInputCatalogueTest {
         c.add(raw("metrics: id not a number", "GET", "/api/datasets/x/metrics", null, null, 400));
     }
 
-    private static Case json(String name, String method, String path, String body, int status) {
+    static Case json(String name, String method, String path, String body, int status) {
         return new Case(name, method, path, "application/json", bytes(body), status);
     }
 
@@ -362,7 +383,7 @@ class BadInputCatalogueTest {
         return new Case(name, method, path, "application/json", body, status);
     }
 
-    private static Case raw(String name, String method, String path, String contentType, String body, int status) {
+    static Case raw(String name, String method, String path, String contentType, String body, int status) {
         return new Case(name, method, path, contentType, body == null ? null : bytes(body), status);
     }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -24,12 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Adapters over real HTTP with the real model and the embedded database: a training from request to a model
  * that every model-taking endpoint accepts, its event stream, the queue and its 503, cancel, and bad input.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "spring.datasource.url=jdbc:h2:mem:adapter-api;DB_CLOSE_DELAY=-1",
-        "simexplorer.training.concurrency=1",
-        "simexplorer.training.queue-capacity=8",
-        "simexplorer.training.retry-after-seconds=7"})
+@AdapterApiApp
 class AdapterApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
