@@ -47,7 +47,9 @@ key=startup
 command=("$java" ${JAVA_OPTS:-} -jar "$jar")
 if [[ -n "$cache" ]]; then
   key=startup_cache
-  run=$(JAVA="$java" scripts/start-cache.sh --jar "$jar" --dest "$work/app" | tee /dev/stderr | sed -n 's/^run=//p')
+  prepared=$(JAVA="$java" scripts/start-cache.sh --jar "$jar" --dest "$work/app")
+  echo "$prepared"
+  run=$(sed -n 's/^run=//p' <<<"$prepared")
   # shellcheck disable=SC2206
   command=($run)
   command=("${command[0]}" ${JAVA_OPTS:-} "${command[@]:1}")
