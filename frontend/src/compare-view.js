@@ -141,7 +141,7 @@ export class ComparePanel {
     const [a, b] = this.comparison?.models.map((m) => m.model) ?? [];
     if (this.view !== 'difference' || !this.matrices[a] || !this.matrices[b]) return;
     const { matrix, maxAbs } = modelDifference(this.page.baseMatrix(), this.matrices[a], this.matrices[b]);
-    this.page.show({ matrix, colours: 'diverging', maxAbs, legend: this.t('compare.legend', maxAbs.toFixed(2), b, a) });
+    this.page.show({ matrix, colours: 'diverging', maxAbs, valueKey: 'value.modelDifference', legend: this.t('compare.legend', maxAbs.toFixed(2), b, a) });
     const heatmap = this.$('heatmap');
     heatmap.dataset.difference = `${b} - ${a}`;
     heatmap.dataset.maxAbs = String(maxAbs);

@@ -39,6 +39,8 @@ const state = {
   matrices: {},
   orderName: 'input',
   matrix: null,
+  // the message that names the heatmap's value: a cosine, or what a panel's matrix holds (an adapter's, a difference)
+  valueKey: 'cosine',
   viewport: null,
   scale: null,
   dataDomain: null,
@@ -134,6 +136,7 @@ let heatmapShownBy = null;
 function showMatrix(shown, panel) {
   if (shown && heatmapShownBy && heatmapShownBy !== panel) heatmapShownBy.resetView();
   heatmapShownBy = shown ? panel : null;
+  state.valueKey = shown?.valueKey ?? 'cosine';
   if (!shown) {
     state.matrix = state.matrices[state.orderName];
     applyColours();

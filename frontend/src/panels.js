@@ -31,7 +31,7 @@ export class Panels {
       return;
     }
     const label = state.labels.get(cell.i, cell.j);
-    setText($('tooltip-similarity'), t('cosine', state.matrix.atCell(cell.row, cell.col).toFixed(3)));
+    setText($('tooltip-similarity'), t(state.valueKey, state.matrix.atCell(cell.row, cell.col).toFixed(3)));
     const mark = $('tooltip-label');
     setText(mark, cell.i === cell.j ? '' : label === 1 ? t('label.similar') : label === -1 ? t('label.dissimilar') : '');
     mark.className = markClass(label);
@@ -146,7 +146,8 @@ export class Panels {
     }
     const label = cell.i === cell.j ? 0 : state.labels.get(cell.i, cell.j);
     const said = label === 1 ? t('cursor.similar') : label === -1 ? t('cursor.dissimilar') : '';
-    setText($('cursor-info'), t('cursor', cell.i, cell.j, state.matrix.atCell(cell.row, cell.col).toFixed(3), said));
+    const value = t(state.valueKey, state.matrix.atCell(cell.row, cell.col).toFixed(3));
+    setText($('cursor-info'), t('cursor', cell.i, cell.j, value, said));
   }
 
   legendText(kind, scale) {

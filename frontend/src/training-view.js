@@ -223,10 +223,10 @@ export class TrainPanel {
     if (this.view === 'base' || !this.adapterMatrix) return;
     const base = this.page.baseMatrix();
     if (this.view === 'adapter') {
-      this.page.show({ matrix: inOrderOf(this.adapterMatrix, base), colours: 'sequential' });
+      this.page.show({ matrix: inOrderOf(this.adapterMatrix, base), colours: 'sequential', valueKey: 'value.adapter' });
     } else {
       const { matrix, maxAbs } = differenceMatrix(base, this.adapterMatrix);
-      this.page.show({ matrix, colours: 'diverging', maxAbs });
+      this.page.show({ matrix, colours: 'diverging', maxAbs, valueKey: 'value.adapterDifference' });
     }
     document.body.dataset.heatmapView = this.view;
   }

@@ -29,7 +29,7 @@ class TrainBenchCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "bench train [--sentences=2000] [--pairs=5000] [--dimension=384] [--runs=21] [--seed=42]";
+        return "bench train [--sentences=2000] [--pairs=5000] [--dimension=384] [--runs=21] [--seed=42] [--losses=a,b]";
     }
 
     @Override
@@ -39,6 +39,7 @@ class TrainBenchCommand implements CliCommand {
         int dimension = 384;
         int runs = 21;
         long seed = 42;
+        List<String> only = List.of();
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2) {
@@ -51,6 +52,7 @@ class TrainBenchCommand implements CliCommand {
                 case "--dimension" -> dimension = Integer.parseInt(kv[1]);
                 case "--runs" -> runs = Integer.parseInt(kv[1]);
                 case "--seed" -> seed = Long.parseLong(kv[1]);
+                case "--losses" -> only = List.of(kv[1].split(","));
                 default -> {
                     // Spring's own --name=value arguments may sit among ours.
                     if (kv[0].contains(".")) continue;
@@ -60,7 +62,7 @@ class TrainBenchCommand implements CliCommand {
             }
         }
         out.println("load_average_start=" + Timings.loadAverage());
-        benchmark.run(out, sentences, pairs, dimension, runs, seed);
+        benchmark.run(out, sentences, pairs, dimension, runs, seed, only);
         out.println("load_average_end=" + Timings.loadAverage());
         return losses.run(List.of(), out);
     }

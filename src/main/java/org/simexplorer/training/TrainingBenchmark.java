@@ -31,7 +31,10 @@ public class TrainingBenchmark {
         this.losses = losses;
     }
 
-    public void run(PrintStream out, int sentences, int pairs, int dimension, int runs, long seed) {
+    private static final int WARMUP_STEPS = 20;
+
+    /** @param only the loss ids to time, in the registry's order; empty for all of them */
+    public void run(PrintStream out, int sentences, int pairs, int dimension, int runs, long seed, List<String> only) {
         Random random = new Random(seed);
         float[][] embeddings = new float[sentences][dimension];
         for (float[] row : embeddings) {
@@ -58,12 +61,15 @@ public class TrainingBenchmark {
         out.println("left_out_pairs=" + split.leftOut().size());
         out.println("train_sentences=" + data.trainRows().length);
         out.println("threads=" + Runtime.getRuntime().availableProcessors());
+        out.println("timing=best_and_median_of_" + runs + "_steps_after_" + WARMUP_STEPS + "_warmup_steps_per_loss");
         for (PairLoss loss : losses.all()) {
+            if (!only.isEmpty() && !only.contains(loss.id())) continue;
             TrainingPlan plan = new TrainingPlan(loss, LossParameters.defaults(loss), new AdapterForm.Full(dimension),
                     AdapterRequest.DEFAULT_STEPS, AdapterRequest.DEFAULT_LEARNING_RATE,
                     AdapterRequest.DEFAULT_REGULARIZATION, seed);
             AdapterTrainer.Run run = trainer.start(data, plan);
-            for (int k = 0; k < 5; k++) run.step();
+            // The first loss measured would otherwise pay for compiling the shared code (products, Adam).
+            for (int k = 0; k < WARMUP_STEPS; k++) run.step();
             double[] millis = new double[runs];
             for (int k = 0; k < runs; k++) {
                 long start = System.nanoTime();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -190,6 +191,10 @@ class ComparisonBrowserIT extends BrowserTest {
         assertColours(strong, a, b, position, n);
         assertThat(whiteness(pixel(position[0], position[0], n))).isGreaterThan(225);
         BrowserSession.screenshot(driver, driver.findElement(By.id("heatmap-stack")), "difference-heatmap");
+        // the keyboard cursor names the value it reads out: a difference, not a cosine
+        driver.findElement(By.id("overlay")).click();
+        new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        page.waitUpTo(10).until(d -> d.findElement(By.id("cursor-info")).getText().contains("B \u2212 A cosine"));
 
         // the page's order is kept: in the cluster order each pair moves to its new row and column
         driver.findElement(By.id("order-cluster")).click();
