@@ -2,12 +2,9 @@ package org.simexplorer.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +21,6 @@ import tools.jackson.databind.JsonNode;
  * (plain Java for most of these sizes) and with ONNX Runtime forced for every product.
  */
 class AdapterLossReferenceTest {
-
-    private static final double RELATIVE = 1e-4;
-    private static final double ABSOLUTE = 1e-6;
 
     private static final JsonNode reference = ReferenceFiles.read("/loss/adapter-gradients.json");
     private static MatrixProduct defaultRoute;
@@ -60,12 +54,12 @@ class AdapterLossReferenceTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
     void matchesReference(String caseName, String lossId, String route) {
-        JsonNode c = caseNamed(caseName);
+        JsonNode c = ReferenceFiles.caseNamed(reference, caseName);
         float[][] embeddings = PairLossReferenceTest.floatMatrix(c.get("embeddings"));
         float[][] adapter = PairLossReferenceTest.floatMatrix(c.get("adapter"));
         LabelledPairs pairs = PairTarget.fromArray(PairLossReferenceTest.doubleMatrix(c.get("target"))).toLabelledPairs();
         PairLoss loss = registry.find(lossId);
-        LossParameters params = LossParameters.resolve(loss, paramsFor(lossId));
+        LossParameters params = LossParameters.resolve(loss, ReferenceFiles.paramsFor(reference, lossId));
         AdapterLossEvaluator evaluator = new AdapterLossEvaluator(route.equals("ort") ? ortRoute : defaultRoute);
         JsonNode expected = c.get("losses").get(lossId);
 
@@ -75,45 +69,15 @@ class AdapterLossReferenceTest {
             return;
         }
         AdapterLossResult result = evaluator.evaluate(embeddings, adapter, pairs, loss, params, true);
-        assertClose(caseName + " " + lossId + " value", result.value(), expected.get("value").asDouble());
+        ReferenceFiles.assertClose(caseName + " " + lossId + " value", result.value(), expected.get("value").asDouble());
         double[][] dW = PairLossReferenceTest.doubleMatrix(expected.get("adapterGradient"));
         assertThat(result.adapterGradient()).hasDimensions(dW.length, dW[0].length);
         for (int r = 0; r < dW.length; r++) {
             for (int k = 0; k < dW[r].length; k++) {
-                assertClose(caseName + " " + lossId + " dW[" + r + "][" + k + "]", result.adapterGradient()[r][k],
+                ReferenceFiles.assertClose(caseName + " " + lossId + " dW[" + r + "][" + k + "]", result.adapterGradient()[r][k],
                         dW[r][k]);
             }
         }
         assertThat(result.embeddingGradient()).hasDimensions(embeddings.length, embeddings[0].length);
-    }
-
-    private static Map<String, Object> paramsFor(String lossId) {
-        JsonNode p = reference.get("params");
-        Map<String, Object> params = new LinkedHashMap<>();
-        switch (lossId) {
-            case "contrastive", "online-contrastive" -> params.put("margin", p.get("margin").asDouble());
-            case "cosent" -> params.put("scale", p.get("cosent_scale").asDouble());
-            case "softmax-ce" -> params.put("temperature", p.get("softmax_temperature").asDouble());
-            case "sigmoid" -> {
-                params.put("t", p.get("sigmoid_t").asDouble());
-                params.put("b", p.get("sigmoid_b").asDouble());
-            }
-            default -> { }
-        }
-        return params;
-    }
-
-    private static void assertClose(String what, double actual, double expected) {
-        double error = Math.abs(actual - expected);
-        if (!(error <= ABSOLUTE || error <= RELATIVE * Math.abs(expected))) {
-            fail(what + ": got " + actual + ", expected " + expected + " (error " + error + ")");
-        }
-    }
-
-    private static JsonNode caseNamed(String name) {
-        for (JsonNode c : reference.get("cases")) {
-            if (c.get("name").asString().equals(name)) return c;
-        }
-        throw new IllegalArgumentException(name);
     }
 }

@@ -4,12 +4,9 @@ import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.errors.DomainException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +23,6 @@ import tools.jackson.databind.JsonNode;
  * tiny sizes) and with ONNX Runtime forced for every size.
  */
 class PairLossReferenceTest {
-
-    private static final double RELATIVE = 1e-4;
-    private static final double ABSOLUTE = 1e-6;
 
     private static final JsonNode reference = ReferenceFiles.read("/loss/pair-losses.json");
     private static MatrixProduct defaultRoute;
@@ -63,11 +57,11 @@ class PairLossReferenceTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
     void matchesReference(String caseName, String lossId, String route) {
-        JsonNode c = caseNamed(caseName);
+        JsonNode c = ReferenceFiles.caseNamed(reference, caseName);
         float[][] embeddings = floatMatrix(c.get("embeddings"));
         LabelledPairs target = PairTarget.fromArray(doubleMatrix(c.get("target"))).toLabelledPairs();
         PairLoss loss = registry.find(lossId);
-        LossParameters params = LossParameters.resolve(loss, paramsFor(lossId));
+        LossParameters params = LossParameters.resolve(loss, ReferenceFiles.paramsFor(reference, lossId));
         SparsePairLossEvaluator evaluator = switch (route) {
             case "per-pair" -> new SparsePairLossEvaluator(defaultRoute, 0);
             case "product" -> new SparsePairLossEvaluator(defaultRoute, Integer.MAX_VALUE);
@@ -82,52 +76,21 @@ class PairLossReferenceTest {
             return;
         }
         LossResult result = evaluator.evaluate(embeddings, target, loss, params, true, true);
-        assertClose(caseName + " " + lossId + " value", result.value(), expected.get("value").asDouble());
+        ReferenceFiles.assertClose(caseName + " " + lossId + " value", result.value(), expected.get("value").asDouble());
         double[][] grad = doubleMatrix(expected.get("grad"));
         assertThat(result.gradient()).hasDimensions(grad.length, grad[0].length);
         for (int i = 0; i < grad.length; i++) {
             for (int k = 0; k < grad[i].length; k++) {
-                assertClose(caseName + " " + lossId + " grad[" + i + "][" + k + "]", result.gradient()[i][k], grad[i][k]);
+                ReferenceFiles.assertClose(caseName + " " + lossId + " grad[" + i + "][" + k + "]", result.gradient()[i][k], grad[i][k]);
             }
         }
         if (result.pairContributions() != null) {
             double sum = result.pairContributions().stream().mapToDouble(PairContribution::contribution).sum();
-            assertClose(caseName + " " + lossId + " sum of contributions", sum, result.value());
+            ReferenceFiles.assertClose(caseName + " " + lossId + " sum of contributions", sum, result.value());
             double[][] cosine = doubleMatrix(c.get("cosine"));
             result.pairContributions().forEach(p ->
-                    assertClose("similarity " + p, p.similarity(), cosine[p.i()][p.j()]));
+                    ReferenceFiles.assertClose("similarity " + p, p.similarity(), cosine[p.i()][p.j()]));
         }
-    }
-
-    /** The reference file names its parameters globally; each loss has its own names. */
-    private static Map<String, Object> paramsFor(String lossId) {
-        JsonNode p = reference.get("params");
-        Map<String, Object> params = new LinkedHashMap<>();
-        switch (lossId) {
-            case "contrastive", "online-contrastive" -> params.put("margin", p.get("margin").asDouble());
-            case "cosent" -> params.put("scale", p.get("cosent_scale").asDouble());
-            case "softmax-ce" -> params.put("temperature", p.get("softmax_temperature").asDouble());
-            case "sigmoid" -> {
-                params.put("t", p.get("sigmoid_t").asDouble());
-                params.put("b", p.get("sigmoid_b").asDouble());
-            }
-            default -> { }
-        }
-        return params;
-    }
-
-    private static void assertClose(String what, double actual, double expected) {
-        double error = Math.abs(actual - expected);
-        if (!(error <= ABSOLUTE || error <= RELATIVE * Math.abs(expected))) {
-            fail(what + ": got " + actual + ", expected " + expected + " (error " + error + ")");
-        }
-    }
-
-    private static JsonNode caseNamed(String name) {
-        for (JsonNode c : reference.get("cases")) {
-            if (c.get("name").asString().equals(name)) return c;
-        }
-        throw new IllegalArgumentException(name);
     }
 
     static double[][] doubleMatrix(JsonNode rows) {
