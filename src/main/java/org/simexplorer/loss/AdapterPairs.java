@@ -20,24 +20,16 @@ public record AdapterPairs(int rows, int dimension, int[] touched, LabelledPairs
             throw new IllegalArgumentException("the pairs are over " + pairs.rows() + " rows, the embeddings have " + n);
         }
         int d = n == 0 ? 0 : embeddings[0].length;
-        int[] slot = new int[n];
-        java.util.Arrays.fill(slot, -1);
-        for (int p = 0; p < pairs.size(); p++) {
-            slot[pairs.first()[p]] = 0;
-            slot[pairs.second()[p]] = 0;
-        }
-        int m = 0;
-        for (int i = 0; i < n; i++) if (slot[i] == 0) m++;
-        int[] touched = new int[m];
+        int[] slot = pairs.slots();
+        int[] touched = LabelledPairs.touched(slot);
+        int m = touched.length;
         float[] gathered = new float[Math.multiplyExact(m, d)];
-        for (int i = 0, k = 0; i < n; i++) {
-            if (slot[i] < 0) continue;
+        for (int k = 0; k < m; k++) {
+            int i = touched[k];
             if (embeddings[i].length != d) {
                 throw new IllegalArgumentException("row " + i + " has " + embeddings[i].length + " values, row 0 has " + d);
             }
-            touched[k] = i;
             System.arraycopy(embeddings[i], 0, gathered, k * d, d);
-            slot[i] = k++;
         }
         int[] first = new int[pairs.size()];
         int[] second = new int[pairs.size()];

@@ -154,4 +154,28 @@ public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) 
                     + " embeddings, indices run from 0 to " + (rows - 1) + ".").with("pair", pair);
         }
     }
+
+    /**
+     * Each row's place among the rows that some pair touches, in row order, or -1 for a row no pair touches:
+     * the renumbering by which the loss paths gather only the touched rows.
+     */
+    int[] slots() {
+        int[] slot = new int[rows];
+        java.util.Arrays.fill(slot, -1);
+        for (int p = 0; p < first.length; p++) {
+            slot[first[p]] = 0;
+            slot[second[p]] = 0;
+        }
+        for (int i = 0, k = 0; i < rows; i++) if (slot[i] == 0) slot[i] = k++;
+        return slot;
+    }
+
+    /** The rows that some pair touches, in row order (the inverse of {@link #slots()}). */
+    static int[] touched(int[] slots) {
+        int m = 0;
+        for (int s : slots) if (s >= 0) m++;
+        int[] touched = new int[m];
+        for (int i = 0; i < slots.length; i++) if (slots[i] >= 0) touched[slots[i]] = i;
+        return touched;
+    }
 }

@@ -45,21 +45,11 @@ public final class PairScores {
      */
     static PairScores compute(float[][] embeddings, LabelledPairs pairs, MatrixProduct product, boolean gramRoute) {
         int n = embeddings.length;
-        int[] slot = new int[n];
-        java.util.Arrays.fill(slot, -1);
-        for (int p = 0; p < pairs.size(); p++) {
-            slot[pairs.first()[p]] = 0;
-            slot[pairs.second()[p]] = 0;
-        }
-        int m = 0;
-        for (int i = 0; i < n; i++) if (slot[i] == 0) m++;
-        int[] touched = new int[m];
-        int d = -1;
-        for (int i = 0, k = 0; i < n; i++) {
-            if (slot[i] < 0) continue;
-            touched[k] = i;
-            slot[i] = k++;
-            if (d < 0) d = embeddings[i].length;
+        int[] slot = pairs.slots();
+        int[] touched = LabelledPairs.touched(slot);
+        int m = touched.length;
+        int d = m == 0 ? -1 : embeddings[touched[0]].length;
+        for (int i : touched) {
             if (embeddings[i].length != d) {
                 throw new IllegalArgumentException("row " + i + " has " + embeddings[i].length + " values, row "
                         + touched[0] + " has " + d);
