@@ -38,6 +38,11 @@ if (( feature >= 25 )); then
 else
   archive="$dest/app.jsa"; record=(-XX:ArchiveClassesAtExit="$archive"); use=(-XX:SharedArchiveFile="$archive")
 fi
+# Spring AOT: the bean definitions the build worked out (spring-boot-maven-plugin process-aot) instead of parsing
+# configuration classes and evaluating conditions at every start. SPRING_AOT=false records and runs without.
+if [[ "${SPRING_AOT:-true}" == true ]]; then
+  record+=(-Dspring.aot.enabled=true); use+=(-Dspring.aot.enabled=true)
+fi
 
 work=$(mktemp -d)
 pid=""

@@ -11,11 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SimilarityExplorerApplication {
 
+    /** Spring's switch for the bean definitions generated at build time (the fast start, README "Start-up"). */
+    static final String AOT_ENABLED = "spring.aot.enabled";
+
     public static void main(String[] args) throws java.io.IOException {
         if (args.length > 0 && args[0].equals(PasswordHashCommand.WORD)) {
             System.exit(PasswordHashCommand.run(System.console(), System.in, System.out, System.err));
         }
         if (CommandLineTool.handles(args)) {
+            // The build-time (Spring AOT) bean definitions are those of the web app; a command needs the "cli"
+            // profile's beans and no web server, so it always works out its beans at run time.
+            System.setProperty(AOT_ENABLED, "false");
             SpringApplication app = new SpringApplication(SimilarityExplorerApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setAdditionalProfiles("cli");
