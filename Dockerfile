@@ -21,12 +21,14 @@ WORKDIR /app
 RUN useradd --system --home-dir /app simexplorer \
     && mkdir -p /app/data /app/cache \
     && chown simexplorer /app/data /app/cache
-# Start-up: the jar runs extracted (plain jars in /app/jar/lib, none nested in another) with a CDS archive of the
-# classes a start loads, recorded here by one start that stops once the context is up (Spring Boot's documented
-# training run; see README, Start-up). The archive belongs to this JVM and these jars, so it is made in this stage.
+# Start-up: the jar runs extracted (plain jars in /app/jar/lib, none nested in another) with Spring AOT's build-time
+# bean definitions (-Dspring.aot.enabled=true) and a CDS archive of the classes a start loads, recorded here by one
+# start that stops once the context is up (Spring Boot's documented training run; see README, Start-up). The archive
+# belongs to this JVM and these jars, so it is made in this stage.
 COPY --from=build /src/app.jar /tmp/app.jar
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app/jar && rm /tmp/app.jar \
-    && SERVER_ADDRESS=127.0.0.1 java -XX:ArchiveClassesAtExit=/app/jar/app.jsa -Dspring.context.exit=onRefresh \
+    && SERVER_ADDRESS=127.0.0.1 java -XX:ArchiveClassesAtExit=/app/jar/app.jsa -Dspring.aot.enabled=true \
+       -Dspring.context.exit=onRefresh \
        -jar /app/jar/app.jar --simexplorer.data-dir=/tmp/cds-data --simexplorer.embedding.cache-dir=/tmp/cds-models \
     && rm -rf /tmp/cds-data /tmp/cds-models
 USER simexplorer
@@ -40,4 +42,4 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50" \
     SIMEXPLORER_EMBEDDING_CACHE_DIR=/app/cache/models \
     DJL_CACHE_DIR=/app/cache/djl
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/jar/app.jsa", "-jar", "/app/jar/app.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/jar/app.jsa", "-Dspring.aot.enabled=true", "-jar", "/app/jar/app.jar"]
