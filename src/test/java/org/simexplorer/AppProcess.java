@@ -64,7 +64,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** The jar named by the app.jar system property (set by failsafe), else the one in target/. */
-    static Path jar() throws IOException {
+    public static Path jar() throws IOException {
         String configured = System.getProperty("app.jar");
         if (configured != null && Files.isRegularFile(Paths.get(configured))) {
             return Paths.get(configured).toAbsolutePath();
@@ -130,6 +130,11 @@ public final class AppProcess implements AutoCloseable {
     public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+    }
+
+    /** Everything the app has logged so far. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     public String tail() throws IOException {

@@ -13,10 +13,10 @@ import java.util.Map;
  * HTTP/1.0 over a plain socket, for requests with a Host header of the test's choosing (Java's HttpClient
  * refuses to set Host). HTTP/1.0 keeps the answer unchunked and closes the connection after it.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -24,7 +24,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Response send(int port, String method, String path, String host, Map<String, String> headers,
+    public static Response send(int port, String method, String path, String host, Map<String, String> headers,
             String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n")
@@ -44,7 +44,7 @@ final class RawHttp {
         }
     }
 
-    static Response get(int port, String path, String host, String accept) throws IOException {
+    public static Response get(int port, String path, String host, String accept) throws IOException {
         return send(port, "GET", path, host, Map.of("Accept", accept), null);
     }
 
