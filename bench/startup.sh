@@ -5,9 +5,9 @@
 # timed launches find them there, as every start after the first does.
 #
 # usage: bench/startup.sh [--runs N] [--port P] [--jar PATH] [--cache] [-- extra app arguments]
-#   --cache: start as the README's fast start does, from the extracted jar with the class archive that
-#            scripts/start-cache.sh records (a CDS archive on Java 17-24, an AOT cache on Java 25+); the keys then
-#            start with startup_cache. instead of startup.
+#   --cache: start as the README's fast start does, from the extracted jar with Spring AOT and the class archive
+#            that scripts/start-cache.sh records (a CDS archive on Java 17-24, an AOT cache on Java 25+); the keys
+#            then start with startup_cache. instead of startup. SPRING_AOT=false: the same without Spring AOT.
 #   JAVA (default: java on PATH) and JAVA_OPTS are honoured.
 set -euo pipefail
 
@@ -104,6 +104,7 @@ for ((r = 1; r <= runs; r++)); do
   homes+=("$home"); readies+=("$ready"); cpus+=("$home_cpu")
 done
 echo "$key.java=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
+echo "$key.command=${command[*]}"
 echo "$key.runs=$runs"
 echo "$key.home_ms.median=$(median "${homes[@]}")"
 echo "$key.ready_ms.median=$(median "${readies[@]}")"

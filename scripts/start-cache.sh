@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Prepares the fast start of the packaged jar: extracts it (Spring Boot's `-Djarmode=tools extract`: plain jars
-# in a folder, so no class is read out of a jar nested in a jar) and records the classes a real start loads, by
+# in a folder, so no class is read out of a jar nested in a jar), turns on Spring AOT (-Dspring.aot.enabled=true:
+# the bean definitions the build worked out with spring-boot-maven-plugin's process-aot goal, instead of parsing
+# configuration classes and evaluating conditions at every start; SPRING_AOT=false leaves it off) and records
+# the classes a real start loads, by
 # running the app once on a free loopback port with a throwaway data folder until it is ready and has served
 # the home page. The JVM writes them on exit:
 #   Java 17 to 24: a dynamic CDS archive (-XX:ArchiveClassesAtExit), used with -XX:SharedArchiveFile
@@ -9,7 +12,8 @@
 # Run it again after every build (the archive belongs to those exact jars and that JVM). It prints the command
 # that starts the app with the archive, as a last line `run=...`.
 #
-# usage: scripts/start-cache.sh [--jar PATH] [--dest DIR]      JAVA (default: java on PATH) picks the JVM.
+# usage: scripts/start-cache.sh [--jar PATH] [--dest DIR]      JAVA (default: java on PATH) picks the JVM;
+#   SPRING_AOT=false records (and prints a command) without Spring AOT.
 #   Defaults: the jar in target/, DIR = target/app. Start the app from the directory you ran this script in,
 #   with the printed command: a CDS archive is only used with the same jar path it was recorded with.
 set -euo pipefail
