@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public class LabelWriter {
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean stopped;
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder writes = new LongAdder();
 
     LabelWriter(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -117,12 +120,17 @@ public class LabelWriter {
             batch.forEach(this::runAlone);
             return;
         }
+        commits.increment();
+        writes.add(batch.size());
         for (int k = 0; k < batch.size(); k++) batch.get(k).complete(results.get(k));
     }
 
     private <T> void runAlone(Write<T> write) {
         try {
-            write.done.complete(alone(write.work));
+            T result = alone(write.work);
+            commits.increment();
+            writes.increment();
+            write.done.complete(result);
         } catch (RuntimeException | Error failed) {
             write.done.completeExceptionally(failed);
         }
@@ -141,6 +149,16 @@ public class LabelWriter {
         } catch (DuplicateKeyException raced) {
             return transactions.execute(status -> work.get());
         }
+    }
+
+    /** Transactions the writer thread committed. */
+    long commits() {
+        return commits.sum();
+    }
+
+    /** Writes the writer thread committed; over {@link #commits()}, how many writes a commit shared. */
+    long writes() {
+        return writes.sum();
     }
 
     /** Writes waiting for the writer thread, for tests. */
