@@ -37,17 +37,22 @@ dataset=$(curl -fs -H 'Content-Type: application/json' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "dataset.sentences=200"
 
+meter() { curl -fs "$base/actuator/prometheus" | awk -v name="$1" '$1 == name { print $2 }'; }
+
 app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$app/stat"; }
 
 labels() { # PREFIX: the wrk run, then the app's CPU time per write (other processes on the machine barely
-  # change it, unlike the latencies) and the load average while it ran
-  local before out
+  # change it, unlike the latencies), how many writes each commit shared, and the load average while it ran
+  local before out requests_before commits_before
   before=$(app_cpu_ms)
+  requests_before=$(meter simexplorer_labels_requests_total)
+  commits_before=$(meter simexplorer_labels_commits_total)
   out=$(DATASET=$dataset SENTENCES=200 PREFIX="$1" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
     -s "$here/put-labels.lua" "$base" | grep '=')
   echo "$out"
   local requests=$(echo "$out" | sed -n "s/^$1.requests=//p")
   echo "$1.app_cpu_ms_per_request=$(python3 -c "print(round(($(app_cpu_ms) - $before) / max($requests, 1), 3))")"
+  echo "$1.writes_per_commit=$(python3 -c "print(round(($(meter simexplorer_labels_requests_total) - $requests_before) / max($(meter simexplorer_labels_commits_total) - $commits_before, 1), 2))")"
   echo "$1.load_average=$(cut -d' ' -f1 /proc/loadavg)"
 }
 

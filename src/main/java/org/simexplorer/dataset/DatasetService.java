@@ -41,12 +41,14 @@ public class DatasetService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final ModelCatalog catalog;
+    private final SentenceCounts counts;
 
     DatasetService(DatasetRepository datasets, SentenceRepository sentences, CachedEmbedder embedder,
             DatasetLabels labels, SentenceEmbedder models, DatasetLimits limits, RequestLimits requestLimits,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-            ModelCatalog catalog) {
+            ModelCatalog catalog, SentenceCounts counts) {
         this.catalog = catalog;
+        this.counts = counts;
         this.datasets = datasets;
         this.sentences = sentences;
         this.embedder = embedder;
@@ -141,15 +143,17 @@ public class DatasetService {
 
     /**
      * Checks that sentence positions exist without reading the dataset's sentences: positions are 0..n-1, so
-     * the largest one decides. 404 when the dataset is missing.
+     * the largest one decides, against the count that {@link SentenceCounts} keeps after the first check.
+     * 404 when the dataset is missing.
      *
      * @return -1 when every position exists, else the dataset's sentence count (for the caller's message)
      */
     public int checkPositions(long id, int largestPosition) {
-        // A sentence row implies its dataset (foreign key), so the usual case costs this one lookup.
-        if (largestPosition >= 0 && sentences.hasPosition(id, largestPosition)) return -1;
+        if (largestPosition < counts.known(id)) return -1;
         get(id);
-        return sentences.count(id);
+        int count = sentences.count(id);
+        counts.remember(id, count);
+        return largestPosition < count ? -1 : count;
     }
 
     /** Published after a change to a dataset has committed, so that what is kept in memory for it can go. */

@@ -30,12 +30,6 @@ public class SentenceRepository {
                 .param(datasetId).query(String.class).list();
     }
 
-    /** True when the dataset has a sentence at this position: one primary-key lookup, whatever its size. */
-    public boolean hasPosition(long datasetId, int position) {
-        return jdbc.sql("SELECT COUNT(*) FROM sentences WHERE dataset_id = ? AND position = ?")
-                .params(datasetId, position).query(Integer.class).single() > 0;
-    }
-
     public int count(long datasetId) {
         return jdbc.sql("SELECT COUNT(*) FROM sentences WHERE dataset_id = ?")
                 .param(datasetId).query(Integer.class).single();

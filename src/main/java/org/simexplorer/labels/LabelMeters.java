@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class LabelMeters implements MeterBinder {
 
     private final LabelService labels;
+    private final LabelWriter writer;
 
-    LabelMeters(LabelService labels) {
+    LabelMeters(LabelService labels, LabelWriter writer) {
         this.labels = labels;
+        this.writer = writer;
     }
 
     @Override
@@ -21,5 +23,9 @@ class LabelMeters implements MeterBinder {
         FunctionCounter.builder(MeterNames.LABEL_WRITES, labels, LabelService::labelsWritten)
                 .description("Pair labels set or removed (PUT labels and imports), counted after commit")
                 .register(registry);
+        FunctionCounter.builder(MeterNames.LABEL_REQUESTS, writer, LabelWriter::writes)
+                .description("PUT labels requests committed by the label writer").register(registry);
+        FunctionCounter.builder(MeterNames.LABEL_COMMITS, writer, LabelWriter::commits)
+                .description("Transactions that committed PUT labels requests (group commits)").register(registry);
     }
 }

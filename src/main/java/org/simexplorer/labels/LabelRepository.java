@@ -23,7 +23,7 @@ public class LabelRepository implements DatasetLabels {
     /**
      * Sets the label of (i, j), keeping created_at when it already existed. One standard MERGE, on H2 and
      * PostgreSQL alike. Under PostgreSQL's READ COMMITTED two concurrent MERGEs of the same new pair can both take
-     * the insert branch; the second then fails on the primary key, which LabelService retries once.
+     * the insert branch; the second then fails on the primary key, which LabelWriter retries once.
      */
     public void upsert(long datasetId, int i, int j, int label, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);

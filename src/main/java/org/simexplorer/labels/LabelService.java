@@ -14,10 +14,8 @@ import org.simexplorer.formats.PairResolver;
 import org.simexplorer.formats.PairResolver.ResolvedPairs;
 import org.simexplorer.formats.PairResolver.Unlabelled;
 import org.simexplorer.formats.ParsedUpload;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sets, lists, imports and exports a dataset's pair labels. Every write runs in one transaction that has
@@ -28,13 +26,13 @@ public class LabelService {
 
     private final LabelRepository labels;
     private final DatasetService datasets;
-    private final TransactionTemplate transactions;
     private final LongAdder written = new LongAdder();
+    private final LabelWriter writer;
 
-    LabelService(LabelRepository labels, DatasetService datasets, PlatformTransactionManager transactionManager) {
+    LabelService(LabelRepository labels, DatasetService datasets, LabelWriter writer) {
+        this.writer = writer;
         this.labels = labels;
         this.datasets = datasets;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** One requested change; label 0 removes. */
@@ -53,7 +51,10 @@ public class LabelService {
         return labels.list(datasetId);
     }
 
-    /** Checks every change against the dataset first, then applies them all in one transaction. */
+    /**
+     * Checks every change against the dataset first, then applies them all in one transaction, which
+     * {@link LabelWriter} may share with other requests' writes; returns once it has committed.
+     */
     public PutResult put(long datasetId, List<LabelChange> changes) {
         int largest = -1;
         for (int k = 0; k < changes.size(); k++) {
@@ -68,32 +69,37 @@ public class LabelService {
             }
             largest = Math.max(largest, Math.max(change.i(), change.j()));
         }
-        int maxIndex = largest;
-        PutResult result = retryingOnRace(() -> transactions.execute(status -> {
-            checkInDataset(datasetId, changes, maxIndex);
-            Instant now = Instant.now();
-            int set = 0;
-            int removed = 0;
-            for (LabelChange change : changes) {
-                int i = Math.min(change.i(), change.j());
-                int j = Math.max(change.i(), change.j());
-                if (change.label() == 0) {
-                    if (labels.delete(datasetId, i, j)) removed++;
-                } else {
-                    labels.upsert(datasetId, i, j, change.label(), now);
-                    set++;
-                }
-            }
-            return new PutResult(set, removed);
-        }));
+        checkInDataset(datasetId, changes, largest);
+        PutResult result;
+        try {
+            result = writer.write(() -> apply(datasetId, changes), changes.size());
+        } catch (DataIntegrityViolationException refused) {
+            datasets.get(datasetId); // deleted since the check: a 404, not the foreign key's 500
+            throw refused;
+        }
         written.add(result.set() + result.removed());
         return result;
     }
 
-    /**
-     * One primary-key lookup, not a read of every sentence: positions run 0..n-1. It runs in the write's own
-     * transaction, so a write borrows one connection.
-     */
+    /** The statements of one write; {@link LabelWriter} runs them in a transaction, maybe shared. */
+    private PutResult apply(long datasetId, List<LabelChange> changes) {
+        Instant now = Instant.now();
+        int set = 0;
+        int removed = 0;
+        for (LabelChange change : changes) {
+            int i = Math.min(change.i(), change.j());
+            int j = Math.max(change.i(), change.j());
+            if (change.label() == 0) {
+                if (labels.delete(datasetId, i, j)) removed++;
+            } else {
+                labels.upsert(datasetId, i, j, change.label(), now);
+                set++;
+            }
+        }
+        return new PutResult(set, removed);
+    }
+
+    /** No query once the dataset's sentence count is known: positions run 0..n-1. */
     private void checkInDataset(long datasetId, List<LabelChange> changes, int largest) {
         int n = datasets.checkPositions(datasetId, largest);
         if (n < 0) return;
@@ -111,19 +117,6 @@ public class LabelService {
         return written.sum();
     }
 
-    /**
-     * Two requests that label the same new pair at once can both take MERGE's insert branch (PostgreSQL does not
-     * lock a row that does not exist yet); the second insert fails on the primary key. Its transaction is rolled back whole, so running it again (now as an update)
-     * is safe.
-     */
-    private static <T> T retryingOnRace(java.util.function.Supplier<T> transaction) {
-        try {
-            return transaction.get();
-        } catch (DuplicateKeyException raced) {
-            return transaction.get();
-        }
-    }
-
     /** Imports pairs by sentence text or by index; a sentence or index not in the dataset fails the import. */
     public ImportResult importPairs(long datasetId, ParsedUpload upload, double threshold) {
         List<String> sentences = datasets.sentences(datasetId);
@@ -137,10 +130,11 @@ public class LabelService {
         for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
         ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
                 .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
-        ImportResult result = retryingOnRace(() -> transactions.execute(status -> {
+        // In this thread, not the shared writer's: a large import must not hold up everyone's label clicks.
+        ImportResult result = writer.alone(() -> {
             int imported = labels.write(datasetId, resolved.labels(), Instant.now());
             return new ImportResult(imported, resolved.identicalPairs(), labels.count(datasetId));
-        }));
+        });
         written.add(result.imported());
         return result;
     }

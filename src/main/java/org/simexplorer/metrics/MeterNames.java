@@ -16,6 +16,15 @@ public final class MeterNames {
     /** Counter: pair labels set or removed, counted once their transaction has committed. */
     public static final String LABEL_WRITES = "simexplorer.labels.writes";
 
+    /**
+     * Counter: transactions that committed PUT labels requests; requests per commit shows how many writes each
+     * group commit shared.
+     */
+    public static final String LABEL_COMMITS = "simexplorer.labels.commits";
+
+    /** Counter: PUT labels requests answered after their commit (each may set or remove several labels). */
+    public static final String LABEL_REQUESTS = "simexplorer.labels.requests";
+
     /** Gauge, bytes: what the dataset matrix cache holds (cosine matrices and their cluster orders). */
     public static final String MATRIX_CACHE_BYTES = "simexplorer.matrix.cache";
 

@@ -2,6 +2,7 @@ package org.simexplorer.security;
 
 import java.security.Principal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,13 @@ class LoginPage {
         return exposure.loginRequired() ? "login" : "redirect:/";
     }
 
-    /** Gives every page the signed-in user's name, for the header's sign-out button; null without a login. */
-    @ControllerAdvice
+    /**
+     * Gives every page the signed-in user's name, for the header's sign-out button; null without a login. Only
+     * the pages' controllers (and the error page's): a model attribute is resolved before every handler it
+     * applies to, and the JSON API (label writes above all) has no page to put it on.
+     */
+    @ControllerAdvice(basePackageClasses = {LoginPage.class, BasicErrorController.class},
+            basePackages = "org.simexplorer.explorer")
     static class SignedInUser {
 
         @ModelAttribute("signedInAs")

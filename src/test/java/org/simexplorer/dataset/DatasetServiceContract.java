@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class,
-        DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
+        DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, org.simexplorer.labels.LabelWriter.class, org.simexplorer.dataset.SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")
@@ -423,5 +423,28 @@ abstract class DatasetServiceContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aWriteToADatasetDeletedBehindItsKnownCountIs404AndSavesNothing() {
+        long id = datasets.create("gone", null, lines(unique("g0"), unique("g1"), unique("g2")), List.of(), 2.5)
+                .dataset().id();
+        labels.put(id, List.of(new LabelChange(0, 1, 1))); // the count is now known
+        // Deleted without the service's announcement: the window between a deletion's commit and its event.
+        jdbc.sql("DELETE FROM datasets WHERE id = ?").param(id).update();
+        assertThatThrownBy(() -> labels.put(id, List.of(new LabelChange(0, 2, 1))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM labels WHERE dataset_id = ?").param(id).query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void appendedSentencesCanBeLabelledAtOnce() {
+        long id = datasets.create("grow", null, lines(unique("a0"), unique("a1")), List.of(), 2.5).dataset().id();
+        labels.put(id, List.of(new LabelChange(0, 1, 1))); // the count (2) is now known
+        datasets.append(id, lines(unique("a2")), List.of(), 2.5);
+        assertThat(labels.put(id, List.of(new LabelChange(1, 2, -1))).set()).isEqualTo(1);
+        assertThatThrownBy(() -> labels.put(id, List.of(new LabelChange(0, 3, 1))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("it has 3 sentences");
     }
 }

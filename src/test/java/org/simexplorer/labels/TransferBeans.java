@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, org.simexplorer.dataset.CacheBudget.class,
             org.simexplorer.system.ConcurrencyProperties.class, org.simexplorer.embedding.EmbeddingProperties.class})
-@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, DatasetLosses.class,
+@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, org.simexplorer.labels.LabelWriter.class, org.simexplorer.dataset.SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
         DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, org.simexplorer.embedding.ModelCatalog.class})

@@ -94,6 +94,8 @@ class OperationsEndpointsTest {
         long id = JSON.readTree(created).get("id").asLong();
         double sentencesBefore = scrape("simexplorer_embedding_sentences_total\\{model=\"all-minilm-l6-v2\"}");
         double writesBefore = scrape("simexplorer_labels_writes_total");
+        double requestsBefore = scrape("simexplorer_labels_requests_total");
+        double commitsBefore = scrape("simexplorer_labels_commits_total");
 
         HttpResponse<String> embedded = json("POST", "/api/embed", "{\"sentences\":[\"a\",\"b\",\"c\",\"d\"]}");
         assertThat(embedded.statusCode()).isEqualTo(200);
@@ -106,6 +108,9 @@ class OperationsEndpointsTest {
                 .isEqualTo(sentencesBefore + 4);
         assertThat(scrape("simexplorer_embedding_batch_seconds_count\\{model=\"all-minilm-l6-v2\"}")).isPositive();
         assertThat(scrape("simexplorer_labels_writes_total")).isEqualTo(writesBefore + 2);
+        // One request with two changes, alone in its commit.
+        assertThat(scrape("simexplorer_labels_requests_total")).isEqualTo(requestsBefore + 1);
+        assertThat(scrape("simexplorer_labels_commits_total")).isEqualTo(commitsBefore + 1);
         // The cached matrix holds at least its 3×3 float cosines.
         assertThat(scrape("simexplorer_matrix_cache_bytes")).isGreaterThanOrEqualTo(3 * 3 * Float.BYTES);
     }
