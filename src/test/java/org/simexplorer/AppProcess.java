@@ -42,6 +42,20 @@ public final class AppProcess implements AutoCloseable {
     /** As {@link #start(Path, String...)}, with JVM options (such as -Xmx1g) before -jar. */
     public static AppProcess start(Path dataDir, List<String> jvmOptions, String... extraArgs)
             throws IOException, InterruptedException {
+        AppProcess app = launch(dataDir, jvmOptions, extraArgs);
+        app.awaitOk("/actuator/health/readiness");
+        return app;
+    }
+
+    /** Starts the jar and returns as soon as the home page answers: the default model may still be loading. */
+    public static AppProcess startServing(Path dataDir) throws IOException, InterruptedException {
+        AppProcess app = launch(dataDir, List.of());
+        app.awaitOk("/");
+        return app;
+    }
+
+    private static AppProcess launch(Path dataDir, List<String> jvmOptions, String... extraArgs)
+            throws IOException {
         Path jar = jar();
         int port = freePort();
         Path log = Paths.get("target", "app-process-" + port + ".log").toAbsolutePath();
@@ -58,9 +72,7 @@ public final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        AppProcess app = new AppProcess(process, port, log);
-        app.awaitReady();
-        return app;
+        return new AppProcess(process, port, log);
     }
 
     /** The jar named by the app.jar system property (set by failsafe), else the one in target/. */
@@ -82,7 +94,7 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws InterruptedException, IOException {
+    private void awaitOk(String path) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -90,7 +102,7 @@ public final class AppProcess implements AutoCloseable {
                         + " ready:\n" + tail());
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) return;
             } catch (IOException notYet) {
@@ -99,7 +111,8 @@ public final class AppProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("The app was not ready within " + READY_TIMEOUT + ":\n" + tail());
+        throw new IllegalStateException("The app did not answer 200 on " + path + " within " + READY_TIMEOUT
+                + ":\n" + tail());
     }
 
     public URI uri(String path) {
@@ -126,10 +139,11 @@ public final class AppProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** A normal shutdown (SIGTERM). */
-    public void stop() throws InterruptedException {
+    /** A normal shutdown (SIGTERM); returns the exit code (143 after SIGTERM, or that of the kill after 30 s). */
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+        return process.exitValue();
     }
 
     /** Everything the app has logged so far. */

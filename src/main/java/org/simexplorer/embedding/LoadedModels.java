@@ -34,6 +34,8 @@ public class LoadedModels implements DisposableBean {
     static final long RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(LoadedModels.class);
+    /** Far longer than a load takes (1 to 3 s here), so that only a hung load is left behind. */
+    private static final Duration LOAD_END_WAIT = Duration.ofSeconds(60);
 
     private final ModelCatalog catalog;
     private final ModelLoader loader;
@@ -120,10 +122,21 @@ public class LoadedModels implements DisposableBean {
         }
     }
 
+    /**
+     * Waits for a load in progress to end before closing the models: ONNX Runtime cannot stop building a session,
+     * and the process must not exit (freeing ONNX Runtime's environment) under it. Loads not yet started are
+     * dropped; whoever waits for them gets the usual 503 when the wait runs out.
+     */
     @Override
     public void destroy() {
         loaderThread.shutdownNow();
-        // A model still loading is closed as soon as its load ends.
+        try {
+            if (!loaderThread.awaitTermination(LOAD_END_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("A model load was still running {} after the app began to stop", LOAD_END_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         models.values().forEach(future -> future.thenAccept(LoadedModel::close));
         models.clear();
     }
