@@ -6,19 +6,24 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real PostgreSQL that data tests run against, named by environment variables:
  * SIMEX_TEST_PG_URL (a jdbc:postgresql:// URL), SIMEX_TEST_PG_USER and SIMEX_TEST_PG_PASSWORD.
- * Each test class gets a fresh schema, created by Flyway and dropped afterwards. Without the URL the tests are
+ * Each test class marked {@link OnPostgres} gets a fresh schema, created by Flyway and dropped afterwards. Without the URL the tests are
  * skipped on a developer machine, and fail when CI=true: CI must always test PostgreSQL.
  */
 public final class PostgresTestDatabase {
 
     public static final String URL_VARIABLE = "SIMEX_TEST_PG_URL";
+    private static final Map<Class<?>, PostgresTestDatabase> BY_CLASS = new ConcurrentHashMap<>();
 
     private final String url;
     private final String user;
@@ -31,8 +36,8 @@ public final class PostgresTestDatabase {
         this.password = password;
     }
 
-    /** Call from a static @BeforeAll: skips (locally) or fails (CI) when PostgreSQL is not there. */
-    public static PostgresTestDatabase require() {
+    /** Skips (locally) or fails (CI) when PostgreSQL is not there. */
+    static PostgresTestDatabase require() {
         String url = System.getenv(URL_VARIABLE);
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (url == null || url.isBlank()) {
@@ -49,16 +54,38 @@ public final class PostgresTestDatabase {
         }
     }
 
-    public void register(DynamicPropertyRegistry registry) {
+    /** The datasource and Flyway settings that put a context in this database's schema. */
+    Map<String, Object> properties() {
         String separator = url.contains("?") ? "&" : "?";
-        registry.add("spring.datasource.url", () -> url + separator + "currentSchema=" + schema);
-        registry.add("spring.datasource.username", () -> user == null ? "" : user);
-        registry.add("spring.datasource.password", () -> password == null ? "" : password);
-        registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
-        registry.add("spring.flyway.schemas", () -> schema);
+        return Map.of("spring.datasource.url", url + separator + "currentSchema=" + schema,
+                "spring.datasource.username", user == null ? "" : user,
+                "spring.datasource.password", password == null ? "" : password,
+                "spring.datasource.driver-class-name", "org.postgresql.Driver",
+                "spring.flyway.schemas", schema);
     }
 
-    public void dropSchema() throws SQLException {
+    /** The database of a running {@link OnPostgres} test class. */
+    static PostgresTestDatabase of(Class<?> testClass) {
+        PostgresTestDatabase database = BY_CLASS.get(testClass);
+        if (database == null) throw new IllegalStateException(testClass + " is not running @OnPostgres");
+        return database;
+    }
+
+    /** Requires PostgreSQL before an {@link OnPostgres} class runs; drops its schema after it. */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            BY_CLASS.put(context.getRequiredTestClass(), require());
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws SQLException {
+            PostgresTestDatabase database = BY_CLASS.remove(context.getRequiredTestClass());
+            if (database != null) database.dropSchema();
+        }
+    }
+
+    void dropSchema() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
