@@ -31,6 +31,8 @@ done = function(summary, latency, requests)
   io.write(string.format("%s.failed=%d\n", prefix, failed))
   io.write(string.format("%s.throughput_per_s=%.0f\n", prefix, summary.requests / seconds))
   io.write(string.format("%s.p50_ms=%.2f\n", prefix, latency:percentile(50) / 1000))
+  io.write(string.format("%s.p90_ms=%.2f\n", prefix, latency:percentile(90) / 1000))
   io.write(string.format("%s.p99_ms=%.2f\n", prefix, latency:percentile(99) / 1000))
+  io.write(string.format("%s.p99_9_ms=%.2f\n", prefix, latency:percentile(99.9) / 1000))
   io.write(string.format("%s.max_ms=%.2f\n", prefix, latency.max / 1000))
 end

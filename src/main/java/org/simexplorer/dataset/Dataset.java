@@ -1,8 +1,10 @@
 package org.simexplorer.dataset;
 
 import java.time.Instant;
-import org.springframework.data.annotation.Id;
 
-/** A named, ordered list of sentences embedded with one model (table datasets); sentences have their own table. */
-public record Dataset(@Id Long id, String name, String model, Instant createdAt) {
+/**
+ * A named, ordered list of sentences embedded with one model (table datasets); sentences have their own table.
+ * The id is null until the dataset is inserted.
+ */
+public record Dataset(Long id, String name, String model, Instant createdAt) {
 }

@@ -94,7 +94,7 @@ public class DatasetService {
                 limits.maxSentences());
         embedder.embed(modelId, plan.added(), progress);
         return transactions.execute(status -> {
-            Dataset dataset = datasets.save(new Dataset(null, checkedName, modelId,
+            Dataset dataset = datasets.insert(new Dataset(null, checkedName, modelId,
                     Instant.now().truncatedTo(ChronoUnit.MICROS)));
             sentences.insert(dataset.id(), 0, plan.added());
             int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
@@ -126,17 +126,17 @@ public class DatasetService {
     }
 
     public Dataset get(long id) {
-        return datasets.findById(id).orElseThrow(() -> missing(id));
+        return datasets.find(id).orElseThrow(() -> missing(id));
     }
 
     public List<Dataset> list() {
-        return datasets.findAllByOrderByIdAsc();
+        return datasets.all();
     }
 
     public void delete(long id) {
         transactions.executeWithoutResult(status -> {
             get(id);
-            datasets.deleteById(id);
+            datasets.delete(id);
         });
         events.publishEvent(new DatasetDeleted(id));
     }

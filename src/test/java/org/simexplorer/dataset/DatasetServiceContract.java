@@ -25,7 +25,6 @@ import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
-import org.simexplorer.system.JdbcNaming;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * import/export. Subclasses pick the database. No test transaction wraps the tests, so "nothing saved" is real.
  */
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class,
+@Import({DatasetRepository.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class,
         DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, org.simexplorer.labels.LabelWriter.class, org.simexplorer.dataset.SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, DatasetServiceContract.Beans.class})

@@ -1,8 +1,8 @@
 package org.simexplorer.dataset;
 
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 
 /** Dataset and label services on H2. */
-@DataJdbcTest
+@JdbcTest
 class H2DatasetServiceTest extends DatasetServiceContract {
 }

@@ -1,10 +1,10 @@
 package org.simexplorer.dataset;
 
 import org.simexplorer.system.OnPostgres;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 
 /** Dataset and label services on a real PostgreSQL. */
-@DataJdbcTest
+@JdbcTest
 @OnPostgres
 class PostgresDatasetServiceTest extends DatasetServiceContract {
 }

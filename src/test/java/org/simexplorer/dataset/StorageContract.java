@@ -29,17 +29,17 @@ abstract class StorageContract {
     JdbcClient jdbc;
 
     private Dataset newDataset(String name) {
-        return datasets.save(new Dataset(null, name, "all-minilm-l6-v2", Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        return datasets.insert(new Dataset(null, name, "all-minilm-l6-v2", Instant.now().truncatedTo(ChronoUnit.MICROS)));
     }
 
     @Test
     void datasetRoundTrip() {
         Instant created = Instant.parse("2026-11-26T20:00:00.123456Z");
-        Dataset saved = datasets.save(new Dataset(null, "Démo 数据", "bge-small-zh-v15", created));
+        Dataset saved = datasets.insert(new Dataset(null, "Démo 数据", "bge-small-zh-v15", created));
         assertThat(saved.id()).isNotNull();
-        Dataset loaded = datasets.findById(saved.id()).orElseThrow();
+        Dataset loaded = datasets.find(saved.id()).orElseThrow();
         assertThat(loaded).isEqualTo(new Dataset(saved.id(), "Démo 数据", "bge-small-zh-v15", created));
-        assertThat(datasets.findAllByOrderByIdAsc()).extracting(Dataset::id).contains(saved.id());
+        assertThat(datasets.all()).extracting(Dataset::id).contains(saved.id());
     }
 
     @Test
@@ -138,8 +138,8 @@ abstract class StorageContract {
         Dataset dataset = newDataset("gone");
         sentences.insert(dataset.id(), 0, List.of("x", "y"));
         labels.upsert(dataset.id(), 0, 1, 1, Instant.now());
-        datasets.deleteById(dataset.id());
-        assertThat(datasets.findById(dataset.id())).isEmpty();
+        datasets.delete(dataset.id());
+        assertThat(datasets.find(dataset.id())).isEmpty();
         assertThat(sentences.count(dataset.id())).isZero();
         assertThat(labels.count(dataset.id())).isZero();
     }

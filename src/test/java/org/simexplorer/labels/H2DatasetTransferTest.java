@@ -1,9 +1,9 @@
 package org.simexplorer.labels;
 
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 
 /** Whole-dataset export and import on H2. */
-@DataJdbcTest
+@JdbcTest
 @TransferBeans
 class H2DatasetTransferTest extends DatasetTransferContract {
 }

@@ -17,9 +17,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.simexplorer.system.JdbcNaming;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Group commit on a real H2 database: shared transactions, each caller's own result, failures kept apart. */
-@DataJdbcTest
+@JdbcTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({LabelWriter.class, LabelRepository.class, JdbcNaming.class})
+@Import({LabelWriter.class, LabelRepository.class})
 class LabelWriterTest {
 
     @Autowired

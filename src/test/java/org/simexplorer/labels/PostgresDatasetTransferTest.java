@@ -1,10 +1,10 @@
 package org.simexplorer.labels;
 
 import org.simexplorer.system.OnPostgres;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 
 /** Whole-dataset export and import on a real PostgreSQL. */
-@DataJdbcTest
+@JdbcTest
 @OnPostgres
 @TransferBeans
 class PostgresDatasetTransferTest extends DatasetTransferContract {

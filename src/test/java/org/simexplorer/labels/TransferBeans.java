@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.simexplorer.dataset.CachedEmbedder;
+import org.simexplorer.dataset.DatasetRepository;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetEmbeddings;
@@ -15,7 +16,6 @@ import org.simexplorer.dataset.StandInEmbedder;
 import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
-import org.simexplorer.system.JdbcNaming;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, org.simexplorer.dataset.CacheBudget.class,
             org.simexplorer.system.ConcurrencyProperties.class, org.simexplorer.embedding.EmbeddingProperties.class})
-@Import({JdbcNaming.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, org.simexplorer.labels.LabelWriter.class, org.simexplorer.dataset.SentenceCounts.class, DatasetLosses.class,
+@Import({DatasetRepository.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, org.simexplorer.labels.LabelWriter.class, org.simexplorer.dataset.SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
         DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, org.simexplorer.embedding.ModelCatalog.class})

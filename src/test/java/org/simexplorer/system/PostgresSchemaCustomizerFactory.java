@@ -32,7 +32,7 @@ class PostgresSchemaCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.of(testClass).properties());
             // What @AutoConfigureTestDatabase(replace = NONE) sets; as a meta-annotation it would lose to the
-            // one that @DataJdbcTest carries.
+            // one that @JdbcTest carries.
             properties.put("spring.test.database.replace", "none");
             context.getEnvironment().getPropertySources().addFirst(
                     new MapPropertySource("postgres-test-schema", properties));

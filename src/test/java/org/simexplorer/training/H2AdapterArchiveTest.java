@@ -1,9 +1,9 @@
 package org.simexplorer.training;
 
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 
 /** A dataset with its adapters exported and restored on H2. */
-@DataJdbcTest
+@JdbcTest
 @AdapterDataBeans
 class H2AdapterArchiveTest extends AdapterArchiveContract {
 }

@@ -1,10 +1,10 @@
 package org.simexplorer.training;
 
 import org.simexplorer.system.OnPostgres;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 
 /** A dataset with its adapters exported and restored on a real PostgreSQL. */
-@DataJdbcTest
+@JdbcTest
 @OnPostgres
 @AdapterDataBeans
 class PostgresAdapterArchiveTest extends AdapterArchiveContract {
