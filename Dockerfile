@@ -16,18 +16,22 @@ COPY frontend frontend
 COPY src src
 RUN ./mvnw -B -q -DskipTests package && cp target/similarity-explorer-*.jar /src/app.jar
 
-FROM eclipse-temurin:17-jre
+# Runs on Java 25 (the jar is built for Java 17 and runs on any later JVM): its AOT cache holds the classes of a
+# start loaded and linked, with method profiles, where Java 17's CDS archive holds them loaded only; measured here,
+# Java 25 with its AOT cache served the home page in about 4.5 s where Java 17 with its CDS archive took 5.5 to 7 s.
+FROM eclipse-temurin:25-jre
 WORKDIR /app
 RUN useradd --system --home-dir /app simexplorer \
     && mkdir -p /app/data /app/cache \
     && chown simexplorer /app/data /app/cache
 # Start-up: the jar runs extracted (plain jars in /app/jar/lib, none nested in another) with Spring AOT's build-time
-# bean definitions (-Dspring.aot.enabled=true) and a CDS archive of the classes a start loads, recorded here by one
-# start that stops once the context is up (Spring Boot's documented training run; see README, Start-up). The archive
-# belongs to this JVM and these jars, so it is made in this stage.
+# bean definitions (-Dspring.aot.enabled=true) and an AOT cache of what a start loads, recorded here by one start
+# that stops once the context is up (Spring Boot's documented training run; see README, Start-up). The cache
+# belongs to this JVM and these jars, so it is made in this stage; a JVM that cannot use it (other flags) warns
+# and starts without it.
 COPY --from=build /src/app.jar /tmp/app.jar
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app/jar && rm /tmp/app.jar \
-    && SERVER_ADDRESS=127.0.0.1 java -XX:ArchiveClassesAtExit=/app/jar/app.jsa -Dspring.aot.enabled=true \
+    && SERVER_ADDRESS=127.0.0.1 java -XX:AOTCacheOutput=/app/jar/app.aot -Dspring.aot.enabled=true \
        -Dspring.context.exit=onRefresh \
        -jar /app/jar/app.jar --simexplorer.data-dir=/tmp/cds-data --simexplorer.embedding.cache-dir=/tmp/cds-models \
     && rm -rf /tmp/cds-data /tmp/cds-models
@@ -42,4 +46,4 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50" \
     SIMEXPLORER_EMBEDDING_CACHE_DIR=/app/cache/models \
     DJL_CACHE_DIR=/app/cache/djl
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/jar/app.jsa", "-Dspring.aot.enabled=true", "-jar", "/app/jar/app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/jar/app.aot", "-Dspring.aot.enabled=true", "-jar", "/app/jar/app.jar"]

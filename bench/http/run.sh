@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of issue 9 on the packaged jar, with wrk (Debian package `wrk`) and curl. Prints key=value.
 #
-#   bench/http/run.sh [labels|labels-under-embedding|burst|all]     (default: all)
+#   bench/http/run.sh [labels|labels-paced|floor|labels-under-embedding|burst|all]     (default: all)
 #
 # labels:                 PUT labels from 8 connections for 30 s on a 200-sentence dataset (every write is
-#                         committed before its 200; H2 file database with WRITE_DELAY=0, as deployed)
+#                         committed before its 200; H2 file database with WRITE_DELAY=0, as deployed), each
+#                         connection sending its next write as soon as the last is answered: the machine saturated
+# labels-paced:           the same, but each connection pauses a random time after each answer, so that together
+#                         they offer about RATE writes a second (default 1000): the latency at that load
+# floor:                  GET /actuator/health/liveness (no work, no database) from the same connections, as fast
+#                         as it answers: the latency this machine gives any request when saturated
 # labels-under-embedding: the same while 2 connections keep POSTing 64-sentence /api/embed requests
 # burst:                  40 concurrent /api/embed requests of 2,000 sentences each: only 200 and 503 are
 #                         expected, and the app must answer normally afterwards
 # Environment: JAR (default target/similarity-explorer-*.jar), DURATION (30s), WARMUP (10s of label writes first),
-# CONNECTIONS (8), JAVA_OPTS.
+# CONNECTIONS (8), RATE (1000, for labels-paced), JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/http
@@ -20,6 +25,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 duration="${DURATION:-30s}"
 warmup="${WARMUP:-10s}"
 connections="${CONNECTIONS:-8}"
+rate="${RATE:-1000}"
 
 data=$(mktemp -d)
 . "$here/app.sh"
@@ -41,18 +47,18 @@ meter() { curl -fs "$base/actuator/prometheus" | awk -v name="$1" '$1 == name { 
 
 app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$app/stat"; }
 
-labels() { # PREFIX: the wrk run, then the app's CPU time per write (other processes on the machine barely
+labels() { # PREFIX [ENV=VALUE...]: the wrk run, then the app's CPU time per write (other processes on the machine barely
   # change it, unlike the latencies), how many writes each commit shared, and the load average while it ran
   local before out requests_before commits_before
   before=$(app_cpu_ms)
   requests_before=$(meter simexplorer_labels_requests_total)
   commits_before=$(meter simexplorer_labels_commits_total)
-  out=$(DATASET=$dataset SENTENCES=200 PREFIX="$1" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
+  out=$(env "${@:2}" DATASET=$dataset SENTENCES=200 PREFIX="$1" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
     -s "$here/put-labels.lua" "$base" | grep '=')
   echo "$out"
   local requests=$(echo "$out" | sed -n "s/^$1.requests=//p")
   echo "$1.app_cpu_ms_per_request=$(python3 -c "print(round(($(app_cpu_ms) - $before) / max($requests, 1), 3))")"
-  echo "$1.writes_per_commit=$(python3 -c "print(round(($(meter simexplorer_labels_requests_total) - $requests_before) / max($(meter simexplorer_labels_commits_total) - $commits_before, 1), 2))")"
+  [ "$1" = floor ] || echo "$1.writes_per_commit=$(python3 -c "print(round(($(meter simexplorer_labels_requests_total) - $requests_before) / max($(meter simexplorer_labels_commits_total) - $commits_before, 1), 2))")"
   echo "$1.load_average=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
@@ -63,6 +69,17 @@ fi
 
 if [ "$what" = labels ] || [ "$what" = all ]; then
   labels labels
+fi
+
+if [ "$what" = labels-paced ] || [ "$what" = all ]; then
+  # A connection's cycle is its answer's latency plus its pause; the pause is what is left of CONNECTIONS / RATE
+  # after about a millisecond of latency (wrk waits whole milliseconds). labels_paced.throughput_per_s is what
+  # was reached.
+  labels labels_paced PACE_MS="$(python3 -c "print(max($connections * 1000 / $rate - 1, 0.1))")"
+fi
+
+if [ "$what" = floor ] || [ "$what" = all ]; then
+  labels floor GET_PATH=/actuator/health/liveness
 fi
 
 if [ "$what" = labels-under-embedding ] || [ "$what" = all ]; then
