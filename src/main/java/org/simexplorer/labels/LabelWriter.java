@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public class LabelWriter {
     private volatile boolean stopped;
     private final LongAdder commits = new LongAdder();
     private final LongAdder writes = new LongAdder();
+    private volatile LongConsumer commitNanos = nanos -> { };
 
     LabelWriter(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -112,28 +114,39 @@ public class LabelWriter {
             return;
         }
         List<Object> results = new ArrayList<>(batch.size());
+        long start = System.nanoTime();
         try {
             transactions.executeWithoutResult(status -> batch.forEach(write -> results.add(write.work.get())));
         } catch (RuntimeException failed) {
+            timed(start);
             log.debug("A shared label transaction of {} writes failed ({}); running them one by one", batch.size(),
                     failed.toString());
             batch.forEach(this::runAlone);
             return;
         }
+        timed(start);
         commits.increment();
         writes.add(batch.size());
         for (int k = 0; k < batch.size(); k++) batch.get(k).complete(results.get(k));
     }
 
     private <T> void runAlone(Write<T> write) {
+        long start = System.nanoTime();
         try {
             T result = alone(write.work);
+            timed(start);
             commits.increment();
             writes.increment();
             write.done.complete(result);
         } catch (RuntimeException | Error failed) {
+            timed(start);
             write.done.completeExceptionally(failed);
         }
+    }
+
+    /** Reports a transaction's time before its callers are answered, so a caller sees it counted. */
+    private void timed(long start) {
+        commitNanos.accept(System.nanoTime() - start);
     }
 
     /**
@@ -159,6 +172,11 @@ public class LabelWriter {
     /** Writes the writer thread committed; over {@link #commits()}, how many writes a commit shared. */
     long writes() {
         return writes.sum();
+    }
+
+    /** Receives how long each of the writer thread's transactions took, in nanoseconds (for a timer). */
+    void timeCommitsWith(LongConsumer nanos) {
+        this.commitNanos = nanos;
     }
 
     /** Writes waiting for the writer thread, for tests. */

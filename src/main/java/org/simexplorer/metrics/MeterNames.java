@@ -25,6 +25,13 @@ public final class MeterNames {
     /** Counter: PUT labels requests answered after their commit (each may set or remove several labels). */
     public static final String LABEL_REQUESTS = "simexplorer.labels.requests";
 
+    /**
+     * Timer with a histogram: each transaction of the label writer, from its first statement to its commit or
+     * rollback (a failed shared transaction, then each of its one-by-one reruns). The database's share of a write's
+     * latency; the rest is waiting for the writer and the HTTP request itself.
+     */
+    public static final String LABEL_COMMIT_DURATION = "simexplorer.labels.commit.duration";
+
     /** Gauge, bytes: what the dataset matrix cache holds (cosine matrices and their cluster orders). */
     public static final String MATRIX_CACHE_BYTES = "simexplorer.matrix.cache";
 

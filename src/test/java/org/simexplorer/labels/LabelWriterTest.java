@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,6 +116,8 @@ class LabelWriterTest {
 
     @Test
     void aFailingWriteInASharedTransactionFailsOnlyItsOwnCaller() throws Exception {
+        List<Long> timed = new CopyOnWriteArrayList<>();
+        writer.timeCommitsWith(timed::add);
         CountDownLatch release = holdWriter();
         Future<Object> before = upsert(0, 1, 1, dataset);
         Future<Object> refused = upsert(0, 1, 1, Long.MAX_VALUE); // no such dataset: the foreign key refuses it
@@ -126,6 +129,9 @@ class LabelWriterTest {
         assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(DataIntegrityViolationException.class);
         assertThat(stored(dataset)).isEqualTo(2);
+        // Every transaction is timed before its caller hears back: the holding write's, the shared one that
+        // rolled back, and the three reruns.
+        assertThat(timed).hasSize(5).allSatisfy(nanos -> assertThat(nanos).isPositive());
     }
 
     @Test

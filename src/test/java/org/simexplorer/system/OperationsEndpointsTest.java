@@ -96,6 +96,8 @@ class OperationsEndpointsTest {
         double writesBefore = scrape("simexplorer_labels_writes_total");
         double requestsBefore = scrape("simexplorer_labels_requests_total");
         double commitsBefore = scrape("simexplorer_labels_commits_total");
+        double commitTimesBefore = scrape("simexplorer_labels_commit_duration_seconds_count");
+        double commitSecondsBefore = scrape("simexplorer_labels_commit_duration_seconds_sum");
 
         HttpResponse<String> embedded = json("POST", "/api/embed", "{\"sentences\":[\"a\",\"b\",\"c\",\"d\"]}");
         assertThat(embedded.statusCode()).isEqualTo(200);
@@ -111,6 +113,11 @@ class OperationsEndpointsTest {
         // One request with two changes, alone in its commit.
         assertThat(scrape("simexplorer_labels_requests_total")).isEqualTo(requestsBefore + 1);
         assertThat(scrape("simexplorer_labels_commits_total")).isEqualTo(commitsBefore + 1);
+        // That commit was timed, into a histogram whose last bucket holds every timed commit.
+        assertThat(scrape("simexplorer_labels_commit_duration_seconds_count")).isEqualTo(commitTimesBefore + 1);
+        assertThat(scrape("simexplorer_labels_commit_duration_seconds_sum")).isGreaterThan(commitSecondsBefore);
+        assertThat(scrape("simexplorer_labels_commit_duration_seconds_bucket\\{le=\"\\+Inf\"}"))
+                .isEqualTo(commitTimesBefore + 1);
         // The cached matrix holds at least its 3×3 float cosines.
         assertThat(scrape("simexplorer_matrix_cache_bytes")).isGreaterThanOrEqualTo(3 * 3 * Float.BYTES);
     }
