@@ -47,7 +47,7 @@ meter() { curl -fs "$base/actuator/prometheus" | awk -v name="$1" '$1 == name { 
 
 app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$app/stat"; }
 
-labels() { # PREFIX [ENV=VALUE...]: the wrk run, then the app's CPU time per write (other processes on the machine barely
+measure() { # PREFIX [ENV=VALUE...]: a wrk run of put-labels.lua, then the app's CPU time per request (other processes on the machine barely
   # change it, unlike the latencies), the label writer's transaction times (mean, and p99 from the histogram's
   # buckets), how many writes each commit shared, and the load average while it ran
   local before out requests_before commits_before
@@ -72,18 +72,18 @@ if [ "$what" != burst ]; then # warm-up: the JIT compiles the write path before 
 fi
 
 if [ "$what" = labels ] || [ "$what" = all ]; then
-  labels labels
+  measure labels
 fi
 
 if [ "$what" = labels-paced ] || [ "$what" = all ]; then
   # A connection's cycle is its answer's latency plus its pause; the pause is what is left of CONNECTIONS / RATE
   # after about a millisecond of latency (wrk waits whole milliseconds). labels_paced.throughput_per_s is what
   # was reached.
-  labels labels_paced PACE_MS="$(python3 -c "print(max($connections * 1000 / $rate - 1, 0.1))")"
+  measure labels_paced PACE_MS="$(python3 -c "print(max($connections * 1000 / $rate - 1, 0.1))")"
 fi
 
 if [ "$what" = floor ] || [ "$what" = all ]; then
-  labels floor GET_PATH=/actuator/health/liveness
+  measure floor GET_PATH=/actuator/health/liveness
 fi
 
 if [ "$what" = labels-under-embedding ] || [ "$what" = all ]; then
@@ -91,7 +91,7 @@ if [ "$what" = labels-under-embedding ] || [ "$what" = all ]; then
     "$base" >"$data/embed.out" &
   load=$!
   sleep 3
-  labels labels_under_embedding
+  measure labels_under_embedding
   wait "$load"
   grep '=' "$data/embed.out"
 fi

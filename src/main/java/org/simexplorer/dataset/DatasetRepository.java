@@ -2,6 +2,7 @@ package org.simexplorer.dataset;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,13 +26,13 @@ public class DatasetRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a dataset without an id and returns it with the id the database gave it. */
-    public Dataset insert(Dataset dataset) {
+    /** Inserts a dataset and returns it with the id the database gave it. */
+    public Dataset insert(String name, String model, Instant createdAt) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO datasets (name, model, created_at) VALUES (?, ?, ?)")
-                .params(dataset.name(), dataset.model(), dataset.createdAt().atOffset(ZoneOffset.UTC))
+                .params(name, model, createdAt.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
-        return new Dataset(keys.getKey().longValue(), dataset.name(), dataset.model(), dataset.createdAt());
+        return new Dataset(keys.getKey().longValue(), name, model, createdAt);
     }
 
     public Optional<Dataset> find(long id) {

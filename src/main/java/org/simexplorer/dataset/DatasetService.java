@@ -94,8 +94,7 @@ public class DatasetService {
                 limits.maxSentences());
         embedder.embed(modelId, plan.added(), progress);
         return transactions.execute(status -> {
-            Dataset dataset = datasets.insert(new Dataset(null, checkedName, modelId,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            Dataset dataset = datasets.insert(checkedName, modelId, Instant.now().truncatedTo(ChronoUnit.MICROS));
             sentences.insert(dataset.id(), 0, plan.added());
             int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());

@@ -3,8 +3,8 @@ package org.simexplorer.labels;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeUnit;
 import org.simexplorer.metrics.MeterNames;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class LabelMeters implements MeterBinder {
         FunctionCounter.builder(MeterNames.LABEL_COMMITS, writer, LabelWriter::commits)
                 .description("Transactions that committed PUT labels requests (group commits)").register(registry);
         Timer commits = Timer.builder(MeterNames.LABEL_COMMIT_DURATION)
-                .description("One transaction of the label writer, first statement to commit")
+                .description("One transaction of the label writer, first statement to commit or rollback")
                 .publishPercentileHistogram().register(registry);
         writer.timeCommitsWith(nanos -> commits.record(nanos, TimeUnit.NANOSECONDS));
     }

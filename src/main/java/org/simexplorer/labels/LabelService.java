@@ -18,21 +18,22 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Sets, lists, imports and exports a dataset's pair labels. Every write runs in one transaction that has
- * committed before the method returns, so an HTTP 200 means the label is on disk.
+ * Sets, lists, imports and exports a dataset's pair labels. Every write runs in a transaction (which label clicks
+ * may share, see {@link LabelWriter}) that has committed before the method returns, so an HTTP 200 means the label
+ * is on disk.
  */
 @Service
 public class LabelService {
 
     private final LabelRepository labels;
     private final DatasetService datasets;
-    private final LongAdder written = new LongAdder();
     private final LabelWriter writer;
+    private final LongAdder written = new LongAdder();
 
     LabelService(LabelRepository labels, DatasetService datasets, LabelWriter writer) {
-        this.writer = writer;
         this.labels = labels;
         this.datasets = datasets;
+        this.writer = writer;
     }
 
     /** One requested change; label 0 removes. */

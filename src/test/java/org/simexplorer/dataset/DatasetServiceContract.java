@@ -20,6 +20,7 @@ import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.labels.DatasetLosses;
 import org.simexplorer.labels.LabelService;
+import org.simexplorer.labels.LabelWriter;
 import org.simexplorer.labels.LabelService.LabelChange;
 import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossResult;
@@ -42,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({DatasetRepository.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class,
-        DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, org.simexplorer.labels.LabelWriter.class, org.simexplorer.dataset.SentenceCounts.class, DatasetLosses.class,
+        DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, LabelWriter.class,
+        SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")

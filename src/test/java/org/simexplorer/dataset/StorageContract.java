@@ -29,13 +29,13 @@ abstract class StorageContract {
     JdbcClient jdbc;
 
     private Dataset newDataset(String name) {
-        return datasets.insert(new Dataset(null, name, "all-minilm-l6-v2", Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        return datasets.insert(name, "all-minilm-l6-v2", Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     @Test
     void datasetRoundTrip() {
         Instant created = Instant.parse("2026-11-26T20:00:00.123456Z");
-        Dataset saved = datasets.insert(new Dataset(null, "Démo 数据", "bge-small-zh-v15", created));
+        Dataset saved = datasets.insert("Démo 数据", "bge-small-zh-v15", created);
         assertThat(saved.id()).isNotNull();
         Dataset loaded = datasets.find(saved.id()).orElseThrow();
         assertThat(loaded).isEqualTo(new Dataset(saved.id(), "Démo 数据", "bge-small-zh-v15", created));

@@ -11,6 +11,7 @@ import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetEmbeddings;
 import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.dataset.EmbeddingCache;
+import org.simexplorer.dataset.SentenceCounts;
 import org.simexplorer.dataset.SentenceRepository;
 import org.simexplorer.dataset.StandInEmbedder;
 import org.simexplorer.loss.LossConfiguration;
@@ -31,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, org.simexplorer.dataset.CacheBudget.class,
             org.simexplorer.system.ConcurrencyProperties.class, org.simexplorer.embedding.EmbeddingProperties.class})
-@Import({DatasetRepository.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, org.simexplorer.labels.LabelWriter.class, org.simexplorer.dataset.SentenceCounts.class, DatasetLosses.class,
+@Import({DatasetRepository.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class,
+        LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class,
+        LabelWriter.class, SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
         DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
         org.simexplorer.system.ConcurrencyLimits.class, org.simexplorer.embedding.ModelCatalog.class})
