@@ -47,9 +47,10 @@ meter() { curl -fs "$base/actuator/prometheus" | awk -v name="$1" '$1 == name { 
 
 app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$app/stat"; }
 
-measure() { # PREFIX [ENV=VALUE...]: a wrk run of put-labels.lua, then the app's CPU time per request (other processes on the machine barely
-  # change it, unlike the latencies), the label writer's transaction times (mean, and p99 from the histogram's
-  # buckets), how many writes each commit shared, and the load average while it ran
+measure() { # PREFIX [ENV=VALUE...]: a wrk run of put-labels.lua, then the app's CPU time per request (other
+  # processes on the machine barely change it, unlike the latencies), the label writer's transaction times (mean,
+  # and p99 from the histogram's buckets) and how many writes each commit shared, when the run wrote labels, and
+  # the load average while it ran
   local before out requests_before commits_before
   before=$(app_cpu_ms)
   requests_before=$(meter simexplorer_labels_requests_total)
@@ -62,7 +63,8 @@ measure() { # PREFIX [ENV=VALUE...]: a wrk run of put-labels.lua, then the app's
   echo "$1.app_cpu_ms_per_request=$(python3 -c "print(round(($(app_cpu_ms) - $before) / max($requests, 1), 3))")"
   curl -fs "$base/actuator/prometheus" >"$data/prometheus.after"
   python3 "$here/commit-times.py" "$1" "$data/prometheus.before" "$data/prometheus.after"
-  [ "$1" = floor ] || echo "$1.writes_per_commit=$(python3 -c "print(round(($(meter simexplorer_labels_requests_total) - $requests_before) / max($(meter simexplorer_labels_commits_total) - $commits_before, 1), 2))")"
+  python3 -c "c = $(meter simexplorer_labels_commits_total) - $commits_before; \
+    c > 0 and print('$1.writes_per_commit=%s' % round(($(meter simexplorer_labels_requests_total) - $requests_before) / c, 2))"
   echo "$1.load_average=$(cut -d' ' -f1 /proc/loadavg)"
 }
 

@@ -20,12 +20,13 @@ import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.labels.DatasetLosses;
 import org.simexplorer.labels.LabelService;
-import org.simexplorer.labels.LabelWriter;
 import org.simexplorer.labels.LabelService.LabelChange;
+import org.simexplorer.labels.LabelWriter;
 import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
+import org.simexplorer.system.ConcurrencyLimits;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
         DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, LabelWriter.class,
         SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
-        org.simexplorer.system.ConcurrencyLimits.class, DatasetServiceContract.Beans.class})
+        ConcurrencyLimits.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")
 abstract class DatasetServiceContract {
 

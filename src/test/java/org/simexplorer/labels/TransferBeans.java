@@ -4,19 +4,25 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.simexplorer.dataset.CacheBudget;
 import org.simexplorer.dataset.CachedEmbedder;
-import org.simexplorer.dataset.DatasetRepository;
-import org.simexplorer.dataset.DatasetLimits;
-import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetEmbeddings;
+import org.simexplorer.dataset.DatasetLimits;
+import org.simexplorer.dataset.DatasetRepository;
+import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.dataset.EmbeddingCache;
+import org.simexplorer.dataset.MatrixCache;
 import org.simexplorer.dataset.SentenceCounts;
 import org.simexplorer.dataset.SentenceRepository;
 import org.simexplorer.dataset.StandInEmbedder;
+import org.simexplorer.embedding.EmbeddingProperties;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
+import org.simexplorer.system.ConcurrencyLimits;
+import org.simexplorer.system.ConcurrencyProperties;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -30,13 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, org.simexplorer.dataset.CacheBudget.class,
-            org.simexplorer.system.ConcurrencyProperties.class, org.simexplorer.embedding.EmbeddingProperties.class})
+@EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, CacheBudget.class,
+        ConcurrencyProperties.class, EmbeddingProperties.class})
 @Import({DatasetRepository.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class,
         LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class,
         LabelWriter.class, SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
-        DatasetTransfer.class, org.simexplorer.dataset.MatrixCache.class,
-        org.simexplorer.system.ConcurrencyLimits.class, org.simexplorer.embedding.ModelCatalog.class})
+        DatasetTransfer.class, MatrixCache.class, ConcurrencyLimits.class, ModelCatalog.class})
 public @interface TransferBeans {
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The real PostgreSQL that data tests run against, named by environment variables:
  * SIMEX_TEST_PG_URL (a jdbc:postgresql:// URL), SIMEX_TEST_PG_USER and SIMEX_TEST_PG_PASSWORD.
- * Each test class marked {@link OnPostgres} gets a fresh schema, created by Flyway and dropped afterwards. Without the URL the tests are
- * skipped on a developer machine, and fail when CI=true: CI must always test PostgreSQL.
+ * Each test class marked {@link OnPostgres} gets a fresh schema, created by Flyway and dropped afterwards.
+ * Without the URL the tests are skipped on a developer machine, and fail when CI=true: CI must always test
+ * PostgreSQL.
  */
 public final class PostgresTestDatabase {
 
