@@ -49,10 +49,11 @@ class DatasetJobController {
     @Operation(summary = "Start creating a dataset in the background, from a list of sentences",
             description = "Answers 202 with the job's status URL; the job ends as POST /api/datasets would.")
     @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
-    @ProblemResponses({400, 413})
+    @ProblemResponses({400, 404, 413})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DatasetJobs.Status> startFromJson(@RequestBody DatasetController.CreateRequest request) {
         List<TextLine> sentences = inputs.fromJson(request.sentences());
+        datasets.checkCreate(request.name(), request.model(), sentences, List.of(), 0);
         return accepted(jobs.start(progress -> datasets.create(request.name(), request.model(), sentences, List.of(),
                 0, progress)));
     }
@@ -60,7 +61,7 @@ class DatasetJobController {
     /** The home page's form: name, model, and either pasted sentences (one a line) or a file. */
     @Operation(summary = "Start creating a dataset in the background, from pasted sentences or a file")
     @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
-    @ProblemResponses({400, 413})
+    @ProblemResponses({400, 404, 413})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetJobs.Status> startFromForm(@RequestParam(defaultValue = "") String name,
             @RequestParam(required = false) String model, @RequestParam(defaultValue = "") String sentences,
@@ -69,6 +70,7 @@ class DatasetJobController {
         if (file != null && !file.isEmpty()) {
             ParsedUpload upload = inputs.fromFile(file, format);
             String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
+            datasets.checkCreate(datasetName, model, upload.sentences(), upload.pairs(), threshold);
             return accepted(jobs.start(progress -> datasets.create(datasetName, model, upload.sentences(),
                     upload.pairs(), threshold, progress)));
         }
@@ -77,8 +79,9 @@ class DatasetJobController {
             throw new InvalidInputException("Paste at least one sentence or choose a file.");
         }
         if (name.isBlank()) {
-            throw new InvalidInputException("Give the dataset a name.");
+            throw new InvalidInputException("name", "Give the dataset a name.");
         }
+        datasets.checkCreate(name, model, lines, List.of(), threshold);
         return accepted(jobs.start(progress -> datasets.create(name, model, lines, List.of(), 0, progress)));
     }
 

@@ -86,12 +86,8 @@ public class DatasetService {
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
             EmbedProgress progress) {
         String checkedName = checkName(name);
-        String modelId = model == null || model.isBlank() ? models.defaultModel() : model.strip();
-        if (input.isEmpty()) {
-            throw new InvalidInputException("The dataset has no sentences.");
-        }
-        SentencePlan plan = SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
-                limits.maxSentences());
+        String modelId = modelId(model);
+        SentencePlan plan = plan(input, pairs, threshold);
         embedder.embed(modelId, plan.added(), progress);
         return transactions.execute(status -> {
             Dataset dataset = datasets.insert(checkedName, modelId, Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -99,6 +95,29 @@ public class DatasetService {
             int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
+    }
+
+    /**
+     * What {@link #create} checks before it embeds anything (the name, the model, the sentences, their count and
+     * the pairs), so that a background job can refuse bad input before it is accepted.
+     */
+    public void checkCreate(String name, String model, List<TextLine> input, List<PairRow> pairs,
+            double threshold) {
+        checkName(name);
+        catalog.find(modelId(model));
+        plan(input, pairs, threshold);
+    }
+
+    private String modelId(String model) {
+        return model == null || model.isBlank() ? models.defaultModel() : model.strip();
+    }
+
+    private SentencePlan plan(List<TextLine> input, List<PairRow> pairs, double threshold) {
+        if (input.isEmpty()) {
+            throw new InvalidInputException("The dataset has no sentences.");
+        }
+        return SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
+                limits.maxSentences());
     }
 
     public Change append(long id, List<TextLine> input, List<PairRow> pairs, double threshold) {
