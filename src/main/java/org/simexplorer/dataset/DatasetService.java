@@ -133,6 +133,8 @@ public class DatasetService {
     }
 
     public void delete(long id) {
+        get(id);
+        events.publishEvent(new DatasetDeleting(id));
         transactions.executeWithoutResult(status -> {
             get(id);
             datasets.delete(id);
@@ -158,6 +160,13 @@ public class DatasetService {
     /** Published after a change to a dataset has committed, so that what is kept in memory for it can go. */
     public sealed interface DatasetChanged permits DatasetDeleted, DatasetAppended {
         long datasetId();
+    }
+
+    /**
+     * Published before a dataset is deleted, to listeners that run in the deleting thread: work that depends on
+     * the dataset (a training, an upload) is stopped when they return, and the deletion goes on.
+     */
+    public record DatasetDeleting(long datasetId) {
     }
 
     /** Published after a dataset is deleted. */
