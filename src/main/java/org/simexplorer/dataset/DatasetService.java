@@ -85,27 +85,28 @@ public class DatasetService {
     /** As {@link #create(String, String, List, List, double)}, reporting the embedding's progress as it goes. */
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
             EmbedProgress progress) {
-        String checkedName = checkName(name);
-        String modelId = modelId(model);
-        SentencePlan plan = plan(input, pairs, threshold);
-        embedder.embed(modelId, plan.added(), progress);
+        Prepared prepared = prepare(name, model, input, pairs, threshold);
+        SentencePlan plan = prepared.plan();
+        embedder.embed(prepared.model(), plan.added(), progress);
         return transactions.execute(status -> {
-            Dataset dataset = datasets.insert(checkedName, modelId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            Dataset dataset = datasets.insert(prepared.name(), prepared.model(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), true, plan.duplicates().size());
             sentences.insert(dataset.id(), 0, plan.added());
             int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
     }
 
-    /**
-     * What {@link #create} checks before it embeds anything (the name, the model, the sentences, their count and
-     * the pairs), so that a background job can refuse bad input before it is accepted.
-     */
-    public void checkCreate(String name, String model, List<TextLine> input, List<PairRow> pairs,
-            double threshold) {
-        checkName(name);
-        catalog.find(modelId(model));
-        plan(input, pairs, threshold);
+    /** A create checked and planned before anything is stored: the dataset's name, its model id, what it holds. */
+    record Prepared(String name, String model, SentencePlan plan) {
+    }
+
+    /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
+    Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
+        String checkedName = checkName(name);
+        String modelId = modelId(model);
+        catalog.find(modelId);
+        return new Prepared(checkedName, modelId, plan(input, pairs, threshold));
     }
 
     private String modelId(String model) {
@@ -136,6 +137,7 @@ public class DatasetService {
             SentencePlan plan = SentencePlan.of(existing, input, pairs, threshold,
                     requestLimits.maxCharsPerSentence(), limits.maxSentences());
             sentences.insert(id, existing.size(), plan.added());
+            datasets.addDuplicates(id, plan.duplicates().size());
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
@@ -145,6 +147,11 @@ public class DatasetService {
 
     public Dataset get(long id) {
         return datasets.find(id).orElseThrow(() -> missing(id));
+    }
+
+    /** Input lines merged into sentences the dataset already had. */
+    public int duplicates(long id) {
+        return datasets.duplicates(id);
     }
 
     public List<Dataset> list() {

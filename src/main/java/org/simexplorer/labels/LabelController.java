@@ -110,7 +110,7 @@ class LabelController {
             throws IOException {
         limits.checkUploadSize(file.getSize());
         UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
-        return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
+        return labels.importPairs(id, UploadParser.parse(file.getInputStream(), uploadFormat), threshold);
     }
 
     /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
