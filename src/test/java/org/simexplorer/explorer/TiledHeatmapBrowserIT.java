@@ -40,8 +40,10 @@ class TiledHeatmapBrowserIT extends BrowserTest {
         System.out.printf("tiles.browser.sentences=%d%ntiles.browser.create.s=%.1f%n", N,
                 (System.nanoTime() - started) / 1e9);
 
+        long opened = System.nanoTime();
         driver.get(page.url("/datasets/" + id));
-        page.waitForHeatmap();
+        waitForHeatmap(page);
+        System.out.printf("tiles.browser.page_ready.s=%.1f%n", (System.nanoTime() - opened) / 1e9);
         assertThat(heatmap().get("tiled").asBoolean()).isTrue();
         page.waitUpTo(60).until(d -> heatmap().get("pendingTiles").asInt() == 0);
         int finest = heatmap().get("finest").asInt();
@@ -71,10 +73,21 @@ class TiledHeatmapBrowserIT extends BrowserTest {
         page.waitForServer(id, labels -> Integer.valueOf(1).equals(labels.get(key)));
 
         driver.navigate().refresh();
-        page.waitForHeatmap();
+        waitForHeatmap(page);
         assertThat(heatmap().get("tiled").asBoolean()).isTrue();
         assertThat(page.labelsOnPage()).containsEntry(key, 1);
         assertThat(page.labelsViaApi(id)).isEqualTo(Map.of(key, 1));
+    }
+
+    /** As the page object's wait, and on a timeout says what the page shows instead. */
+    private static void waitForHeatmap(ExplorerPage page) {
+        try {
+            page.waitForHeatmap();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object shown = driver.executeScript("return document.getElementById('heatmap-loading').textContent + ' | '"
+                    + " + document.getElementById('error-text').textContent;");
+            throw new AssertionError("The heatmap did not get ready; the page shows: " + shown, e);
+        }
     }
 
     private JsonNode heatmap() {
