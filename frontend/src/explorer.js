@@ -4,8 +4,9 @@
 
 import { offDiagonalRange } from './matrix.js';
 import { domainFor, heatmapColours } from './colour.js';
-import { fullViewport, isFull, zoomAt, zoomToRegion, pan, follow } from './viewport.js';
-import { fractionalCellAt } from './hittest.js';
+import { fullViewport, isFull, zoomToRegion, pan, follow } from './viewport.js';
+import { wheelZoom } from './wheel-zoom.js';
+import { heatmapCaption } from './heatmap-caption.js';
 import { pairKey } from './labels.js';
 import { LabelSync } from './label-sync.js';
 import { routeKey, moveCursor, shownPairs } from './keyboard.js';
@@ -44,6 +45,9 @@ const state = {
   tiled: false,
   // the message that names the heatmap's value: a cosine, or what a panel's matrix holds (an adapter's, a difference)
   valueKey: 'cosine',
+  // what the heatmap shows, for its title and legend: null (the dataset's own cosines) or a panel's caption
+  caption: null,
+  model: root.dataset.model ?? '',
   viewport: null,
   scale: null,
   dataDomain: null,
@@ -184,6 +188,7 @@ const train = new TrainPanel({ $, t, datasetId, page: {
   tiledView,
   show: (shown) => showMatrix(shown, train),
   error: showError,
+  adaptersChanged: () => compare.refreshModels().catch((e) => showError(t('compare.modelsFailed', e.message))),
 } });
 // The map's selection and the heatmap's follow each other; a disagreement is labelled like a heatmap cell.
 const map = new MapPanel({ $, t, datasetId, page: {
@@ -209,6 +214,7 @@ function showMatrix(shown, panel) {
   if (shown && heatmapShownBy && heatmapShownBy !== panel) heatmapShownBy.resetView();
   heatmapShownBy = shown ? panel : null;
   state.valueKey = shown?.valueKey ?? 'cosine';
+  state.caption = shown?.caption ?? null;
   if (!shown) {
     state.matrix = state.matrices[state.orderName];
     applyColours();
@@ -219,8 +225,7 @@ function showMatrix(shown, panel) {
   view.setColours(lut);
   state.scale = scale;
   view.renderLegend(scale);
-  if (shown.legend) setText($('legend-text'), shown.legend);
-  else panels.legendText(shown.colours, scale);
+  showCaption(shown.colours, scale, shown.maxAbs);
   redraw();
 }
 
@@ -231,6 +236,7 @@ async function init() {
     root.dataset.tiled = String(state.tiled);
     const [dataset, matrix, labels] = await Promise.all([getJson(api), fetchMatrix('input', showMatrixProgress), getJson(`${api}/labels`)]);
     state.sentences = sentenceTexts(dataset);
+    state.model = dataset.model;
     sync.reset(labelList(labels));
     state.matrix = matrix;
     state.viewport = fullViewport(matrix.n);
@@ -271,8 +277,15 @@ function applyColours() {
   view.setColours(lut);
   state.scale = scale;
   view.renderLegend(scale);
-  panels.legendText(state.colours, scale);
+  showCaption(state.colours, scale);
   redraw();
+}
+
+/** The heatmap's title and colour legend name what is drawn: the dataset's model, an adapter, or a difference. */
+function showCaption(colours, scale, maxAbs) {
+  const caption = heatmapCaption(state.caption, { model: state.model, colours, scale, maxAbs });
+  setText($('heatmap-title'), t(...caption.title));
+  setText($('legend-text'), t(...caption.legend));
 }
 
 function draw() {
@@ -350,9 +363,10 @@ overlay.addEventListener('wheel', (event) => {
   if (!state.matrix) return;
   event.preventDefault();
   const p = view.canvasPoint(event);
-  const anchor = fractionalCellAt(p.x, p.y, view.W, view.H, state.viewport);
-  state.viewport = zoomAt(state.viewport, anchor.row, anchor.col, event.deltaY < 0 ? 0.8 : 1.25, state.matrix.n);
+  const step = wheelZoom(state.viewport, p, view, event.deltaY, state.matrix);
+  state.viewport = step.viewport;
   redraw();
+  panels.tooltip(step.cell, event);
 }, { passive: false });
 
 $('reset-zoom').addEventListener('click', () => {

@@ -154,12 +154,6 @@ export class Panels {
     setText($('cursor-info'), t('cursor', cell.i, cell.j, value, said));
   }
 
-  legendText(kind, scale) {
-    setText(this.$('legend-text'), kind === 'diverging'
-      ? this.t('legend.diverging', scale.hi.toFixed(2))
-      : this.t('legend.sequential', scale.lo.toFixed(2), scale.hi.toFixed(2)));
-  }
-
   /** Analysis is being recomputed: dim the numbers at once, and replace them if it takes a while. */
   recomputing(on) {
     const { $ } = this;
