@@ -14,7 +14,8 @@ import { nextPair, currentThreshold } from './queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions, lossOutcomes } from './losses.js';
-import { getJson, sendJson, request, outcome, sentenceTexts, labelList, fetchSimilarity } from './api.js';
+import { getJson, sendJson, request, outcome, sentenceTexts, labelList, fetchSimilarity, fetchTile } from './api.js';
+import { tiledMatrix, tileRange, visibleTiles, levelFor, tileKey } from './tiles.js';
 import { setText } from './dom.js';
 import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
@@ -40,6 +41,8 @@ const state = {
   matrices: {},
   orderName: 'input',
   matrix: null,
+  // above the server's tiledAbove, the matrices are tiled (tiles.js) and no N×N array is fetched
+  tiled: false,
   // the message that names the heatmap's value: a cosine, or what a panel's matrix holds (an adapter's, a difference)
   valueKey: 'cosine',
   // what the heatmap shows, for its title and legend: null (the dataset's own cosines) or a panel's caption
@@ -102,12 +105,59 @@ function showMatrixProgress(received, total) {
   setText($('loading-text'), t('matrix.progress', megabytes(received), megabytes(total)));
 }
 
-/** The matrix in one order, downloaded once; onProgress(received, total) hears the bytes arriving. */
+/**
+ * The matrix in one order, downloaded once; onProgress(received, total) hears the bytes arriving. Above the
+ * server's tiledAbove it is a tiled matrix: the order and the overview tile now, finer tiles as the view needs them.
+ */
 async function fetchMatrix(order, onProgress) {
   if (state.matrices[order]) return state.matrices[order];
-  const matrix = await fetchSimilarity(api, { order, onProgress });
+  const matrix = state.tiled ? await fetchTiled(order) : await fetchSimilarity(api, { order, onProgress });
   state.matrices[order] = matrix;
   return matrix;
+}
+
+async function fetchTiled(order) {
+  const pyramid = await getJson(`${api}/tiles?order=${encodeURIComponent(order)}`);
+  const matrix = tiledMatrix(pyramid.n, Int32Array.from(pyramid.order), new Map());
+  matrix.orderName = order;
+  matrix.tiles.set(tileKey(0, 0, 0), await fetchTile(api, { level: 0, row: 0, col: 0, order }));
+  return matrix;
+}
+
+const tilesAsked = new Set();
+let tileFrame = 0;
+
+/** Asks for the tiles the viewport shows at its level that are not loaded yet, and redraws as each arrives. */
+function requestVisibleTiles() {
+  const matrix = state.matrix;
+  if (!matrix?.tiled) return;
+  const level = levelFor(matrix.finest, state.viewport.size, view.W);
+  for (const tile of visibleTiles(state.viewport, matrix.n, matrix.finest, level)) {
+    const asked = `${matrix.orderName}:${tile.key}`;
+    if (matrix.tiles.has(tile.key) || tilesAsked.has(asked)) continue;
+    tilesAsked.add(asked);
+    fetchTile(api, { ...tile, order: matrix.orderName })
+      .then((values) => {
+        matrix.tiles.set(tile.key, values);
+        if (state.matrix !== matrix) return;
+        cancelAnimationFrame(tileFrame);
+        tileFrame = requestAnimationFrame(() => {
+          draw();
+          root.dataset.tilesPending = String(pendingTiles());
+        });
+      })
+      .catch((e) => showError(t('tiles.failed', e.message)))
+      .finally(() => tilesAsked.delete(asked));
+  }
+  root.dataset.tilesPending = String(pendingTiles());
+}
+
+/** Visible tiles of the current level still missing: the browser test waits for 0. */
+function pendingTiles() {
+  const matrix = state.matrix;
+  if (!matrix?.tiled) return 0;
+  const level = levelFor(matrix.finest, state.viewport.size, view.W);
+  return visibleTiles(state.viewport, matrix.n, matrix.finest, level).filter((tile) => !matrix.tiles.has(tile.key)).length;
 }
 
 // The Train and Compare panels show another matrix on the heatmap (an adapter's, or a difference) through these
@@ -159,13 +209,16 @@ function showMatrix(shown, panel) {
 
 async function init() {
   try {
+    const pyramid = await getJson(`${api}/tiles`);
+    state.tiled = pyramid.n > pyramid.tiledAbove;
+    root.dataset.tiled = String(state.tiled);
     const [dataset, matrix, labels] = await Promise.all([getJson(api), fetchMatrix('input', showMatrixProgress), getJson(`${api}/labels`)]);
     state.sentences = sentenceTexts(dataset);
     state.model = dataset.model;
     sync.reset(labelList(labels));
     state.matrix = matrix;
     state.viewport = fullViewport(matrix.n);
-    state.dataDomain = domainFor(offDiagonalRange(matrix));
+    state.dataDomain = domainFor(matrix.tiled ? tileRange(matrix.tiles.get(tileKey(0, 0, 0)), true) : offDiagonalRange(matrix));
     $('threshold').min = String(state.dataDomain.lo);
     applyColours();
     panels.labelCount();
@@ -215,6 +268,7 @@ function showCaption(colours, scale, maxAbs) {
 
 function draw() {
   view.render(state.matrix, state.viewport, state.scale, state.thresholdOn ? state.threshold : null);
+  requestVisibleTiles();
   const v = state.viewport;
   const full = isFull(v, state.matrix.n);
   $('reset-zoom').disabled = full;
@@ -576,7 +630,8 @@ function onThreshold() {
   cancelAnimationFrame(thresholdFrame);
   thresholdFrame = requestAnimationFrame(() => {
     if (!state.matrix) return;
-    setText($('threshold-count'), state.thresholdOn ? t('threshold.count', countAbove(state.matrix, state.threshold)) : '');
+    const above = state.thresholdOn ? countAbove(state.matrix, state.threshold) : null;
+    setText($('threshold-count'), above === null ? '' : t('threshold.count', above));
     draw();
   });
 }

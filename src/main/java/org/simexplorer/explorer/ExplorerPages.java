@@ -96,7 +96,7 @@ class ExplorerPages {
             DatasetService.Change change;
             if (file != null && !file.isEmpty()) {
                 limits.checkUploadSize(file.getSize());
-                ParsedUpload upload = UploadParser.parse(file.getBytes(),
+                ParsedUpload upload = UploadParser.parse(file.getInputStream(),
                         UploadFormat.fromFilename(file.getOriginalFilename()));
                 String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
                 change = datasets.create(datasetName, model, upload.sentences(), upload.pairs(), 2.5);

@@ -105,7 +105,7 @@ class AdapterService implements InitializingBean {
             throw e;
         }
         LiveTrainings.Live training = live.open(id);
-        jobs.submit(slot, () -> runner.run(id, datasetId, split, plan, training));
+        training.job = jobs.submit(slot, () -> runner.run(id, datasetId, split, plan, training));
         AdapterRecord saved = adapters.find(id).orElseThrow();
         return new Created(saved, AdapterView.of(saved, training, minimumPerClass));
     }

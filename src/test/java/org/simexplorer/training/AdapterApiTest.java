@@ -209,6 +209,31 @@ class AdapterApiTest {
     }
 
     @Test
+    void deletingADatasetStopsItsTrainingsAndTheNextTrainingRunsAtOnce() throws Exception {
+        long doomed = api.labelledDataset("adapter-doomed", 20);
+        long other = api.labelledDataset("adapter-survivor", 20);
+        waitUntilIdle();
+        String doomedPath = "/api/datasets/" + doomed + "/adapters";
+        long running = json(api.post(doomedPath, request("doomed-running", "steps", 100_000))).get("id").asLong();
+        api.waitFor(running, "running", WAIT);
+        long queued = json(api.post(doomedPath, request("doomed-queued", "steps", 100_000))).get("id").asLong();
+
+        assertThat(api.delete("/api/datasets/" + doomed).statusCode()).isEqualTo(204);
+        // Cancelled before the 204, not some time later.
+        assertThat(json(api.get("/api/adapters/" + running)).get("status").asString()).isEqualTo("cancelled");
+        assertThat(json(api.get("/api/adapters/" + queued)).get("status").asString()).isEqualTo("cancelled");
+
+        HttpResponse<String> next = api.post("/api/datasets/" + other + "/adapters",
+                request("after-delete", "steps", 100_000));
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(202);
+        long id = json(next).get("id").asLong();
+        // The slot is free: the training starts as soon as its executor thread takes it, not after the others.
+        api.waitFor(id, "running", Duration.ofSeconds(5));
+        assertThat(api.delete("/api/adapters/" + id).statusCode()).isEqualTo(204);
+        api.waitFor(id, "cancelled", WAIT);
+    }
+
+    @Test
     void badInputNamesTheFieldAndSavesNothing() throws Exception {
         long dataset = api.labelledDataset("adapter-bad-input", 20);
         String path = "/api/datasets/" + dataset + "/adapters";
