@@ -1,6 +1,7 @@
 package org.simexplorer.dataset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -63,8 +64,12 @@ class DatasetJobController {
     @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
     @ProblemResponses({400, 404, 413})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DatasetJobs.Status> startFromForm(@RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) String model, @RequestParam(defaultValue = "") String sentences,
+    ResponseEntity<DatasetJobs.Status> startFromForm(
+            @Parameter(description = "the dataset's name; the file's name when a file is given and this is empty")
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String model,
+            @Parameter(description = "pasted sentences, one a line; used when no file is given")
+            @RequestParam(defaultValue = "") String sentences,
             @RequestPart(required = false) MultipartFile file, @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "2.5") double threshold) {
         if (file != null && !file.isEmpty()) {
