@@ -23,9 +23,11 @@ public class DatasetSimilarity {
     private final CosineMatrix cosineMatrix;
     private final MatrixCache cache;
     private final ConcurrencyLimit matrixWork;
+    private final DatasetLimits datasetLimits;
 
     DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
-            MatrixCache cache, ConcurrencyLimits limits) {
+            MatrixCache cache, ConcurrencyLimits limits, DatasetLimits datasetLimits) {
+        this.datasetLimits = datasetLimits;
         this.datasets = datasets;
         this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
@@ -119,6 +121,7 @@ public class DatasetSimilarity {
         Dataset dataset = datasets.get(datasetId);
         String modelId = datasets.modelOf(dataset, model);
         int n = datasets.sentenceCount(datasetId);
+        datasetLimits.checkMatrixSize(n);
         return cache.get(datasetId, modelId, n, () -> {
             Embeddings vectors = embeddings.of(dataset, modelId, n);
             try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
