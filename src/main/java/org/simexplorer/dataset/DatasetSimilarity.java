@@ -26,12 +26,14 @@ public class DatasetSimilarity {
     private final TileCache tiles;
     private final ConcurrencyLimit matrixWork;
     private final ObjectProvider<DatasetNeighbours> neighbours;
+    private final DatasetLimits datasetLimits;
 
     DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
             MatrixCache cache, TileCache tiles, ConcurrencyLimits limits,
-            ObjectProvider<DatasetNeighbours> neighbours) {
+            ObjectProvider<DatasetNeighbours> neighbours, DatasetLimits datasetLimits) {
         this.tiles = tiles;
         this.neighbours = neighbours;
+        this.datasetLimits = datasetLimits;
         this.datasets = datasets;
         this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
@@ -143,6 +145,7 @@ public class DatasetSimilarity {
         Dataset dataset = datasets.get(datasetId);
         String modelId = datasets.modelOf(dataset, model);
         int n = datasets.sentenceCount(datasetId);
+        datasetLimits.checkMatrixSize(n);
         return cache.get(datasetId, modelId, n, () -> {
             Embeddings vectors = embeddings.of(dataset, modelId, n);
             try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
