@@ -16,7 +16,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * CSV (RFC 4180 quoting) and TSV (no quoting) files with a header row, read with Apache Commons CSV. Each record
- * keeps the line it starts on, so that every error names a line.
+ * keeps the line it starts on, so that every error names a line. Sentences are kept exactly as written, surrounding
+ * whitespace included; in CSV, a cell that {@link LabelExport} protected against spreadsheet formulas is read back
+ * without the protection.
  */
 final class TableParser {
 
@@ -55,6 +57,8 @@ final class TableParser {
 
     static ParsedUpload parse(String text, char delimiter, boolean quoted) {
         List<Row> rows = read(text, delimiter, quoted);
+        if (quoted) rows = rows.stream().map(row -> new Row(row.line(),
+                row.fields().stream().map(LabelExport::unprotected).toList())).toList();
         if (rows.isEmpty()) {
             throw atLine(1, ": the file is empty; it needs a header row.");
         }
@@ -107,8 +111,8 @@ final class TableParser {
         for (Row row : body) {
             if (row.isBlank()) continue;
             checkWidth(row, columns.width());
-            String sentence = row.fields().get(columns.single()).strip();
-            if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, row.line()));
+            String sentence = row.fields().get(columns.single());
+            if (!sentence.isBlank()) sentences.add(new TextLine(sentence, row.line()));
         }
         return new ParsedUpload(sentences, List.of());
     }
@@ -159,11 +163,10 @@ final class TableParser {
     }
 
     private static String nonBlank(String value, String column, int line) {
-        String stripped = value.strip();
-        if (stripped.isEmpty()) {
+        if (value.isBlank()) {
             throw atLine(line, ": '" + column + "' is empty.");
         }
-        return stripped;
+        return value;
     }
 
     private static int index(String value, String column, int line) {

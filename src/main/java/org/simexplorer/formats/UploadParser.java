@@ -15,7 +15,8 @@ import org.simexplorer.errors.InvalidInputException;
  * Reads uploaded sentence and pair files. Every error is a 400 problem detail whose {@code line} property names
  * the offending line (1-based), so a user can fix the file. Accepted layouts:
  * <ul>
- * <li>.txt: one sentence per line; blank lines are ignored.</li>
+ * <li>.txt: one sentence per line, stripped of surrounding whitespace; blank lines are ignored. This is the
+ * one place where text is changed on the way in: every other format keeps each sentence exactly as written.</li>
  * <li>.csv (RFC 4180 quoting) and .tsv (tab-separated, no quoting) with a header row: a column {@code sentence}
  * or {@code text}; or pair columns {@code sentence1,sentence2} with an optional {@code label} or {@code score};
  * or index columns {@code i,j,label} (label import only). Other columns are ignored.</li>
@@ -30,20 +31,31 @@ public final class UploadParser {
 
     public static ParsedUpload parse(byte[] bytes, UploadFormat format) {
         String text = decodeUtf8(bytes);
-        return switch (format) {
+        ParsedUpload parsed = switch (format) {
             case TXT -> new ParsedUpload(textLines(text), List.of());
             case CSV -> TableParser.parse(text, ',', true);
             case TSV -> TableParser.parse(text, '\t', false);
             case JSONL -> JsonlParser.parse(text);
         };
+        for (TextLine sentence : parsed.sentences()) {
+            if (!StorableText.storable(sentence.text())) throw StorableText.refusedAtLine(sentence.line());
+        }
+        for (PairRow pair : parsed.pairs()) {
+            if (!StorableText.storable(pair.sentence1()) || !StorableText.storable(pair.sentence2())) {
+                throw StorableText.refusedAtLine(pair.line());
+            }
+        }
+        return parsed;
     }
 
     /** Plain text, pasted or uploaded: one sentence per non-blank line, stripped, with its line number. */
     public static List<TextLine> textLines(String text) {
         List<TextLine> sentences = new ArrayList<>();
-        String[] lines = text.split("\\R", -1);
+        // Line ends as CSV and editors count them (CRLF, LF, CR), so that line numbers agree across formats.
+        String[] lines = text.split("\r\n|\r|\n", -1);
         for (int k = 0; k < lines.length; k++) {
             String sentence = lines[k].strip();
+            if (!StorableText.storable(sentence)) throw StorableText.refusedAtLine(k + 1);
             if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, k + 1));
         }
         return sentences;
