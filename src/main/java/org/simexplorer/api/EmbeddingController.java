@@ -44,7 +44,7 @@ class EmbeddingController {
     }
 
     record EmbedRequest(
-            @ArraySchema(schema = @Schema(type = "string", example = "The weather is lovely today."),
+            @ArraySchema(schema = @Schema(implementation = String.class, example = "The weather is lovely today."),
                     arraySchema = @Schema(requiredMode = REQUIRED)) List<Object> sentences,
             @Schema(description = "a catalogue id; the default model when absent") String model) {
     }

@@ -104,9 +104,12 @@ public class DatasetService {
     /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
     Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
         String checkedName = checkName(name);
-        String modelId = modelId(model);
+        return new Prepared(checkedName, modelId(model), plan(input, pairs, threshold));
+    }
+
+    /** Refuses a model the catalogue does not know (404), for work that embeds only after it has answered. */
+    void requireKnownModel(String modelId) {
         catalog.find(modelId);
-        return new Prepared(checkedName, modelId, plan(input, pairs, threshold));
     }
 
     private String modelId(String model) {

@@ -1,10 +1,12 @@
 package org.simexplorer.training;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.evaluation.AucInterval;
 import org.simexplorer.evaluation.PairSplit;
+import org.simexplorer.labels.MetricsView;
 
 /**
  * The JSON shape of an adapter, as GET /api/adapters/{id} and the progress events give it.
@@ -20,9 +22,13 @@ import org.simexplorer.evaluation.PairSplit;
  *                {@code simexplorer.training.min-validation-pairs-per-class}; null otherwise
  */
 record AdapterView(long id, String model, String base, Long datasetId, String name, String loss,
-        Map<String, Double> params, Object rank, String status, int step, int steps, Integer bestStep,
+        Map<String, Double> params,
+        @Schema(description = "\"full\", \"diagonal\" or the rank r", oneOf = {String.class, Integer.class}) Object rank,
+        String status, int step, int steps, Integer bestStep,
         double learningRate, double regularization, double validationFraction, long seed, int dimension,
-        PairSplit.Counts split, List<CurvePoint> curve, Map<String, Object> before, Map<String, Object> after,
+        PairSplit.Counts split, List<CurvePoint> curve,
+        @Schema(description = METRICS, additionalPropertiesSchema = MetricsView.class) Map<String, Object> before,
+        @Schema(description = METRICS, additionalPropertiesSchema = MetricsView.class) Map<String, Object> after,
         String failure, Caution caution) {
 
     /**
@@ -34,6 +40,8 @@ record AdapterView(long id, String model, String base, Long datasetId, String na
      */
     record Caution(String message, int validationPairs, Integer positives, Integer negatives, int minimumPerClass) {
     }
+
+    static final String METRICS = "\"training\" and \"validation\", each with the fields of the dataset's /metrics";
 
     /** The stored row, overlaid with the live state of a running training when that is ahead of the row. */
     static AdapterView of(AdapterRecord a, LiveTrainings.Live live, int minimumPerClass) {
