@@ -126,6 +126,7 @@ async function fetchTiled(order) {
 
 const tilesAsked = new Set();
 let tileFrame = 0;
+let tileTimer = 0;
 
 /**
  * A panel's view from tiles (an adapter's, adapter − base, B − A): sources [{model, sign}], model null for the
@@ -290,7 +291,9 @@ function showCaption(colours, scale, maxAbs) {
 
 function draw() {
   view.render(state.matrix, state.viewport, state.scale, state.thresholdOn ? state.threshold : null);
-  requestVisibleTiles();
+  // a wheel turn draws many zooms in a row: only the tiles of the zoom it stops at are asked for
+  clearTimeout(tileTimer);
+  tileTimer = setTimeout(requestVisibleTiles, 120);
   const v = state.viewport;
   const full = isFull(v, state.matrix.n);
   $('reset-zoom').disabled = full;

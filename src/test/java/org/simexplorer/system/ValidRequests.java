@@ -85,6 +85,10 @@ final class ValidRequests {
             case "GET /api/datasets/{id}/similarity" -> List.of(() -> accept(d + "/similarity", "application/json"),
                     () -> accept(d + "/similarity?order=cluster", "application/octet-stream"),
                     () -> get(d + "/similarity?format=int16"));
+            case "GET /api/datasets/{id}/tiles" -> gets(d + "/tiles", d + "/tiles?order=cluster");
+            case "GET /api/datasets/{id}/tiles/{level}/{row}/{col}" -> List.of(
+                    () -> accept(d + "/tiles/0/0/0?stat=max", "application/octet-stream"),
+                    () -> get(d + "/tiles/0/0/0?order=cluster&model=" + adapterModel));
             case "GET /api/datasets/{id}/loss" -> gets(d + "/loss?loss=cosent&gradient=true");
             case "GET /api/datasets/{id}/clusters" -> gets(d + "/clusters?k=2");
             case "GET /api/datasets/{id}/comparison" -> gets(d + "/comparison?models=all-minilm-l6-v2,"
