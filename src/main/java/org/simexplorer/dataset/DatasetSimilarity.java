@@ -25,10 +25,13 @@ public class DatasetSimilarity {
     private final MatrixCache cache;
     private final ConcurrencyLimit matrixWork;
     private final ObjectProvider<DatasetNeighbours> neighbours;
+    private final ObjectProvider<DatasetClusters> clusters;
 
     DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
-            MatrixCache cache, ConcurrencyLimits limits, ObjectProvider<DatasetNeighbours> neighbours) {
+            MatrixCache cache, ConcurrencyLimits limits, ObjectProvider<DatasetNeighbours> neighbours,
+            ObjectProvider<DatasetClusters> clusters) {
         this.neighbours = neighbours;
+        this.clusters = clusters;
         this.datasets = datasets;
         this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
@@ -108,8 +111,15 @@ public class DatasetSimilarity {
     public <T> T render(long datasetId, String model, boolean cluster, BiFunction<Matrix, int[], T> renderer) {
         return matrixWork.call(() -> {
             Matrix matrix = load(datasetId, model);
-            return renderer.apply(matrix, cluster ? matrix.clusterOrder() : matrix.inputOrder());
+            return renderer.apply(matrix, cluster ? clusterOrder(datasetId, model, matrix) : matrix.inputOrder());
         });
+    }
+
+    /** The same order as the map's clusters: k-means from its size on (see {@link DatasetClusters}). */
+    private int[] clusterOrder(long datasetId, String model, Matrix matrix) {
+        DatasetClusters byClusters = clusters.getIfAvailable();
+        return byClusters != null && byClusters.byKMeans(matrix.size()) ? byClusters.order(datasetId, model)
+                : matrix.clusterOrder();
     }
 
     /** Drops every cached matrix, embedding and neighbour index of a model: a deleted adapter's name may be reused by a new one. */
