@@ -75,7 +75,7 @@ const state = {
 
 const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), legend: $('legend'), legendTicks: $('legend-ticks') });
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
-const review = new ReviewPanel({ $, t, state, actions: { jump, setLabel } });
+const review = new ReviewPanel({ $, t, state, api, actions: { jump, setLabel } });
 const overlay = $('overlay');
 
 // ---------- messages ----------
@@ -430,6 +430,7 @@ function undo() {
 function afterLocalChange() {
   panels.selection();
   panels.neighbours();
+  review.neighbourList();
   panels.labelCount();
   review.list();
   map.labelsChanged();
@@ -728,6 +729,7 @@ for (const button of document.querySelectorAll('[data-review]')) {
   });
 }
 $('search-input').addEventListener('input', (event) => state.matrix && review.search(event.target.value));
+$('search-meaning').addEventListener('click', () => review.neighbours({ text: $('search-input').value }));
 
 // ---------- import ----------
 
