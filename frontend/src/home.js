@@ -2,6 +2,7 @@
 // /api/datasets/jobs and its event stream), falling back to the plain form post where that is not available.
 
 import { hasEnded, progressView } from './create-job.js';
+import { importDataset } from './dataset-transfer.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -108,4 +109,23 @@ async function pollStatus(form, url) {
   } catch (e) {
     fail(form, `The server could not be reached (${e.message}).`);
   }
+}
+
+// Import: a file from a dataset page's "Export dataset" becomes a new dataset, whose page then opens.
+const importInput = $('import-dataset-file');
+if (importInput && window.fetch) {
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files[0];
+    if (!file) return;
+    $('form-error').hidden = true;
+    const result = await importDataset(file, window.fetch.bind(window), importInput.dataset.failed)
+      .catch((e) => ({ error: importInput.dataset.unreachable.replace('{0}', e.message) }));
+    importInput.value = '';
+    if (result.page) {
+      window.location.assign(result.page);
+    } else {
+      $('form-error').textContent = result.error;
+      $('form-error').hidden = false;
+    }
+  });
 }

@@ -1,6 +1,7 @@
 package org.simexplorer.dataset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -51,36 +52,40 @@ class DatasetJobController {
     @Operation(summary = "Start creating a dataset in the background, from a list of sentences",
             description = "Answers 202 with the job's status URL; the job ends as POST /api/datasets would.")
     @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
-    @ProblemResponses({400, 413})
+    @ProblemResponses({400, 404, 413})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DatasetJobs.Status> startFromJson(@RequestBody DatasetController.CreateRequest request) {
         List<TextLine> sentences = inputs.fromJson(request.sentences());
-        return accepted(jobs.start(datasets.prepare(request.name(), request.model(), sentences, List.of(), 0)));
+        return start(datasets.prepare(request.name(), request.model(), sentences, List.of(), 0));
     }
 
     /** The home page's form: name, model, and either pasted sentences (one a line) or a file. */
     @Operation(summary = "Start creating a dataset in the background, from pasted sentences or a file")
     @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
-    @ProblemResponses({400, 413})
+    @ProblemResponses({400, 404, 413})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DatasetJobs.Status> startFromForm(@RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) String model, @RequestParam(defaultValue = "") String sentences,
+    ResponseEntity<DatasetJobs.Status> startFromForm(
+            @Parameter(description = "the dataset's name; the file's name when a file is given and this is empty")
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String model,
+            @Parameter(description = "pasted sentences, one a line; used when no file is given")
+            @RequestParam(defaultValue = "") String sentences,
             @RequestPart(required = false) MultipartFile file, @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "2.5") double threshold) {
         if (file != null && !file.isEmpty()) {
             ParsedUpload upload = inputs.fromFile(file, format);
             String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
-            return accepted(jobs.start(datasets.prepare(datasetName, model, upload.sentences(), upload.pairs(),
-                    threshold)));
+            return start(datasets.prepare(datasetName, model, upload.sentences(), upload.pairs(),
+                    threshold));
         }
         List<TextLine> lines = UploadParser.textLines(sentences);
         if (lines.isEmpty()) {
             throw new InvalidInputException("Paste at least one sentence or choose a file.");
         }
         if (name.isBlank()) {
-            throw new InvalidInputException("Give the dataset a name.");
+            throw new InvalidInputException("name", "Give the dataset a name.");
         }
-        return accepted(jobs.start(datasets.prepare(name, model, lines, List.of(), 0)));
+        return start(datasets.prepare(name, model, lines, List.of(), threshold));
     }
 
     @Operation(summary = "Dataset jobs queued, running, or interrupted by a stop and not dismissed")
@@ -113,6 +118,12 @@ class DatasetJobController {
     @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String jobId) {
         return jobs.events(jobId);
+    }
+
+    /** Starts a checked create; its model is checked here because the job embeds only after the 202. */
+    private ResponseEntity<DatasetJobs.Status> start(DatasetService.Prepared prepared) {
+        datasets.requireKnownModel(prepared.model());
+        return accepted(jobs.start(prepared));
     }
 
     private static ResponseEntity<DatasetJobs.Status> accepted(DatasetJobs.Status status) {

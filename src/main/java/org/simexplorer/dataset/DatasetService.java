@@ -7,6 +7,7 @@ import org.simexplorer.errors.DomainException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.simexplorer.formats.StorableText;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.ModelCatalog;
@@ -104,12 +105,24 @@ public class DatasetService {
     /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
     Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
         String checkedName = checkName(name);
-        String modelId = model == null || model.isBlank() ? models.defaultModel() : model.strip();
+        return new Prepared(checkedName, modelId(model), plan(input, pairs, threshold));
+    }
+
+    /** Refuses a model the catalogue does not know (404), for work that embeds only after it has answered. */
+    void requireKnownModel(String modelId) {
+        catalog.find(modelId);
+    }
+
+    private String modelId(String model) {
+        return model == null || model.isBlank() ? models.defaultModel() : model.strip();
+    }
+
+    private SentencePlan plan(List<TextLine> input, List<PairRow> pairs, double threshold) {
         if (input.isEmpty()) {
             throw new InvalidInputException("The dataset has no sentences.");
         }
-        return new Prepared(checkedName, modelId, SentencePlan.of(List.of(), input, pairs, threshold,
-                requestLimits.maxCharsPerSentence(), limits.maxSentences()));
+        return SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
+                limits.maxSentences());
     }
 
     public Change append(long id, List<TextLine> input, List<PairRow> pairs, double threshold) {
@@ -150,6 +163,8 @@ public class DatasetService {
     }
 
     public void delete(long id) {
+        get(id);
+        events.publishEvent(new DatasetDeleting(id));
         transactions.executeWithoutResult(status -> {
             get(id);
             datasets.delete(id);
@@ -175,6 +190,13 @@ public class DatasetService {
     /** Published after a change to a dataset has committed, so that what is kept in memory for it can go. */
     public sealed interface DatasetChanged permits DatasetDeleted, DatasetAppended {
         long datasetId();
+    }
+
+    /**
+     * Published before a dataset is deleted, to listeners that run in the deleting thread: work that depends on
+     * the dataset (a training, an upload) is stopped when they return, and the deletion goes on.
+     */
+    public record DatasetDeleting(long datasetId) {
     }
 
     /** Published after a dataset is deleted. */
@@ -235,10 +257,12 @@ public class DatasetService {
         return embedder.embed(model, texts, EmbedProgress.NONE);
     }
 
-    private static String checkName(String name) {
+    /** The name as stored (stripped), or a 400 naming the field. */
+    static String checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("'name' is missing: give the dataset a name.");
         }
+        if (!StorableText.storable(name)) throw StorableText.refused("'name'", "field", "name");
         String stripped = name.strip();
         if (stripped.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("'name' has " + stripped.length() + " characters; at most "

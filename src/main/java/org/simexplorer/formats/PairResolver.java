@@ -32,7 +32,12 @@ public final class PairResolver {
         this.sentences = sentences;
     }
 
+    /** @throws InvalidInputException the threshold is NaN or infinite, which would call every pair alike */
     public ResolvedPairs resolve(List<PairRow> rows, double threshold, Unlabelled unlabelled) {
+        if (!Double.isFinite(threshold)) {
+            throw new InvalidInputException("threshold", "'threshold' must be a finite number, not " + threshold
+                    + ".");
+        }
         Map<Long, LabelledPair> byPair = new LinkedHashMap<>();
         int identical = 0;
         for (PairRow row : rows) {
@@ -57,10 +62,6 @@ public final class PairResolver {
 
     private int find(String sentence, int line) {
         Integer index = indexOf.get(sentence);
-        String exported = LabelExport.beforeNeutralising(sentence);
-        if (index == null && exported != null) {
-            index = indexOf.get(exported); // a CSV export neutralised this cell
-        }
         if (index == null) {
             throw new InvalidInputException("Line " + line + ": the sentence \"" + abbreviate(sentence)
                     + "\" is not in the dataset.").with("line", line);
