@@ -7,6 +7,7 @@ import org.simexplorer.errors.DomainException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.simexplorer.formats.StorableText;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.ModelCatalog;
@@ -85,27 +86,31 @@ public class DatasetService {
     /** As {@link #create(String, String, List, List, double)}, reporting the embedding's progress as it goes. */
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
             EmbedProgress progress) {
-        String checkedName = checkName(name);
-        String modelId = modelId(model);
-        SentencePlan plan = plan(input, pairs, threshold);
-        embedder.embed(modelId, plan.added(), progress);
+        Prepared prepared = prepare(name, model, input, pairs, threshold);
+        SentencePlan plan = prepared.plan();
+        embedder.embed(prepared.model(), plan.added(), progress);
         return transactions.execute(status -> {
-            Dataset dataset = datasets.insert(checkedName, modelId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            Dataset dataset = datasets.insert(prepared.name(), prepared.model(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), true, plan.duplicates().size());
             sentences.insert(dataset.id(), 0, plan.added());
             int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
     }
 
-    /**
-     * What {@link #create} checks before it embeds anything (the name, the model, the sentences, their count and
-     * the pairs), so that a background job can refuse bad input before it is accepted.
-     */
-    public void checkCreate(String name, String model, List<TextLine> input, List<PairRow> pairs,
-            double threshold) {
-        checkName(name);
-        catalog.find(modelId(model));
-        plan(input, pairs, threshold);
+    /** A create checked and planned before anything is stored: the dataset's name, its model id, what it holds. */
+    record Prepared(String name, String model, SentencePlan plan) {
+    }
+
+    /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
+    Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
+        String checkedName = checkName(name);
+        return new Prepared(checkedName, modelId(model), plan(input, pairs, threshold));
+    }
+
+    /** Refuses a model the catalogue does not know (404), for work that embeds only after it has answered. */
+    void requireKnownModel(String modelId) {
+        catalog.find(modelId);
     }
 
     private String modelId(String model) {
@@ -136,6 +141,7 @@ public class DatasetService {
             SentencePlan plan = SentencePlan.of(existing, input, pairs, threshold,
                     requestLimits.maxCharsPerSentence(), limits.maxSentences());
             sentences.insert(id, existing.size(), plan.added());
+            datasets.addDuplicates(id, plan.duplicates().size());
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
@@ -147,11 +153,18 @@ public class DatasetService {
         return datasets.find(id).orElseThrow(() -> missing(id));
     }
 
+    /** Input lines merged into sentences the dataset already had. */
+    public int duplicates(long id) {
+        return datasets.duplicates(id);
+    }
+
     public List<Dataset> list() {
         return datasets.all();
     }
 
     public void delete(long id) {
+        get(id);
+        events.publishEvent(new DatasetDeleting(id));
         transactions.executeWithoutResult(status -> {
             get(id);
             datasets.delete(id);
@@ -177,6 +190,13 @@ public class DatasetService {
     /** Published after a change to a dataset has committed, so that what is kept in memory for it can go. */
     public sealed interface DatasetChanged permits DatasetDeleted, DatasetAppended {
         long datasetId();
+    }
+
+    /**
+     * Published before a dataset is deleted, to listeners that run in the deleting thread: work that depends on
+     * the dataset (a training, an upload) is stopped when they return, and the deletion goes on.
+     */
+    public record DatasetDeleting(long datasetId) {
     }
 
     /** Published after a dataset is deleted. */
@@ -237,10 +257,12 @@ public class DatasetService {
         return embedder.embed(model, texts, EmbedProgress.NONE);
     }
 
-    private static String checkName(String name) {
+    /** The name as stored (stripped), or a 400 naming the field. */
+    static String checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("'name' is missing: give the dataset a name.");
         }
+        if (!StorableText.storable(name)) throw StorableText.refused("'name'", "field", "name");
         String stripped = name.strip();
         if (stripped.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("'name' has " + stripped.length() + " characters; at most "

@@ -8,7 +8,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON Lines: one object per line, read with Jackson. */
+/** JSON Lines: one object per line, read with Jackson; strings are kept exactly as written. */
 final class JsonlParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -16,13 +16,12 @@ final class JsonlParser {
     private JsonlParser() {
     }
 
-    static ParsedUpload parse(String text) {
+    static ParsedUpload parse(LineSource lines) {
         List<TextLine> sentences = new ArrayList<>();
         List<PairRow> pairs = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int k = 0; k < lines.length; k++) {
-            String raw = lines[k].strip();
-            if (!raw.isEmpty()) read(object(raw, k + 1), k + 1, sentences, pairs);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            String raw = line.strip();
+            if (!raw.isEmpty()) read(object(raw, lines.number()), lines.number(), sentences, pairs);
         }
         return new ParsedUpload(sentences, pairs);
     }
@@ -71,7 +70,7 @@ final class JsonlParser {
         if (!(value instanceof String s) || s.isBlank()) {
             throw atLine(line, ": \"" + key + "\" must be a non-empty string.");
         }
-        return s.strip();
+        return s;
     }
 
     private static int index(Object value, String key, int line) {
