@@ -203,7 +203,7 @@ class DatasetController {
     record MatrixJson(String model, int[] order, float[][] matrix) {
     }
 
-    private static boolean clusterOrder(String order) {
+    static boolean clusterOrder(String order) {
         return switch (order) {
             case "input" -> false;
             case "cluster" -> true;

@@ -85,20 +85,40 @@ public class DatasetService {
     /** As {@link #create(String, String, List, List, double)}, reporting the embedding's progress as it goes. */
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
             EmbedProgress progress) {
-        String checkedName = checkName(name);
-        String modelId = model == null || model.isBlank() ? models.defaultModel() : model.strip();
-        if (input.isEmpty()) {
-            throw new InvalidInputException("The dataset has no sentences.");
-        }
-        SentencePlan plan = SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
-                limits.maxSentences());
-        embedder.embed(modelId, plan.added(), progress);
+        Prepared prepared = prepare(name, model, input, pairs, threshold);
+        SentencePlan plan = prepared.plan();
+        embedder.embed(prepared.model(), plan.added(), progress);
         return transactions.execute(status -> {
-            Dataset dataset = datasets.insert(checkedName, modelId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            Dataset dataset = datasets.insert(prepared.name(), prepared.model(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), true, plan.duplicates().size());
             sentences.insert(dataset.id(), 0, plan.added());
             int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
+    }
+
+    /** A create checked and planned before anything is stored: the dataset's name, its model id, what it holds. */
+    record Prepared(String name, String model, SentencePlan plan) {
+    }
+
+    /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
+    Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
+        String checkedName = checkName(name);
+        String modelId = modelId(model);
+        catalog.find(modelId);
+        return new Prepared(checkedName, modelId, plan(input, pairs, threshold));
+    }
+
+    private String modelId(String model) {
+        return model == null || model.isBlank() ? models.defaultModel() : model.strip();
+    }
+
+    private SentencePlan plan(List<TextLine> input, List<PairRow> pairs, double threshold) {
+        if (input.isEmpty()) {
+            throw new InvalidInputException("The dataset has no sentences.");
+        }
+        return SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
+                limits.maxSentences());
     }
 
     public Change append(long id, List<TextLine> input, List<PairRow> pairs, double threshold) {
@@ -117,6 +137,7 @@ public class DatasetService {
             SentencePlan plan = SentencePlan.of(existing, input, pairs, threshold,
                     requestLimits.maxCharsPerSentence(), limits.maxSentences());
             sentences.insert(id, existing.size(), plan.added());
+            datasets.addDuplicates(id, plan.duplicates().size());
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
@@ -128,11 +149,18 @@ public class DatasetService {
         return datasets.find(id).orElseThrow(() -> missing(id));
     }
 
+    /** Input lines merged into sentences the dataset already had. */
+    public int duplicates(long id) {
+        return datasets.duplicates(id);
+    }
+
     public List<Dataset> list() {
         return datasets.all();
     }
 
     public void delete(long id) {
+        get(id);
+        events.publishEvent(new DatasetDeleting(id));
         transactions.executeWithoutResult(status -> {
             get(id);
             datasets.delete(id);
@@ -158,6 +186,13 @@ public class DatasetService {
     /** Published after a change to a dataset has committed, so that what is kept in memory for it can go. */
     public sealed interface DatasetChanged permits DatasetDeleted, DatasetAppended {
         long datasetId();
+    }
+
+    /**
+     * Published before a dataset is deleted, to listeners that run in the deleting thread: work that depends on
+     * the dataset (a training, an upload) is stopped when they return, and the deletion goes on.
+     */
+    public record DatasetDeleting(long datasetId) {
     }
 
     /** Published after a dataset is deleted. */

@@ -22,10 +22,12 @@ public class DatasetSimilarity {
     private final DatasetEmbeddings embeddings;
     private final CosineMatrix cosineMatrix;
     private final MatrixCache cache;
+    private final TileCache tiles;
     private final ConcurrencyLimit matrixWork;
 
     DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
-            MatrixCache cache, ConcurrencyLimits limits) {
+            MatrixCache cache, TileCache tiles, ConcurrencyLimits limits) {
+        this.tiles = tiles;
         this.datasets = datasets;
         this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
@@ -109,9 +111,25 @@ public class DatasetSimilarity {
         });
     }
 
-    /** Drops every cached matrix and embedding of a model: a deleted adapter's name may be reused by a new one. */
+    /**
+     * The display order of the dataset's sentences under a model: input order, or the order the heatmap's
+     * cluster view uses (position → sentence index). The cluster order runs under the N×N limit.
+     */
+    public int[] order(long datasetId, String model, boolean cluster) {
+        if (!cluster) {
+            int[] order = new int[datasets.sentenceCount(datasetId)];
+            for (int k = 0; k < order.length; k++) order[k] = k;
+            return order;
+        }
+        return matrixWork.call(() -> load(datasetId, model).clusterOrder());
+    }
+
+    /**
+     * Drops every cached matrix, tile and embedding of a model: a deleted adapter's name may be reused by a new one.
+     */
     public void forgetModel(String model) {
         cache.invalidateModel(model);
+        tiles.invalidateModel(model);
         embeddings.forgetModel(model);
     }
 

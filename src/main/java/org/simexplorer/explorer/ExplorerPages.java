@@ -6,10 +6,14 @@ import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.system.ApiExceptionHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 import org.simexplorer.dataset.Dataset;
@@ -58,8 +62,13 @@ class ExplorerPages {
         this.messages = messages;
     }
 
-    record DatasetRow(long id, String name, String model, int sentences, int labels) {
+    /** A line of the home list; the id and the creation time tell datasets of one name apart. */
+    record DatasetRow(long id, String name, String model, int sentences, int labels, String created,
+            String createdIso) {
     }
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     record DatasetHeader(long id, String name, String model, int sentences) {
     }
@@ -71,7 +80,7 @@ class ExplorerPages {
     String home(Model model) {
         model.addAttribute("datasets", datasets.list().stream()
                 .map(d -> new DatasetRow(d.id(), d.name(), d.model(), datasets.sentenceCount(d.id()),
-                        labels.count(d.id())))
+                        labels.count(d.id()), CREATED.format(d.createdAt()), d.createdAt().toString()))
                 .toList());
         model.addAttribute("models", modelOptions());
         model.addAttribute("demoChineseModel", models.ids().contains(DemoDataset.CHINESE_MODEL)
@@ -87,7 +96,7 @@ class ExplorerPages {
             DatasetService.Change change;
             if (file != null && !file.isEmpty()) {
                 limits.checkUploadSize(file.getSize());
-                ParsedUpload upload = UploadParser.parse(file.getBytes(),
+                ParsedUpload upload = UploadParser.parse(file.getInputStream(),
                         UploadFormat.fromFilename(file.getOriginalFilename()));
                 String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
                 change = datasets.create(datasetName, model, upload.sentences(), upload.pairs(), 2.5);
@@ -114,16 +123,27 @@ class ExplorerPages {
         return home(page);
     }
 
+    /**
+     * Opens the demo of this model: the newest one there is, with its labels; a new one only when there is none or
+     * when {@code fresh} asks for a new, unlabelled copy.
+     */
     @PostMapping("/datasets/demo")
-    String demo(@RequestParam(required = false) String model, Model page, HttpServletResponse response) {
-        List<TextLine> lines = new ArrayList<>();
-        for (int k = 0; k < DemoDataset.SENTENCES.size(); k++) {
-            lines.add(new TextLine(DemoDataset.SENTENCES.get(k), k + 1));
-        }
+    String demo(@RequestParam(required = false) String model, @RequestParam(defaultValue = "false") boolean fresh,
+            Model page, HttpServletResponse response) {
         try {
             String modelId = models.find(model).id();
-            DatasetService.Change change = datasets.create(DemoDataset.NAME + " (" + modelId + ")", modelId, lines,
-                    List.of(), 0);
+            String name = DemoDataset.NAME + " (" + modelId + ")";
+            if (!fresh) {
+                Optional<Dataset> existing = datasets.list().stream()
+                        .filter(d -> d.name().equals(name) && d.model().equals(modelId))
+                        .max(Comparator.comparingLong(Dataset::id));
+                if (existing.isPresent()) return "redirect:/datasets/" + existing.get().id();
+            }
+            List<TextLine> lines = new ArrayList<>();
+            for (int k = 0; k < DemoDataset.SENTENCES.size(); k++) {
+                lines.add(new TextLine(DemoDataset.SENTENCES.get(k), k + 1));
+            }
+            DatasetService.Change change = datasets.create(name, modelId, lines, List.of(), 0);
             return "redirect:/datasets/" + change.dataset().id();
         } catch (DomainException e) {
             response.setStatus(ApiExceptionHandler.statusOf(e).value());

@@ -84,8 +84,21 @@ public class DatasetTransfer {
             throw new InvalidInputException("Export version " + archive.version() + " is not supported; this"
                     + " instance reads version " + DatasetArchive.VERSION + ".");
         }
+        if (archive.name() == null) {
+            throw new InvalidInputException("name", "The export has no \"name\".");
+        }
         if (archive.sentences() == null || archive.sentences().isEmpty()) {
-            throw new InvalidInputException("The export has no sentences.");
+            throw new InvalidInputException("sentences", "The export has no sentences.");
+        }
+        int missing = archive.sentences().indexOf(null);
+        if (missing >= 0) {
+            throw new InvalidInputException("sentences[" + missing + "]", "sentences[" + missing + "] is null;"
+                    + " every sentence must be a string.").with("index", missing);
+        }
+        int missingAdapter = archive.adapters() == null ? -1 : archive.adapters().indexOf(null);
+        if (missingAdapter >= 0) {
+            throw new InvalidInputException("adapters[" + missingAdapter + "]", "adapters[" + missingAdapter
+                    + "] is null; every adapter must be an object.").with("index", missingAdapter);
         }
         if (new HashSet<>(archive.sentences()).size() != archive.sentences().size()) {
             throw new InvalidInputException("The export lists a sentence twice; a dataset holds each text once.");
@@ -98,8 +111,8 @@ public class DatasetTransfer {
             boolean valid = label != null && label.i() >= 0 && label.i() < label.j() && label.j() < n
                     && Math.abs(label.label()) == 1 && label.createdAt() != null && label.updatedAt() != null;
             if (!valid) {
-                throw new InvalidInputException("labels[" + k + "] must have 0 <= i < j < " + n + ", label 1 or -1,"
-                        + " and createdAt and updatedAt.").with("index", k);
+                throw new InvalidInputException("labels[" + k + "]", "labels[" + k + "] must have 0 <= i < j < " + n
+                        + ", label 1 or -1, and createdAt and updatedAt.").with("index", k);
             }
             if (!seen.add((long) label.i() * n + label.j())) {
                 throw new InvalidInputException("labels[" + k + "] repeats the pair (" + label.i() + ", " + label.j()

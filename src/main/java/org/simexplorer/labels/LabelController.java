@@ -111,7 +111,7 @@ class LabelController {
             throws IOException {
         limits.checkUploadSize(file.getSize());
         UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
-        return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
+        return labels.importPairs(id, UploadParser.parse(file.getInputStream(), uploadFormat), threshold);
     }
 
     /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
@@ -120,7 +120,8 @@ class LabelController {
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))}))
     @ProblemResponses({400, 404, 413})
-    @PostMapping("/labels/import")
+    @PostMapping(path = "/labels/import", consumes = {"text/csv", "application/jsonl", "text/plain",
+        "text/tab-separated-values", "application/x-ndjson"})
     LabelService.ImportResult importBody(@PathVariable long id, HttpServletRequest request,
             @Parameter(description = "csv, tsv or jsonl; else taken from Content-Type, else from the first character")
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,

@@ -22,6 +22,7 @@ class LiveTrainings {
         volatile int bestStep;
         volatile List<CurvePoint> curve = List.of();
         volatile Map<String, Object> before;
+        volatile TrainingJobs.Job job;
         final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
     }
 

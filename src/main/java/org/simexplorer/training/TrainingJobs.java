@@ -1,10 +1,15 @@
 package org.simexplorer.training;
 
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.simexplorer.errors.OverloadedException;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,7 +23,7 @@ import org.springframework.stereotype.Component;
 class TrainingJobs implements DisposableBean {
 
     private final Semaphore slots;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final TrainingProperties properties;
 
     TrainingJobs(TrainingProperties properties) {
@@ -35,13 +40,10 @@ class TrainingJobs implements DisposableBean {
 
     /** A held place in the queue; give it to {@link #submit} or {@link #release()} it. */
     final class Slot {
-        private boolean held = true;
+        private final AtomicBoolean held = new AtomicBoolean(true);
 
         void release() {
-            if (held) {
-                held = false;
-                slots.release();
-            }
+            if (held.compareAndSet(true, false)) slots.release();
         }
     }
 
@@ -55,14 +57,48 @@ class TrainingJobs implements DisposableBean {
         return new Slot();
     }
 
-    void submit(Slot slot, Runnable job) {
-        executor.execute(() -> {
+    /** A submitted training, to be stopped when what it depends on goes away. */
+    final class Job {
+        private final Slot slot;
+        private final FutureTask<Void> task;
+
+        private Job(Slot slot, FutureTask<Void> task) {
+            this.slot = slot;
+            this.task = task;
+        }
+
+        /**
+         * Takes a queued job out of the queue and frees its slot; for a running one (whose cancel flag the caller
+         * has set) waits until it has ended and freed its slot.
+         *
+         * @return false when it was still running after the timeout
+         */
+        boolean stop(Duration timeout) throws InterruptedException {
+            if (executor.remove(task)) {
+                slot.release();
+                return true;
+            }
+            try {
+                task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | CancellationException ended) {
+                // Ended all the same; the runner has recorded how.
+            } catch (TimeoutException stillRunning) {
+                return false;
+            }
+            return true;
+        }
+    }
+
+    Job submit(Slot slot, Runnable job) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
             try {
                 job.run();
             } finally {
                 slot.release();
             }
-        });
+        }, null);
+        executor.execute(task);
+        return new Job(slot, task);
     }
 
     @Override
