@@ -31,6 +31,9 @@ record AdapterView(long id, String model, String base, Long datasetId, String na
         @Schema(description = METRICS, additionalPropertiesSchema = MetricsView.class) Map<String, Object> after,
         String failure, Caution caution) {
 
+    static final String METRICS = "\"training\" and \"validation\", each with the fields of the dataset's /metrics"
+            + " and rocAucLow, rocAucHigh: the ROC-AUC's 95 % interval";
+
     /**
      * Too few validation pairs for the metrics to mean much.
      *
@@ -40,8 +43,6 @@ record AdapterView(long id, String model, String base, Long datasetId, String na
      */
     record Caution(String message, int validationPairs, Integer positives, Integer negatives, int minimumPerClass) {
     }
-
-    static final String METRICS = "\"training\" and \"validation\", each with the fields of the dataset's /metrics";
 
     /** The stored row, overlaid with the live state of a running training when that is ahead of the row. */
     static AdapterView of(AdapterRecord a, LiveTrainings.Live live, int minimumPerClass) {

@@ -63,7 +63,8 @@ final class ValidRequests {
         String d = "/api/datasets/" + dataset;
         String a = "/api/adapters/" + adapter;
         return switch (operation) {
-            case "GET /api/models", "GET /api/losses", "GET /api/datasets" -> gets(operation.substring(4));
+            case "GET /api/models", "GET /api/losses", "GET /api/datasets", "GET /api/datasets/jobs" ->
+                    gets(operation.substring(4));
             case "POST /api/embed" -> List.of(() -> json("POST", "/api/embed", Map.of("sentences", SENTENCES)));
             case "POST /api/similarity" -> List.of(() -> json("POST", "/api/similarity",
                     Map.of("embeddings", List.of(List.of(1, 0), List.of(0.6, 0.8)))));
@@ -90,6 +91,8 @@ final class ValidRequests {
                     () -> accept(d + "/tiles/0/0/0?stat=max", "application/octet-stream"),
                     () -> get(d + "/tiles/0/0/0?order=cluster&model=" + adapterModel));
             case "GET /api/datasets/{id}/loss" -> gets(d + "/loss?loss=cosent&gradient=true");
+            case "DELETE /api/datasets/jobs/{jobId}" -> List.of(() -> new Sent(HttpRequest.newBuilder(uri(jobUrl()))
+                    .DELETE().build(), null));
             case "GET /api/datasets/{id}/clusters" -> gets(d + "/clusters?k=2");
             case "GET /api/datasets/{id}/comparison" -> gets(d + "/comparison?models=all-minilm-l6-v2,"
                     + adapterModel);
