@@ -1,6 +1,7 @@
 // Thin fetch wrappers. Every failure becomes an ApiError carrying the problem detail's "detail".
 
 import { decodeMatrix, matrixFromJson } from './matrix.js';
+import { decodeTile } from './tiles.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -34,6 +35,15 @@ export async function request(url, options = {}, fetchImpl = globalThis.fetch) {
 
 export async function getJson(url, fetchImpl) {
   return (await request(url, { headers: { Accept: 'application/json' } }, fetchImpl)).json();
+}
+
+/** One heatmap tile (docs/scale.md, "Tiles") as TILE² int16 values. */
+export async function fetchTile(datasetApi, { level, row, col, order = 'input', stat = 'mean', model }, fetchImpl) {
+  const query = new URLSearchParams({ order, stat });
+  if (model) query.set('model', model);
+  const response = await request(`${datasetApi}/tiles/${level}/${row}/${col}?${query}`,
+    { headers: { Accept: 'application/octet-stream' } }, fetchImpl);
+  return decodeTile(await response.arrayBuffer());
 }
 
 export async function sendJson(method, url, body, fetchImpl) {

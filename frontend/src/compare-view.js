@@ -1,8 +1,9 @@
-// The Compare panel's DOM layer: four model pickers (A, B, optional C and D), the side-by-side table, the heatmap
+// The Compare panel's DOM layer: four model pickers (A, B, optional C and D) grouped by dataset and refreshed when
+// a training ends, the side-by-side table, the heatmap
 // switch to B − A, and the disagreement list whose + and − buttons label a pair through the page's label path.
 // The logic it relies on lives in compare.js and matrix.js (tested with node).
 
-import { selectionProblem, picked, defaultPicks, comparisonPath, comparisonTable, disagreementItems, toggledLabel,
+import { selectionProblem, picked, defaultPicks, pickerGroups, keptPick, comparisonPath, comparisonTable, disagreementItems, toggledLabel,
   modelDifference } from './compare.js';
 import { getJson, fetchSimilarity } from './api.js';
 import { el, clear, setText } from './dom.js';
@@ -16,7 +17,7 @@ export class ComparePanel {
    * @param page.setLabel (i, j, label) => labels a pair as the heatmap does (saved in order, marks updated)
    * @param page.jump (i, j) => shows the pair on the heatmap
    * @param page.baseMatrix () => the page's own matrix in its current order
-   * @param page.show ({matrix, colours, maxAbs, legend}) => draws a matrix on the heatmap (null restores the page's)
+   * @param page.show ({matrix, colours, maxAbs, caption}) => draws a matrix on the heatmap (null restores the page's)
    * @param page.error (text) => shows an error banner
    */
   constructor({ $, t, datasetId, page }) {
@@ -36,14 +37,29 @@ export class ComparePanel {
     for (const button of document.querySelectorAll('[data-comparison-view]')) {
       button.addEventListener('click', () => this.switchView(button.dataset.comparisonView));
     }
-    const models = (await getJson('/api/models')).map((m) => m.id);
-    const first = defaultPicks(models, datasetModel);
-    for (let k = 0; k < PICKERS; k++) {
-      const options = k < 2 ? [] : [new Option(t('compare.none'), '')];
-      $(`comparison-model-${k}`).replaceChildren(...options, ...models.map((id) => new Option(id, id)));
-      $(`comparison-model-${k}`).value = first[k] ?? '';
-    }
+    await this.refreshModels(true);
     $('comparison-run').disabled = false;
+  }
+
+  /**
+   * Fills the pickers from the catalogue, grouped by dataset with this dataset's adapters first; after the first
+   * fill each picker keeps its choice while that model is still there.
+   */
+  async refreshModels(first = false) {
+    const { $, t } = this;
+    const [models, datasets] = await Promise.all([getJson('/api/models'), getJson('/api/datasets')]);
+    const ids = models.map((m) => m.id);
+    const picks = defaultPicks(ids, this.datasetModel);
+    const groups = pickerGroups(models, datasets, this.datasetId);
+    for (let k = 0; k < PICKERS; k++) {
+      const select = $(`comparison-model-${k}`);
+      const previous = first ? null : select.value;
+      const options = k < 2 ? [] : [new Option(t('compare.none'), '')];
+      select.replaceChildren(...options, ...groups.map((g) => el('optgroup', { label: t(...g.label) },
+        ...g.ids.map((id) => new Option(id, id)))));
+      select.value = first ? picks[k] ?? '' : keptPick(previous, ids, k < 2 ? picks[k] ?? '' : '');
+    }
+    $('comparison-panel').dataset.models = String(ids.length);
   }
 
   async run() {
@@ -123,7 +139,8 @@ export class ComparePanel {
     const [a, b] = this.comparison.models.map((m) => m.model);
     try {
       setText(this.$('comparison-status'), this.t('compare.loadingMatrices', a, b));
-      for (const model of [a, b]) {
+      // a tiled page draws B − A from the two models' tiles (refreshView) and fetches no whole matrix
+      for (const model of this.page.baseMatrix().tiled ? [] : [a, b]) {
         if (this.matrices[model]) continue;
         this.matrices[model] = model === this.datasetModel ? this.page.baseMatrix()
           : await fetchSimilarity(`/api/datasets/${encodeURIComponent(this.datasetId)}`, { model });
@@ -137,11 +154,16 @@ export class ComparePanel {
   }
 
   /** Redraws B − A after the page's order changed (or the switch was turned to it). */
-  refreshView() {
+  async refreshView() {
     const [a, b] = this.comparison?.models.map((m) => m.model) ?? [];
-    if (this.view !== 'difference' || !this.matrices[a] || !this.matrices[b]) return;
-    const { matrix, maxAbs } = modelDifference(this.page.baseMatrix(), this.matrices[a], this.matrices[b]);
-    this.page.show({ matrix, colours: 'diverging', maxAbs, valueKey: 'value.modelDifference', legend: this.t('compare.legend', maxAbs.toFixed(2), b, a) });
+    if (this.view !== 'difference') return;
+    const tiled = this.page.baseMatrix().tiled;
+    if (!tiled && (!this.matrices[a] || !this.matrices[b])) return;
+    const { matrix, maxAbs } = tiled
+      ? await this.page.tiledView([{ model: b, sign: 1 }, { model: a, sign: -1 }]).then((m) => ({ matrix: m, maxAbs: m.maxAbs || 1 }))
+      : modelDifference(this.page.baseMatrix(), this.matrices[a], this.matrices[b]);
+    this.page.show({ matrix, colours: 'diverging', maxAbs, valueKey: 'value.modelDifference',
+      caption: { kind: 'modelDifference', a, b } });
     const heatmap = this.$('heatmap');
     heatmap.dataset.difference = `${b} - ${a}`;
     heatmap.dataset.maxAbs = String(maxAbs);

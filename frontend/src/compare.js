@@ -23,6 +23,35 @@ export function defaultPicks(modelIds, datasetModel) {
   return [first, modelIds.find((id) => id !== first) ?? ''];
 }
 
+/**
+ * The pickers' option groups: this dataset's adapters first, then the built-in models, then each other dataset's
+ * adapters (newest dataset first), then adapters whose dataset is gone. Each group is {label: [js.* key, ...args],
+ * ids}; empty groups are left out.
+ *
+ * @param models    GET /api/models: {id, adapter, datasetId}
+ * @param datasets  GET /api/datasets: {id, name}
+ * @param datasetId the page's dataset
+ */
+export function pickerGroups(models, datasets, datasetId) {
+  const here = Number(datasetId);
+  const names = new Map(datasets.map((d) => [Number(d.id), d.name]));
+  const adapters = (id) => models.filter((m) => m.adapter && (m.datasetId ?? null) === id).map((m) => m.id);
+  const others = [...new Set(models.filter((m) => m.adapter && m.datasetId != null && Number(m.datasetId) !== here)
+    .map((m) => Number(m.datasetId)))].sort((a, b) => b - a);
+  const groups = [
+    { label: ['compare.group.thisDataset', here], ids: adapters(here) },
+    { label: ['compare.group.builtIn'], ids: models.filter((m) => !m.adapter).map((m) => m.id) },
+    ...others.map((id) => ({ label: ['compare.group.dataset', id, names.get(id) ?? '?'], ids: adapters(id) })),
+    { label: ['compare.group.noDataset'], ids: adapters(null) },
+  ];
+  return groups.filter((g) => g.ids.length > 0);
+}
+
+/** A picker's value after its options changed: the same model when it is still there, else the fallback. */
+export function keptPick(previous, ids, fallback) {
+  return previous && ids.includes(previous) ? previous : fallback;
+}
+
 /** The label a click on a disagreement's + or − button gives: that label, or none when the pair has it already. */
 export function toggledLabel(current, clicked) {
   return current === clicked ? 0 : clicked;

@@ -25,3 +25,19 @@ export function setText(node, text) {
   node.textContent = text ?? '';
   return node;
 }
+
+/**
+ * An alert that stays until the user dismisses it: renders elsewhere on the page never clear it. `id` names the
+ * box; `${id}-text` holds the text and `${id}-close` hides it.
+ */
+export function dismissable($, id) {
+  const box = $(id);
+  $(`${id}-close`).addEventListener('click', () => { box.hidden = true; });
+  return {
+    show(text) {
+      setText($(`${id}-text`), text);
+      box.hidden = false;
+    },
+    hide() { box.hidden = true; },
+  };
+}

@@ -4,8 +4,9 @@
 
 import { offDiagonalRange } from './matrix.js';
 import { domainFor, heatmapColours } from './colour.js';
-import { fullViewport, isFull, zoomAt, zoomToRegion, pan, follow } from './viewport.js';
-import { fractionalCellAt } from './hittest.js';
+import { fullViewport, isFull, zoomToRegion, pan, follow } from './viewport.js';
+import { wheelZoom } from './wheel-zoom.js';
+import { heatmapCaption } from './heatmap-caption.js';
 import { pairKey } from './labels.js';
 import { LabelSync } from './label-sync.js';
 import { routeKey, moveCursor, shownPairs } from './keyboard.js';
@@ -13,7 +14,8 @@ import { nextPair, currentThreshold } from './queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions, lossOutcomes } from './losses.js';
-import { getJson, sendJson, request, outcome, sentenceTexts, labelList, fetchSimilarity } from './api.js';
+import { getJson, sendJson, request, outcome, sentenceTexts, labelList, fetchSimilarity, fetchTile } from './api.js';
+import { tiledMatrix, combinedMatrix, tileRange, visibleTiles, levelFor, tileKey } from './tiles.js';
 import { setText } from './dom.js';
 import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
@@ -39,8 +41,13 @@ const state = {
   matrices: {},
   orderName: 'input',
   matrix: null,
+  // above the server's tiledAbove, the matrices are tiled (tiles.js) and no N×N array is fetched
+  tiled: false,
   // the message that names the heatmap's value: a cosine, or what a panel's matrix holds (an adapter's, a difference)
   valueKey: 'cosine',
+  // what the heatmap shows, for its title and legend: null (the dataset's own cosines) or a panel's caption
+  caption: null,
+  model: root.dataset.model ?? '',
   viewport: null,
   scale: null,
   dataDomain: null,
@@ -68,7 +75,7 @@ const state = {
 
 const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), legend: $('legend'), legendTicks: $('legend-ticks') });
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
-const review = new ReviewPanel({ $, t, state, actions: { jump, setLabel } });
+const review = new ReviewPanel({ $, t, state, api, actions: { jump, setLabel } });
 const overlay = $('overlay');
 
 // ---------- messages ----------
@@ -98,12 +105,80 @@ function showMatrixProgress(received, total) {
   setText($('loading-text'), t('matrix.progress', megabytes(received), megabytes(total)));
 }
 
-/** The matrix in one order, downloaded once; onProgress(received, total) hears the bytes arriving. */
+/**
+ * The matrix in one order, downloaded once; onProgress(received, total) hears the bytes arriving. Above the
+ * server's tiledAbove it is a tiled matrix: the order and the overview tile now, finer tiles as the view needs them.
+ */
 async function fetchMatrix(order, onProgress) {
   if (state.matrices[order]) return state.matrices[order];
-  const matrix = await fetchSimilarity(api, { order, onProgress });
+  const matrix = state.tiled ? await fetchTiled(order) : await fetchSimilarity(api, { order, onProgress });
   state.matrices[order] = matrix;
   return matrix;
+}
+
+async function fetchTiled(order) {
+  const pyramid = await getJson(`${api}/tiles?order=${encodeURIComponent(order)}`);
+  const matrix = tiledMatrix(pyramid.n, Int32Array.from(pyramid.order), new Map());
+  matrix.orderName = order;
+  matrix.tiles.set(tileKey(0, 0, 0), await fetchTile(api, { level: 0, row: 0, col: 0, order }));
+  return matrix;
+}
+
+const tilesAsked = new Set();
+let tileFrame = 0;
+let tileTimer = 0;
+
+/**
+ * A panel's view from tiles (an adapter's, adapter − base, B − A): sources [{model, sign}], model null for the
+ * dataset's own, in the page's order; resolves once the overview tiles are in, so maxAbs is known.
+ */
+async function tiledView(sources) {
+  const combined = combinedMatrix(baseMatrix(), sources);
+  await Promise.all(sources.map(({ model }) => fetchTile(api, { level: 0, row: 0, col: 0, order: combined.orderName, model })
+    .then((values) => combined.addTile(model, tileKey(0, 0, 0), values))));
+  return combined;
+}
+
+/** Asks for the tiles the viewport shows at its level that are not loaded yet, and redraws as each arrives. */
+function requestVisibleTiles() {
+  const matrix = state.matrix;
+  if (!matrix?.tiled) return;
+  const level = levelFor(matrix.finest, state.viewport.size, view.W);
+  const sources = matrix.sources ?? [{ model: null }];
+  for (const tile of visibleTiles(state.viewport, matrix.n, matrix.finest, level)) {
+    for (const { model } of sources) {
+      requestTile(matrix, tile, model);
+    }
+  }
+  root.dataset.tilesPending = String(pendingTiles());
+}
+
+function requestTile(matrix, tile, model) {
+  const asked = `${model}:${matrix.orderName}:${tile.key}`;
+  const loaded = matrix.sources ? matrix.hasTile(model, tile.key) : matrix.tiles.has(tile.key);
+  if (loaded || tilesAsked.has(asked)) return;
+  tilesAsked.add(asked);
+  fetchTile(api, { ...tile, order: matrix.orderName, model: model ?? undefined })
+      .then((values) => {
+        if (matrix.sources) matrix.addTile(model, tile.key, values);
+        else matrix.tiles.set(tile.key, values);
+        if (state.matrix !== matrix) return;
+        cancelAnimationFrame(tileFrame);
+        tileFrame = requestAnimationFrame(() => {
+          draw();
+          root.dataset.tilesPending = String(pendingTiles());
+        });
+      })
+      .catch((e) => showError(t('tiles.failed', e.message)))
+      .finally(() => tilesAsked.delete(asked));
+}
+
+/** Visible tiles of the current level still missing: the browser test waits for 0. */
+function pendingTiles() {
+  const matrix = state.matrix;
+  if (!matrix?.tiled) return 0;
+  const level = levelFor(matrix.finest, state.viewport.size, view.W);
+  return visibleTiles(state.viewport, matrix.n, matrix.finest, level).filter((tile) => !matrix.tiles.has(tile.key)).length;
 }
 
 // The Train and Compare panels show another matrix on the heatmap (an adapter's, or a difference) through these
@@ -111,8 +186,10 @@ async function fetchMatrix(order, onProgress) {
 const baseMatrix = () => state.matrices[state.orderName];
 const train = new TrainPanel({ $, t, datasetId, page: {
   baseMatrix,
+  tiledView,
   show: (shown) => showMatrix(shown, train),
   error: showError,
+  adaptersChanged: () => compare.refreshModels().catch((e) => showError(t('compare.modelsFailed', e.message))),
 } });
 // The map's selection and the heatmap's follow each other; a disagreement is labelled like a heatmap cell.
 const map = new MapPanel({ $, t, datasetId, page: {
@@ -127,6 +204,7 @@ const compare = new ComparePanel({ $, t, datasetId, page: {
   setLabel: (i, j, label) => setLabel(i, j, label),
   jump: (i, j) => jump(i, j),
   baseMatrix,
+  tiledView,
   show: (shown) => showMatrix(shown, compare),
   error: showError,
 } });
@@ -137,6 +215,7 @@ function showMatrix(shown, panel) {
   if (shown && heatmapShownBy && heatmapShownBy !== panel) heatmapShownBy.resetView();
   heatmapShownBy = shown ? panel : null;
   state.valueKey = shown?.valueKey ?? 'cosine';
+  state.caption = shown?.caption ?? null;
   if (!shown) {
     state.matrix = state.matrices[state.orderName];
     applyColours();
@@ -147,19 +226,22 @@ function showMatrix(shown, panel) {
   view.setColours(lut);
   state.scale = scale;
   view.renderLegend(scale);
-  if (shown.legend) setText($('legend-text'), shown.legend);
-  else panels.legendText(shown.colours, scale);
+  showCaption(shown.colours, scale, shown.maxAbs);
   redraw();
 }
 
 async function init() {
   try {
+    const pyramid = await getJson(`${api}/tiles`);
+    state.tiled = pyramid.n > pyramid.tiledAbove;
+    root.dataset.tiled = String(state.tiled);
     const [dataset, matrix, labels] = await Promise.all([getJson(api), fetchMatrix('input', showMatrixProgress), getJson(`${api}/labels`)]);
     state.sentences = sentenceTexts(dataset);
+    state.model = dataset.model;
     sync.reset(labelList(labels));
     state.matrix = matrix;
     state.viewport = fullViewport(matrix.n);
-    state.dataDomain = domainFor(offDiagonalRange(matrix));
+    state.dataDomain = domainFor(matrix.tiled ? tileRange(matrix.tiles.get(tileKey(0, 0, 0)), true) : offDiagonalRange(matrix));
     $('threshold').min = String(state.dataDomain.lo);
     applyColours();
     panels.labelCount();
@@ -196,12 +278,22 @@ function applyColours() {
   view.setColours(lut);
   state.scale = scale;
   view.renderLegend(scale);
-  panels.legendText(state.colours, scale);
+  showCaption(state.colours, scale);
   redraw();
+}
+
+/** The heatmap's title and colour legend name what is drawn: the dataset's model, an adapter, or a difference. */
+function showCaption(colours, scale, maxAbs) {
+  const caption = heatmapCaption(state.caption, { model: state.model, colours, scale, maxAbs });
+  setText($('heatmap-title'), t(...caption.title));
+  setText($('legend-text'), t(...caption.legend));
 }
 
 function draw() {
   view.render(state.matrix, state.viewport, state.scale, state.thresholdOn ? state.threshold : null);
+  // a wheel turn draws many zooms in a row: only the tiles of the zoom it stops at are asked for
+  clearTimeout(tileTimer);
+  tileTimer = setTimeout(requestVisibleTiles, 120);
   const v = state.viewport;
   const full = isFull(v, state.matrix.n);
   $('reset-zoom').disabled = full;
@@ -274,9 +366,10 @@ overlay.addEventListener('wheel', (event) => {
   if (!state.matrix) return;
   event.preventDefault();
   const p = view.canvasPoint(event);
-  const anchor = fractionalCellAt(p.x, p.y, view.W, view.H, state.viewport);
-  state.viewport = zoomAt(state.viewport, anchor.row, anchor.col, event.deltaY < 0 ? 0.8 : 1.25, state.matrix.n);
+  const step = wheelZoom(state.viewport, p, view, event.deltaY, state.matrix);
+  state.viewport = step.viewport;
   redraw();
+  panels.tooltip(step.cell, event);
 }, { passive: false });
 
 $('reset-zoom').addEventListener('click', () => {
@@ -337,6 +430,7 @@ function undo() {
 function afterLocalChange() {
   panels.selection();
   panels.neighbours();
+  review.neighbourList();
   panels.labelCount();
   review.list();
   map.labelsChanged();
@@ -562,7 +656,8 @@ function onThreshold() {
   cancelAnimationFrame(thresholdFrame);
   thresholdFrame = requestAnimationFrame(() => {
     if (!state.matrix) return;
-    setText($('threshold-count'), state.thresholdOn ? t('threshold.count', countAbove(state.matrix, state.threshold)) : '');
+    const above = state.thresholdOn ? countAbove(state.matrix, state.threshold) : null;
+    setText($('threshold-count'), above === null ? '' : t('threshold.count', above));
     draw();
   });
 }
@@ -634,6 +729,7 @@ for (const button of document.querySelectorAll('[data-review]')) {
   });
 }
 $('search-input').addEventListener('input', (event) => state.matrix && review.search(event.target.value));
+$('search-meaning').addEventListener('click', () => review.neighbours({ text: $('search-input').value }));
 
 // ---------- import ----------
 
@@ -660,6 +756,18 @@ $('import-file').addEventListener('change', async (event) => {
 });
 
 // Read-only inspection hook for the browser tests and the console: what the page holds right now.
-window.simexplorer = { labels: () => state.labels.all(), pendingSaves: () => sync.pending, failures: () => sync.failures };
+window.simexplorer = {
+  labels: () => state.labels.all(),
+  pendingSaves: () => sync.pending,
+  failures: () => sync.failures,
+  // the heatmap's zoom, and for a tiled one the level drawn and the visible tiles still loading
+  heatmap: () => ({
+    viewport: state.viewport,
+    tiled: !!state.matrix?.tiled,
+    level: state.matrix?.tiled ? levelFor(state.matrix.finest, state.viewport.size, view.W) : null,
+    finest: state.matrix?.finest ?? null,
+    pendingTiles: pendingTiles(),
+  }),
+};
 
 init();

@@ -52,8 +52,14 @@ export function aggregate(values, n, viewport, width, height, quantum = 10000) {
 export function paint(means, rgba, lut, scale, dimBelow = null) {
   for (let k = 0; k < means.length; k++) {
     const v = means[k];
-    const li = scale.index(v) * 4;
     const o = k * 4;
+    if (Number.isNaN(v)) {
+      // a tile not loaded yet
+      rgba[o] = rgba[o + 1] = rgba[o + 2] = 200;
+      rgba[o + 3] = 255;
+      continue;
+    }
+    const li = scale.index(v) * 4;
     if (dimBelow !== null && v < dimBelow) {
       rgba[o] = 40 + lut[li] * 0.25;
       rgba[o + 1] = 40 + lut[li + 1] * 0.25;

@@ -3,7 +3,8 @@
 
 import { buildLut, legendTicks } from './colour.js';
 import { markGeometry } from './marks.js';
-import { renderViewport } from './grid.js';
+import { renderViewport, paint } from './grid.js';
+import { levelFor, tileMeans } from './tiles.js';
 import { cellAt, cellRect } from './hittest.js';
 import { el, clear } from './dom.js';
 
@@ -28,7 +29,13 @@ export class HeatmapView {
 
   /** Paints the visible part of the matrix; `dim` (a threshold or null) greys the cells below it. */
   render(matrix, viewport, scale, dim) {
-    renderViewport(matrix, viewport, this.W, this.H, this.lut, scale, this.image.data, dim);
+    if (matrix.tiled) {
+      const level = levelFor(matrix.finest, viewport.size, this.W);
+      paint(tileMeans(matrix.tiles, matrix.n, matrix.finest, level, viewport, this.W, this.H), this.image.data,
+        this.lut, scale, dim);
+    } else {
+      renderViewport(matrix, viewport, this.W, this.H, this.lut, scale, this.image.data, dim);
+    }
     this.heatCtx.putImageData(this.image, 0, 0);
   }
 

@@ -3,6 +3,8 @@
 /** The k sentences most similar to sentence i (excluding itself), most similar first. */
 export function nearestNeighbours(matrix, i, k) {
   const { n, values, position, order } = matrix;
+  // a tiled matrix holds no rows; the server's neighbour search answers for large datasets
+  if (!values) return [];
   const base = position[i] * n;
   const result = [];
   for (let col = 0; col < n; col++) {
@@ -28,6 +30,7 @@ function byValueDesc(a, b) {
 /** How many unordered pairs have similarity ≥ threshold (the slider's count). */
 export function countAbove(matrix, threshold) {
   const { n, values } = matrix;
+  if (!values) return null;
   const q = threshold * 10000;
   let count = 0;
   for (let r = 0; r < n; r++) {

@@ -31,7 +31,11 @@ export class Panels {
       return;
     }
     const label = state.labels.get(cell.i, cell.j);
-    setText($('tooltip-similarity'), t(state.valueKey, state.matrix.atCell(cell.row, cell.col).toFixed(3)));
+    const value = t(state.valueKey, state.matrix.atCell(cell.row, cell.col).toFixed(3));
+    const level = state.matrix.tiled ? state.matrix.levelAt(cell.row, cell.col) : null;
+    // a tiled heatmap shows a pair's cosine once its finest tile is loaded, a block's mean before
+    setText($('tooltip-similarity'), level === null || level === state.matrix.finest ? value
+      : `${value} (${t('tiles.block', 2 ** (state.matrix.finest - level))})`);
     const mark = $('tooltip-label');
     setText(mark, cell.i === cell.j ? '' : label === 1 ? t('label.similar') : label === -1 ? t('label.dissimilar') : '');
     mark.className = markClass(label);
@@ -148,12 +152,6 @@ export class Panels {
     const said = label === 1 ? t('cursor.similar') : label === -1 ? t('cursor.dissimilar') : '';
     const value = t(state.valueKey, state.matrix.atCell(cell.row, cell.col).toFixed(3));
     setText($('cursor-info'), t('cursor', cell.i, cell.j, value, said));
-  }
-
-  legendText(kind, scale) {
-    setText(this.$('legend-text'), kind === 'diverging'
-      ? this.t('legend.diverging', scale.hi.toFixed(2))
-      : this.t('legend.sequential', scale.lo.toFixed(2), scale.hi.toFixed(2)));
   }
 
   /** Analysis is being recomputed: dim the numbers at once, and replace them if it takes a while. */

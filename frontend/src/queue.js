@@ -22,6 +22,7 @@ export function currentThreshold(metrics) {
  */
 export function rankPairs(matrix, labels, threshold, { limit = 50, skipped = new Set(), neighbours = 5, band = 0.25, contradictionWeight = 1.5 } = {}) {
   const { n, values, order } = matrix;
+  if (!values) return [];
   const candidates = new Map();
   const consider = (i, j, bonus, reason) => {
     if (i === j) return;

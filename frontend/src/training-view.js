@@ -2,12 +2,12 @@
 // Chart.js curve, shows before/after metrics, switches the heatmap between base, adapter and difference; compare-losses
 // lives in compare-losses-view.js. The logic it relies on lives in training.js (tested with node).
 
-import { trainingRequest, freeName, curveSeries, metricRows, current, isActive, adapterExportPath,
-  formatMetric, formatChange, RANKS } from './training.js';
+import { trainingRequest, defaultName, isCompareName, curveSeries, metricRows, current, isActive, adapterExportPath,
+  formatMetric, formatInterval, formatChange, RANKS } from './training.js';
 import { CompareLosses } from './compare-losses-view.js';
 import { inOrderOf, differenceMatrix } from './matrix.js';
 import { getJson, sendJson, request, fetchSimilarity } from './api.js';
-import { setText } from './dom.js';
+import { setText, dismissable } from './dom.js';
 
 const COLOURS = { trainLoss: '#3b5bdb', validationLoss: '#e8590c', validationAuc: '#2b8a3e', meanNorm: '#868e96' };
 
@@ -16,10 +16,12 @@ export class TrainPanel {
    * @param page.baseMatrix () => the page's base matrix in its current order
    * @param page.show ({matrix, colours, maxAbs}) => draws a matrix on the heatmap (null restores the base)
    * @param page.error (text) => shows an error banner
+   * @param page.adaptersChanged () => a training ended: a new adapter may be a model to pick elsewhere
    */
   constructor({ $, t, datasetId, page }) {
     this.$ = $;
     this.t = t;
+    this.datasetId = datasetId;
     this.api = `/api/datasets/${encodeURIComponent(datasetId)}`;
     this.page = page;
     this.adapter = null;
@@ -28,12 +30,13 @@ export class TrainPanel {
     this.adapterMatrix = null;
     this.view = 'base';
     this.losses = [];
-    this.comparison = new CompareLosses({ $, t, api: this.api });
+    this.comparison = new CompareLosses({ $, t, api: this.api, datasetId, ended: () => page.adaptersChanged?.() });
   }
 
   async init(losses) {
     const { $, t } = this;
     this.losses = losses;
+    this.failure = dismissable($, 'train-error');
     const select = $('train-loss');
     select.replaceChildren(...losses.map((l) => new Option(l.id, l.id)));
     select.value = losses.some((l) => l.id === 'cosent') ? 'cosent' : losses[0]?.id ?? '';
@@ -47,8 +50,10 @@ export class TrainPanel {
       button.addEventListener('click', () => this.switchView(button.dataset.adapterView));
     }
     const adapters = await getJson(`${this.api}/adapters`);
-    $('train-name').value = freeName(select.value, adapters.map((a) => a.name));
-    const shown = current(adapters.filter((a) => !a.name.startsWith('compare-')));
+    this.taken = adapters.map((a) => a.name);
+    this.proposeName(true);
+    select.addEventListener('change', () => this.proposeName(false));
+    const shown = current(adapters.filter((a) => !isCompareName(a.name)));
     if (shown) this.showAdapter(shown);
     this.comparison.resume(adapters, losses);
   }
@@ -58,6 +63,14 @@ export class TrainPanel {
     const { $ } = this;
     return { rank: $('train-rank').value, steps: $('train-steps').value, learningRate: $('train-rate').value,
       validationShare: $('train-share').value };
+  }
+
+  /** Proposes the default name for the chosen loss, unless the user typed a name of their own. */
+  proposeName(always) {
+    const field = this.$('train-name');
+    if (!always && field.value !== this.proposed) return;
+    this.proposed = defaultName(this.datasetId, this.$('train-loss').value, this.taken ?? []);
+    field.value = this.proposed;
   }
 
   advise() {
@@ -70,18 +83,19 @@ export class TrainPanel {
     const form = { name: $('train-name').value, loss: $('train-loss').value, rank: $('train-rank').value,
       steps: $('train-steps').value, learningRate: $('train-rate').value, validationShare: $('train-share').value };
     const checked = trainingRequest(form);
+    this.failure.hide();
     if (checked.errors) {
-      setText($('train-status'), checked.errors.map((e) => t(`train.error.${e.field}`)).join(' '));
+      this.failure.show(checked.errors.map((e) => t(`train.error.${e.field}`)).join(' '));
       return;
     }
     $('train-start').disabled = true;
     try {
       const adapter = await sendJson('POST', `${this.api}/adapters`, checked.body);
       this.showAdapter(adapter);
-      const taken = (await getJson(`${this.api}/adapters`)).map((a) => a.name);
-      $('train-name').value = freeName($('train-loss').value, taken);
+      this.taken = (await getJson(`${this.api}/adapters`)).map((a) => a.name);
+      this.proposeName(true);
     } catch (e) {
-      setText($('train-status'), t('train.failedToStart', e.message));
+      this.failure.show(t('train.failedToStart', e.message));
       $('train-start').disabled = false;
     }
   }
@@ -122,6 +136,7 @@ export class TrainPanel {
         this.adapter = stored;
         this.render(stored);
       }
+      this.page.adaptersChanged?.();
     });
     stream.onerror = () => { if (stream.readyState === EventSource.CLOSED) this.stream = null; };
   }
@@ -135,6 +150,10 @@ export class TrainPanel {
     setText($('train-status'), adapter.failure ? `${status} ${adapter.failure}` : status);
     $('train-status').dataset.status = adapter.status;
     setText($('train-split'), t('train.split', adapter.split.trainPairs, adapter.split.validationPairs, adapter.split.leftOutPairs));
+    const caution = adapter.caution;
+    $('train-caution').hidden = !caution;
+    setText($('train-caution'), caution ? t('train.caution', caution.positives ?? '?', caution.negatives ?? '?',
+      caution.validationPairs, caution.minimumPerClass) : '');
     this.drawCurve(adapter.curve);
     this.renderMetrics(adapter);
     $('adapter-view').hidden = adapter.status !== 'done';
@@ -174,8 +193,9 @@ export class TrainPanel {
     const rows = adapter.before ? metricRows(adapter.before, adapter.after) : [];
     body.replaceChildren(...rows.map((r) => {
       const tr = document.createElement('tr');
-      for (const text of [t(`train.side.${r.side}`), t(`train.metric.${r.metric}`), formatMetric(r.before),
-        formatMetric(r.after), formatChange(r.change)]) {
+      for (const text of [t(`train.side.${r.side}`), t(`train.metric.${r.metric}`),
+        formatMetric(r.before) + formatInterval(r.beforeInterval), formatMetric(r.after) + formatInterval(r.afterInterval),
+        formatChange(r.change)]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.append(td);
@@ -195,7 +215,8 @@ export class TrainPanel {
       return;
     }
     try {
-      if (!this.adapterMatrix) {
+      // a tiled page draws the adapter's view from tiles (refreshView) and fetches no whole matrix
+      if (!this.adapterMatrix && !this.page.baseMatrix().tiled) {
         this.adapterMatrix = await fetchSimilarity(this.api, { model: this.adapter.model });
       }
       this.refreshView();
@@ -219,14 +240,28 @@ export class TrainPanel {
   }
 
   /** Redraws the chosen view after the page's order changed. */
-  refreshView() {
-    if (this.view === 'base' || !this.adapterMatrix) return;
+  async refreshView() {
+    if (this.view === 'base' || !this.adapter) return;
     const base = this.page.baseMatrix();
+    if (base.tiled) {
+      const adapter = { model: this.adapter.model, sign: 1 };
+      const difference = this.view !== 'adapter';
+      const matrix = await this.page.tiledView(difference ? [adapter, { model: null, sign: -1 }] : [adapter]);
+      this.page.show(difference
+        ? { matrix, colours: 'diverging', maxAbs: matrix.maxAbs || 1, valueKey: 'value.adapterDifference',
+          caption: { kind: 'adapterDifference', model: this.adapter.model, base: this.adapter.base } }
+        : { matrix, colours: 'sequential', valueKey: 'value.adapter', caption: { kind: 'adapter', model: this.adapter.model } });
+      document.body.dataset.heatmapView = this.view;
+      return;
+    }
+    if (!this.adapterMatrix) return;
     if (this.view === 'adapter') {
-      this.page.show({ matrix: inOrderOf(this.adapterMatrix, base), colours: 'sequential', valueKey: 'value.adapter' });
+      this.page.show({ matrix: inOrderOf(this.adapterMatrix, base), colours: 'sequential', valueKey: 'value.adapter',
+        caption: { kind: 'adapter', model: this.adapter.model } });
     } else {
       const { matrix, maxAbs } = differenceMatrix(base, this.adapterMatrix);
-      this.page.show({ matrix, colours: 'diverging', maxAbs, valueKey: 'value.adapterDifference' });
+      this.page.show({ matrix, colours: 'diverging', maxAbs, valueKey: 'value.adapterDifference',
+        caption: { kind: 'adapterDifference', model: this.adapter.model, base: this.adapter.base } });
     }
     document.body.dataset.heatmapView = this.view;
   }

@@ -38,6 +38,24 @@ export function freeName(wanted, taken) {
   for (let k = 2; ; k++) if (!used.has(`${base}-${k}`)) return `${base}-${k}`;
 }
 
+/**
+ * The name the form proposes: the dataset id and the loss (d7-cosent). Names are unique per base model across
+ * datasets, and another dataset's adapters are not in `taken`, so the dataset id keeps two datasets apart.
+ */
+export function defaultName(datasetId, loss, taken) {
+  return freeName(`d${datasetId}-${loss}`, taken);
+}
+
+/** The name of a compare-losses adapter: d7-compare-cosent. */
+export function compareName(datasetId, loss, taken) {
+  return freeName(`d${datasetId}-compare-${loss}`, taken);
+}
+
+/** Whether an adapter belongs to a compare-losses run (names from before the dataset prefix included). */
+export function isCompareName(name) {
+  return /^(d\d+-)?compare-/.test(name ?? '');
+}
+
 /** The four series of the curve chart: step on x; losses on the left axis, ROC-AUC and mean norm on the right. */
 export function curveSeries(curve) {
   const points = (key) => (curve ?? []).filter((p) => p[key] !== null && p[key] !== undefined)
@@ -52,17 +70,33 @@ export function curveSeries(curve) {
 
 const METRICS = ['rocAuc', 'averagePrecision', 'accuracy', 'f1'];
 
-/** Rows {metric, side, before, after, change} for the metrics the panel shows, validation first. */
+/** A metric's 95 % interval {low, high} from a metrics side ({rocAucLow, rocAucHigh}), or null when it has none. */
+function intervalOf(side, metric) {
+  const low = side?.[`${metric}Low`];
+  const high = side?.[`${metric}High`];
+  return Number.isFinite(low) && Number.isFinite(high) ? { low, high } : null;
+}
+
+/**
+ * Rows {metric, side, before, after, change, beforeInterval, afterInterval} for the metrics the panel shows,
+ * validation first; the intervals are the server's 95 % confidence intervals where it gives one (ROC-AUC).
+ */
 export function metricRows(before, after) {
   const rows = [];
   for (const side of ['validation', 'training']) {
     for (const metric of METRICS) {
       const b = before?.[side]?.[metric] ?? null;
       const a = after?.[side]?.[metric] ?? null;
-      rows.push({ metric, side, before: b, after: a, change: a !== null && b !== null ? a - b : null });
+      rows.push({ metric, side, before: b, after: a, change: a !== null && b !== null ? a - b : null,
+        beforeInterval: intervalOf(before?.[side], metric), afterInterval: intervalOf(after?.[side], metric) });
     }
   }
   return rows;
+}
+
+/** " [0.61, 0.93]" after a metric, or nothing without an interval. */
+export function formatInterval(interval) {
+  return interval ? ` [${interval.low.toFixed(2)}, ${interval.high.toFixed(2)}]` : '';
 }
 
 /** One row per adapter of a compare-losses run, in the losses' order. */
@@ -78,7 +112,36 @@ export function compareRows(adapters, lossOrder) {
     apBefore: a.before?.validation?.averagePrecision ?? null,
     apAfter: a.after?.validation?.averagePrecision ?? null,
     meanNorm: a.curve?.length ? a.curve[a.curve.length - 1].meanNorm : null,
-  }));
+  })).map((row, k, all) => ({ ...row, best: bestRows(all).has(k) }));
+}
+
+const shownAuc = (r) => (r.status === 'done' && Number.isFinite(r.aucAfter) ? Number(r.aucAfter.toFixed(3)) : null);
+
+/**
+ * The finished rows with the highest validation ROC-AUC after training as shown (3 decimals), ties included;
+ * none when every finished row ties, since then no loss did better.
+ */
+function bestRows(rows) {
+  const values = rows.map(shownAuc);
+  const done = values.filter((v) => v !== null);
+  const top = Math.max(...done);
+  const best = new Set(values.flatMap((v, k) => (v === top ? [k] : [])));
+  return done.length > 1 && best.size === done.length ? new Set() : best;
+}
+
+/**
+ * The notes under the compare-losses table, as js.* keys: which loss did best (or that all tie), and what a best
+ * step of 0 means (no step beat the base model on the validation pairs, so W = I was kept).
+ */
+export function compareNotes(rows) {
+  const notes = [];
+  const best = rows.filter((r) => r.best).map((r) => r.loss);
+  const done = rows.filter((r) => shownAuc(r) !== null);
+  if (best.length) notes.push(['train.compare.bestLoss', best.join(', ')]);
+  else if (done.length > 1) notes.push(['train.compare.allTie']);
+  const kept = rows.filter((r) => r.status === 'done' && r.bestStep === 0).map((r) => r.loss);
+  if (kept.length) notes.push(['train.compare.baseKept', kept.join(', ')]);
+  return notes;
 }
 
 /** True while an adapter may still change (its stream is worth following). */

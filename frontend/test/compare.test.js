@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { selectionProblem, comparisonPath, comparisonTable, modelDifference, disagreementItems, picked, defaultPicks,
-  toggledLabel } from '../src/compare.js';
+  toggledLabel, pickerGroups, keptPick } from '../src/compare.js';
 import { matrixOf } from './helpers.js';
 import { translator } from '../src/messages.js';
 
@@ -80,4 +80,28 @@ test('clicking the label a pair has clears it; the other label replaces it', () 
   assert.equal(toggledLabel(0, 1), 1);
   assert.equal(toggledLabel(1, 1), 0);
   assert.equal(toggledLabel(1, -1), -1);
+});
+
+test("the pickers group models by dataset, this dataset's adapters first", () => {
+  const models = [{ id: 'minilm' }, { id: 'bge' },
+    { id: 'minilm:d3-cosent', base: 'minilm', adapter: true, datasetId: 3 },
+    { id: 'minilm:d7-cosent', base: 'minilm', adapter: true, datasetId: 7 },
+    { id: 'minilm:d9-sigmoid', base: 'minilm', adapter: true, datasetId: 9 },
+    { id: 'minilm:d7-contrastive', base: 'minilm', adapter: true, datasetId: 7 },
+    { id: 'minilm:orphan', base: 'minilm', adapter: true }];
+  const groups = pickerGroups(models, [{ id: 3, name: 'three' }, { id: 7, name: 'seven' }, { id: 9, name: 'nine' }], '7');
+  assert.deepEqual(groups, [
+    { label: ['compare.group.thisDataset', 7], ids: ['minilm:d7-cosent', 'minilm:d7-contrastive'] },
+    { label: ['compare.group.builtIn'], ids: ['minilm', 'bge'] },
+    { label: ['compare.group.dataset', 9, 'nine'], ids: ['minilm:d9-sigmoid'] },
+    { label: ['compare.group.dataset', 3, 'three'], ids: ['minilm:d3-cosent'] },
+    { label: ['compare.group.noDataset'], ids: ['minilm:orphan'] },
+  ]);
+  assert.deepEqual(pickerGroups([{ id: 'minilm' }], [], 1), [{ label: ['compare.group.builtIn'], ids: ['minilm'] }]);
+});
+
+test('a refreshed picker keeps its model while it is still listed', () => {
+  assert.equal(keptPick('minilm:d7-cosent', ['minilm', 'minilm:d7-cosent'], 'minilm'), 'minilm:d7-cosent');
+  assert.equal(keptPick('minilm:gone', ['minilm'], 'minilm'), 'minilm');
+  assert.equal(keptPick('', ['minilm'], ''), '');
 });

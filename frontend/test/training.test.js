@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { trainingRequest, freeName, curveSeries, metricRows, compareRows,
-  current, formatChange, adapterExportPath } from '../src/training.js';
+import { trainingRequest, freeName, curveSeries, metricRows, compareRows, compareNotes, defaultName, compareName,
+  isCompareName, current, formatChange, formatInterval, adapterExportPath } from '../src/training.js';
 
 const form = { name: 'cosent-1', loss: 'cosent', rank: 'full', steps: '300', learningRate: '0.001', validationShare: '0.2' };
 
@@ -66,4 +66,44 @@ test('after a reload the panel follows a running adapter, else the latest', () =
 
 test('a finished adapter downloads from its export path', () => {
   assert.equal(adapterExportPath({ id: 42 }), '/api/adapters/42/export');
+});
+
+test('default names carry the dataset id, so two datasets of one model never propose the same name', () => {
+  assert.equal(defaultName(7, 'cosent', []), 'd7-cosent');
+  assert.notEqual(defaultName(7, 'cosent', []), defaultName(8, 'cosent', []));
+  assert.equal(defaultName(7, 'cosent', ['d7-cosent']), 'd7-cosent-2');
+  assert.equal(compareName(7, 'online-contrastive', []), 'd7-compare-online-contrastive');
+  assert.notEqual(compareName(7, 'cosent', []), compareName(8, 'cosent', []));
+  assert.ok(trainingRequest({ ...form, name: compareName(123456, 'seed-sigmoid-bce', []) }).body);
+  assert.ok(isCompareName('d7-compare-cosent'));
+  assert.ok(isCompareName('compare-cosent'));
+  assert.ok(!isCompareName('d7-cosent'));
+});
+
+test('metric rows carry the 95 % interval the server gives, and it prints after the value', () => {
+  const before = { validation: { rocAuc: 0.5, rocAucLow: 0.1, rocAucHigh: 0.9 } };
+  const after = { validation: { rocAuc: 1, rocAucLow: 0.62, rocAucHigh: 1 } };
+  const row = metricRows(before, after)[0];
+  assert.deepEqual(row.beforeInterval, { low: 0.1, high: 0.9 });
+  assert.deepEqual(row.afterInterval, { low: 0.62, high: 1 });
+  assert.equal(metricRows(before, after)[1].afterInterval, null);
+  assert.equal(formatInterval(row.afterInterval), ' [0.62, 1.00]');
+  assert.equal(formatInterval(null), '');
+});
+
+test('compare rows mark the one best loss and the notes explain a best step of 0', () => {
+  const adapter = (id, loss, after, bestStep, status = 'done') => ({ id, loss, status, bestStep,
+    before: { validation: { rocAuc: 0.7 } }, after: { validation: { rocAuc: after } }, curve: [] });
+  const rows = compareRows([adapter(1, 'cosent', 0.81, 20), adapter(2, 'contrastive', 0.7, 0),
+    adapter(3, 'sigmoid', 0.9, 10, 'running')], ['cosent', 'contrastive', 'sigmoid']);
+  assert.deepEqual(rows.map((r) => r.best), [true, false, false]);
+  assert.deepEqual(compareNotes(rows), [['train.compare.bestLoss', 'cosent'], ['train.compare.baseKept', 'contrastive']]);
+  const tie = compareRows([adapter(1, 'cosent', 0.8, 20), adapter(2, 'contrastive', 0.8, 10)], ['cosent', 'contrastive']);
+  assert.deepEqual(tie.map((r) => r.best), [false, false]);
+  assert.deepEqual(compareNotes(tie), [['train.compare.allTie']]);
+  const two = compareRows([adapter(1, 'cosent', 0.9, 20), adapter(2, 'contrastive', 0.9, 10), adapter(3, 'sigmoid', 0.6, 10)],
+    ['cosent', 'contrastive', 'sigmoid']);
+  assert.deepEqual(two.map((r) => r.best), [true, true, false]);
+  assert.deepEqual(compareNotes(two)[0], ['train.compare.bestLoss', 'cosent, contrastive']);
+  assert.deepEqual(compareNotes(compareRows([adapter(1, 'cosent', 0.7, 0, 'running')], ['cosent'])), []);
 });

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SimilarityExplorerApplication {
 
-    /** Spring's switch for the bean definitions generated at build time (the fast start, README "Start-up"). */
+    /** Spring's switch for the bean definitions generated at build time (the fast start, docs/deployment.md). */
     static final String AOT_ENABLED = "spring.aot.enabled";
 
     public static void main(String[] args) throws java.io.IOException {

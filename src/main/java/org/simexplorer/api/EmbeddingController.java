@@ -4,6 +4,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,14 +34,17 @@ class EmbeddingController {
         this.limits = limits;
     }
 
-    /** A catalogue entry; {@code base} only for a model built on another one (a trained adapter). */
+    /**
+     * A catalogue entry; {@code base} only for a model built on another one (a trained adapter), and
+     * {@code datasetId} for an adapter whose dataset still exists: the dataset whose labels trained it.
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record ModelView(String id, int dimension, String pooling, int maxTokens, List<String> languages,
-            @JsonProperty("default") boolean defaultModel, String base, boolean adapter) {
+            @JsonProperty("default") boolean defaultModel, String base, boolean adapter, Long datasetId) {
     }
 
     record EmbedRequest(
-            @ArraySchema(schema = @Schema(type = "string", example = "The weather is lovely today."),
+            @ArraySchema(schema = @Schema(implementation = String.class, example = "The weather is lovely today."),
                     arraySchema = @Schema(requiredMode = REQUIRED)) List<Object> sentences,
             @Schema(description = "a catalogue id; the default model when absent") String model) {
     }
@@ -54,9 +58,12 @@ class EmbeddingController {
     @GetMapping("/api/models")
     List<ModelView> models() {
         return catalog.all().stream().map(m -> {
-            String base = catalog.extra(m.id()).map(ExtraModels.ExtraModel::base).orElse(null);
+            Optional<ExtraModels.ExtraModel> extra = catalog.extra(m.id());
+            String base = extra.map(ExtraModels.ExtraModel::base).orElse(null);
+            Long datasetId = extra.map(ExtraModels.ExtraModel::datasetId).orElse(null);
             return new ModelView(m.id(), m.dimension(), m.pooling().name().toLowerCase(java.util.Locale.ROOT),
-                    m.maxTokens(), m.languages(), m.id().equals(catalog.defaultId()), base, base != null);
+                    m.maxTokens(), m.languages(), m.id().equals(catalog.defaultId()), base, base != null,
+                    datasetId);
         }).toList();
     }
 

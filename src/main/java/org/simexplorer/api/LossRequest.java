@@ -14,19 +14,21 @@ import java.util.Map;
  * @param adapter           optional W (D×K): the loss is then taken on E·W
  */
 record LossRequest(@Schema(requiredMode = REQUIRED, example = "cosent") String loss,
-                   @Schema(description = "the loss's parameters by name, e.g. {\"margin\": 0.3}")
+                   @Schema(description = "the loss's parameters by name, e.g. {\"margin\": 0.3}",
+                           additionalPropertiesSchema = Double.class)
                    Map<String, Object> params,
                    @Schema(description = "true to add dLoss/dE") Boolean gradient,
-                   @ArraySchema(schema = @Schema(type = "array", description = "one row of numbers"))
+                   @ArraySchema(schema = @Schema(implementation = double[].class, description = "one row of numbers"))
                    List<Object> embeddings,
-                   @ArraySchema(schema = @Schema(type = "string")) List<Object> sentences,
+                   @ArraySchema(schema = @Schema(implementation = String.class)) List<Object> sentences,
                    @Schema(description = "a catalogue id for 'sentences'; the default model when absent")
                    String model,
-                   @ArraySchema(schema = @Schema(type = "array", description = "a row of +1, -1 or 0"))
+                   @ArraySchema(schema = @Schema(implementation = int[].class, description = "a row of +1, -1 or 0"))
                    List<Object> target,
                    @ArraySchema(schema = @Schema(implementation = Pair.class)) List<Object> pairs,
+                   @Schema(description = "false to leave the per-pair list out", defaultValue = "true")
                    Boolean pairContributions,
-                   @ArraySchema(schema = @Schema(type = "array", description = "a row of W (D×K)"))
+                   @ArraySchema(schema = @Schema(implementation = double[].class, description = "a row of W (D×K)"))
                    List<Object> adapter) {
 
     /** One labelled pair in 'pairs', as the API document shows it. */

@@ -35,8 +35,8 @@ class SimilarityController {
 
     @Schema(description = "Either 'sentences' (embedded with 'model') or 'embeddings', not both")
     record SimilarityRequest(
-            @ArraySchema(schema = @Schema(type = "string")) List<Object> sentences,
-            @ArraySchema(schema = @Schema(type = "array", description = "one row of numbers per item"))
+            @ArraySchema(schema = @Schema(implementation = String.class)) List<Object> sentences,
+            @ArraySchema(schema = @Schema(implementation = double[].class, description = "one row of numbers per item"))
             List<Object> embeddings,
             @Schema(description = "a catalogue id; the default model when absent") String model) {
     }

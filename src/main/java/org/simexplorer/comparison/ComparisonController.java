@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.simexplorer.errors.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.system.ProblemResponses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Compare and map")
 class ComparisonController {
 
     private final ComparisonService comparisons;
@@ -24,7 +27,10 @@ class ComparisonController {
             + " the pairs whose rank differs most between the first two")
     @ProblemResponses({400, 404})
     @GetMapping("/api/datasets/{id}/comparison")
-    Comparison compare(@PathVariable long id, @RequestParam(required = false) String models) {
+    Comparison compare(@PathVariable long id,
+            @Parameter(required = true, description = "2 to 4 model ids, comma-separated (adapters as <base>:<name>);"
+                    + " the first is the reference", example = "all-minilm-l6-v2,all-minilm-l6-v2-q")
+            @RequestParam(required = false) String models) {
         if (models == null || models.isBlank()) {
             throw new InvalidInputException("Give the models to compare as ?models=a,b[,c,d].");
         }

@@ -20,9 +20,14 @@ final class ByteBudgetCache<V> {
 
     /**
      * Sentences are only ever appended, so a value computed for {@code size} sentences stays right for them;
-     * the size in the key keeps a value computed during an append from being served after it.
+     * the size in the key keeps a value computed during an append from being served after it. {@code view} tells
+     * apart several values of one dataset state (the tiles of a heatmap); empty for the one value of a kind.
      */
-    record Key(long datasetId, String model, int size) {
+    record Key(long datasetId, String model, int size, String view) {
+
+        Key(long datasetId, String model, int size) {
+            this(datasetId, model, size, "");
+        }
     }
 
     private final AsyncCache<Key, V> cache;

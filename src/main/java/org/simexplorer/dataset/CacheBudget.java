@@ -8,9 +8,11 @@ import org.springframework.util.unit.DataSize;
  * default matrix budget holds two of them; 5,000 embeddings of 384 floats take 7.7 MB.
  */
 @ConfigurationProperties("simexplorer.cache")
-public record CacheBudget(DataSize matrix, DataSize embeddings) {
+public record CacheBudget(DataSize matrix, DataSize embeddings, DataSize tiles) {
 
     public CacheBudget {
+        // a heatmap tile takes 128 KB, so the default holds 512 of them
+        if (tiles == null) tiles = DataSize.ofMegabytes(64);
         if (matrix == null) matrix = DataSize.ofMegabytes(256);
         if (embeddings == null) embeddings = DataSize.ofMegabytes(64);
     }

@@ -32,6 +32,30 @@ public class CachedEmbedder {
         this.limits = limits;
     }
 
+    /** The model whose vectors the cache keeps for this one: an extra model's base, else the model itself. */
+    String cacheModel(String model) {
+        return catalog.extra(model).map(ExtraModels.ExtraModel::base).orElse(model);
+    }
+
+    /**
+     * Embeds, under {@code cacheModel} (see {@link #cacheModel}), the texts the cache does not have yet, without
+     * storing them: the caller stores them with its own rows in one transaction.
+     */
+    Map<String, float[]> missing(String cacheModel, List<String> texts) {
+        List<String> hashes = texts.stream().map(TextHash::sha256).toList();
+        Map<String, float[]> found = cache.find(cacheModel, hashes);
+        LinkedHashMap<String, String> missing = new LinkedHashMap<>();
+        for (int k = 0; k < texts.size(); k++) {
+            if (!found.containsKey(hashes.get(k))) missing.putIfAbsent(hashes.get(k), texts.get(k));
+        }
+        Map<String, float[]> fresh = new LinkedHashMap<>();
+        if (missing.isEmpty()) return fresh;
+        List<String> missHashes = new ArrayList<>(missing.keySet());
+        float[][] vectors = embedder.embed(new ArrayList<>(missing.values()), cacheModel).vectors();
+        for (int k = 0; k < vectors.length; k++) fresh.put(missHashes.get(k), vectors[k]);
+        return fresh;
+    }
+
     float[][] embed(String model, List<String> texts, EmbedProgress progress) {
         Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
         if (extra.isPresent()) {

@@ -63,12 +63,12 @@ class DatasetController {
     }
 
     record CreateRequest(@Schema(requiredMode = REQUIRED) String name,
-            @ArraySchema(schema = @Schema(type = "string"), arraySchema = @Schema(requiredMode = REQUIRED))
+            @ArraySchema(schema = @Schema(implementation = String.class), arraySchema = @Schema(requiredMode = REQUIRED))
             List<Object> sentences,
             @Schema(description = "a catalogue id; the default model when absent") String model) {
     }
 
-    record AppendRequest(@ArraySchema(schema = @Schema(type = "string"), arraySchema = @Schema(requiredMode = REQUIRED))
+    record AppendRequest(@ArraySchema(schema = @Schema(implementation = String.class), arraySchema = @Schema(requiredMode = REQUIRED))
             List<Object> sentences) {
     }
 
@@ -203,7 +203,7 @@ class DatasetController {
     record MatrixJson(String model, int[] order, float[][] matrix) {
     }
 
-    private static boolean clusterOrder(String order) {
+    static boolean clusterOrder(String order) {
         return switch (order) {
             case "input" -> false;
             case "cluster" -> true;

@@ -1,6 +1,7 @@
 package org.simexplorer.dataset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,6 +15,7 @@ import org.simexplorer.formats.TextLine;
 import org.simexplorer.formats.UploadParser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Asynchronous dataset creation: POST /api/datasets/jobs answers 202 with a status URL and an event stream of
- * the embedding's progress; the job ends in the same single transaction as POST /api/datasets (201), which
- * stays as it is. The input is read and checked before the 202, so malformed input is still a 400.
+ * the embedding's progress. The input is read and checked before the 202, so malformed input is still a 400 and
+ * too many sentences a 413. The job stores its work in chunks (see {@link DatasetJobs}); POST /api/datasets
+ * (201) still creates a dataset in one transaction.
  */
 @RestController
 @RequestMapping("/api/datasets/jobs")
@@ -49,40 +52,59 @@ class DatasetJobController {
     @Operation(summary = "Start creating a dataset in the background, from a list of sentences",
             description = "Answers 202 with the job's status URL; the job ends as POST /api/datasets would.")
     @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
-    @ProblemResponses({400, 413})
+    @ProblemResponses({400, 404, 413})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DatasetJobs.Status> startFromJson(@RequestBody DatasetController.CreateRequest request) {
         List<TextLine> sentences = inputs.fromJson(request.sentences());
-        return accepted(jobs.start(progress -> datasets.create(request.name(), request.model(), sentences, List.of(),
-                0, progress)));
+        return start(datasets.prepare(request.name(), request.model(), sentences, List.of(), 0));
     }
 
     /** The home page's form: name, model, and either pasted sentences (one a line) or a file. */
     @Operation(summary = "Start creating a dataset in the background, from pasted sentences or a file")
     @ApiResponse(responseCode = "202", description = "Started; Location is the job's status URL")
-    @ProblemResponses({400, 413})
+    @ProblemResponses({400, 404, 413})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DatasetJobs.Status> startFromForm(@RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) String model, @RequestParam(defaultValue = "") String sentences,
+    ResponseEntity<DatasetJobs.Status> startFromForm(
+            @Parameter(description = "the dataset's name; the file's name when a file is given and this is empty")
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String model,
+            @Parameter(description = "pasted sentences, one a line; used when no file is given")
+            @RequestParam(defaultValue = "") String sentences,
             @RequestPart(required = false) MultipartFile file, @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "2.5") double threshold) {
         if (file != null && !file.isEmpty()) {
             ParsedUpload upload = inputs.fromFile(file, format);
             String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
-            return accepted(jobs.start(progress -> datasets.create(datasetName, model, upload.sentences(),
-                    upload.pairs(), threshold, progress)));
+            return start(datasets.prepare(datasetName, model, upload.sentences(), upload.pairs(),
+                    threshold));
         }
         List<TextLine> lines = UploadParser.textLines(sentences);
         if (lines.isEmpty()) {
             throw new InvalidInputException("Paste at least one sentence or choose a file.");
         }
         if (name.isBlank()) {
-            throw new InvalidInputException("Give the dataset a name.");
+            throw new InvalidInputException("name", "Give the dataset a name.");
         }
-        return accepted(jobs.start(progress -> datasets.create(name, model, lines, List.of(), 0, progress)));
+        return start(datasets.prepare(name, model, lines, List.of(), threshold));
     }
 
-    @Operation(summary = "Where a dataset creation job stands")
+    @Operation(summary = "Dataset jobs queued, running, or interrupted by a stop and not dismissed")
+    @GetMapping
+    List<DatasetJobs.Status> unfinished() {
+        return jobs.unfinished();
+    }
+
+    @Operation(summary = "Dismiss a job: a running one is cancelled, and an unfinished one's dataset deleted")
+    @ApiResponse(responseCode = "204", description = "Dismissed")
+    @ProblemResponses(404)
+    @DeleteMapping("/{jobId}")
+    ResponseEntity<Void> dismiss(@PathVariable String jobId) {
+        jobs.dismiss(jobId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Where a dataset creation job stands",
+            description = "Its stored state: also after a restart, when a job that did not finish is INTERRUPTED")
     @ProblemResponses(404)
     @GetMapping("/{jobId}")
     DatasetJobs.Status status(@PathVariable String jobId) {
@@ -96,6 +118,12 @@ class DatasetJobController {
     @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String jobId) {
         return jobs.events(jobId);
+    }
+
+    /** Starts a checked create; its model is checked here because the job embeds only after the 202. */
+    private ResponseEntity<DatasetJobs.Status> start(DatasetService.Prepared prepared) {
+        datasets.requireKnownModel(prepared.model());
+        return accepted(jobs.start(prepared));
     }
 
     private static ResponseEntity<DatasetJobs.Status> accepted(DatasetJobs.Status status) {

@@ -86,20 +86,43 @@ public class DatasetService {
     /** As {@link #create(String, String, List, List, double)}, reporting the embedding's progress as it goes. */
     public Change create(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold,
             EmbedProgress progress) {
-        String checkedName = checkName(name);
-        String modelId = model == null || model.isBlank() ? models.defaultModel() : model.strip();
-        if (input.isEmpty()) {
-            throw new InvalidInputException("The dataset has no sentences.");
-        }
-        SentencePlan plan = SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
-                limits.maxSentences());
-        embedder.embed(modelId, plan.added(), progress);
+        Prepared prepared = prepare(name, model, input, pairs, threshold);
+        SentencePlan plan = prepared.plan();
+        embedder.embed(prepared.model(), plan.added(), progress);
         return transactions.execute(status -> {
-            Dataset dataset = datasets.insert(checkedName, modelId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            Dataset dataset = datasets.insert(prepared.name(), prepared.model(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), true, plan.duplicates().size());
             sentences.insert(dataset.id(), 0, plan.added());
             int imported = labels.write(dataset.id(), plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
+    }
+
+    /** A create checked and planned before anything is stored: the dataset's name, its model id, what it holds. */
+    record Prepared(String name, String model, SentencePlan plan) {
+    }
+
+    /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
+    Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
+        String checkedName = checkName(name);
+        return new Prepared(checkedName, modelId(model), plan(input, pairs, threshold));
+    }
+
+    /** Refuses a model the catalogue does not know (404), for work that embeds only after it has answered. */
+    void requireKnownModel(String modelId) {
+        catalog.find(modelId);
+    }
+
+    private String modelId(String model) {
+        return model == null || model.isBlank() ? models.defaultModel() : model.strip();
+    }
+
+    private SentencePlan plan(List<TextLine> input, List<PairRow> pairs, double threshold) {
+        if (input.isEmpty()) {
+            throw new InvalidInputException("The dataset has no sentences.");
+        }
+        return SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
+                limits.maxSentences());
     }
 
     public Change append(long id, List<TextLine> input, List<PairRow> pairs, double threshold) {
@@ -118,6 +141,7 @@ public class DatasetService {
             SentencePlan plan = SentencePlan.of(existing, input, pairs, threshold,
                     requestLimits.maxCharsPerSentence(), limits.maxSentences());
             sentences.insert(id, existing.size(), plan.added());
+            datasets.addDuplicates(id, plan.duplicates().size());
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
@@ -127,6 +151,11 @@ public class DatasetService {
 
     public Dataset get(long id) {
         return datasets.find(id).orElseThrow(() -> missing(id));
+    }
+
+    /** Input lines merged into sentences the dataset already had. */
+    public int duplicates(long id) {
+        return datasets.duplicates(id);
     }
 
     public List<Dataset> list() {

@@ -62,7 +62,19 @@ public class EmbeddingCache {
     }
 
     private void insertMissing(String model, List<Map.Entry<String, float[]>> rows) {
-        transactions.executeWithoutResult(status -> template.batchUpdate("""
+        transactions.executeWithoutResult(status -> insert(model, rows));
+    }
+
+    /**
+     * Stores vectors in the caller's transaction, skipping rows that are there. A row another transaction
+     * stores at the same moment fails it with DuplicateKeyException; the caller retries.
+     */
+    void storeInTransaction(String model, Map<String, float[]> vectorsByHash) {
+        insert(model, new ArrayList<>(vectorsByHash.entrySet()));
+    }
+
+    private void insert(String model, List<Map.Entry<String, float[]>> rows) {
+        template.batchUpdate("""
                 MERGE INTO embedding_cache AS t
                 USING (VALUES (CAST(? AS VARCHAR(200)), CAST(? AS CHAR(64)), CAST(? AS INT), CAST(? AS BYTEA)))
                     AS s (model, sha256, dimension, vector)
@@ -74,7 +86,7 @@ public class EmbeddingCache {
                     statement.setString(2, row.getKey());
                     statement.setInt(3, row.getValue().length);
                     statement.setBytes(4, encode(row.getValue()));
-                }));
+                });
     }
 
     public int count(String model) {

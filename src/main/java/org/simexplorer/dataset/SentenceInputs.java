@@ -54,7 +54,7 @@ class SentenceInputs {
         limits.checkUploadSize(file.getSize());
         UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
         try {
-            return UploadParser.parse(file.getBytes(), uploadFormat);
+            return UploadParser.parse(file.getInputStream(), uploadFormat);
         } catch (IOException e) {
             throw new InvalidInputException("The upload could not be read: " + e.getMessage());
         }

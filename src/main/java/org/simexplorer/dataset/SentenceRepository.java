@@ -24,6 +24,12 @@ public class SentenceRepository {
                 .param(datasetId).query(String.class).list();
     }
 
+    /** The texts at positions from (inclusive) to (exclusive), in position order. */
+    List<String> texts(long datasetId, int from, int to) {
+        return jdbc.sql("SELECT text FROM sentences WHERE dataset_id = ? AND position >= ? AND position < ?"
+                + " ORDER BY position").params(datasetId, from, to).query(String.class).list();
+    }
+
     /** The SHA-256 hashes in position order. */
     public List<String> hashes(long datasetId) {
         return jdbc.sql("SELECT sha256 FROM sentences WHERE dataset_id = ? ORDER BY position")

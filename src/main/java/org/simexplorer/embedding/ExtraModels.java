@@ -20,6 +20,11 @@ public interface ExtraModels {
         /** The length of its vectors. */
         int dimension();
 
+        /** The dataset whose labels made it, so that pickers can group models by dataset; null when none. */
+        default Long datasetId() {
+            return null;
+        }
+
         /** Its unit-length vectors from the base model's, row by row. */
         float[][] apply(float[][] baseVectors);
     }

@@ -6,13 +6,18 @@ import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.system.ApiExceptionHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 import org.simexplorer.dataset.Dataset;
+import org.simexplorer.dataset.DatasetJobs;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.formats.UploadFormat;
@@ -48,20 +53,27 @@ class ExplorerPages {
     private final ModelCatalog models;
     private final MessageSource messages;
     private final DatasetLimits limits;
+    private final DatasetJobs jobs;
 
     ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages,
-            DatasetLimits limits) {
+            DatasetLimits limits, DatasetJobs jobs) {
         this.datasets = datasets;
+        this.jobs = jobs;
         this.limits = limits;
         this.labels = labels;
         this.models = models;
         this.messages = messages;
     }
 
-    record DatasetRow(long id, String name, String model, int sentences, int labels) {
+    /** A line of the home list; the id and the creation time tell datasets of one name apart. */
+    record DatasetRow(long id, String name, String model, int sentences, int labels, String created,
+            String createdIso) {
     }
 
-    record DatasetHeader(long id, String name, String model, int sentences) {
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    record DatasetHeader(long id, String name, String model, int sentences, int duplicates) {
     }
 
     record ModelOption(String id, String label, boolean isDefault) {
@@ -71,8 +83,9 @@ class ExplorerPages {
     String home(Model model) {
         model.addAttribute("datasets", datasets.list().stream()
                 .map(d -> new DatasetRow(d.id(), d.name(), d.model(), datasets.sentenceCount(d.id()),
-                        labels.count(d.id())))
+                        labels.count(d.id()), CREATED.format(d.createdAt()), d.createdAt().toString()))
                 .toList());
+        model.addAttribute("jobs", jobs.unfinished());
         model.addAttribute("models", modelOptions());
         model.addAttribute("demoChineseModel", models.ids().contains(DemoDataset.CHINESE_MODEL)
                 ? DemoDataset.CHINESE_MODEL : null);
@@ -87,7 +100,7 @@ class ExplorerPages {
             DatasetService.Change change;
             if (file != null && !file.isEmpty()) {
                 limits.checkUploadSize(file.getSize());
-                ParsedUpload upload = UploadParser.parse(file.getBytes(),
+                ParsedUpload upload = UploadParser.parse(file.getInputStream(),
                         UploadFormat.fromFilename(file.getOriginalFilename()));
                 String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
                 change = datasets.create(datasetName, model, upload.sentences(), upload.pairs(), 2.5);
@@ -114,22 +127,44 @@ class ExplorerPages {
         return home(page);
     }
 
+    /**
+     * Opens the demo of this model: the newest one there is, with its labels; a new one only when there is none or
+     * when {@code fresh} asks for a new, unlabelled copy.
+     */
     @PostMapping("/datasets/demo")
-    String demo(@RequestParam(required = false) String model, Model page, HttpServletResponse response) {
-        List<TextLine> lines = new ArrayList<>();
-        for (int k = 0; k < DemoDataset.SENTENCES.size(); k++) {
-            lines.add(new TextLine(DemoDataset.SENTENCES.get(k), k + 1));
-        }
+    String demo(@RequestParam(required = false) String model, @RequestParam(defaultValue = "false") boolean fresh,
+            Model page, HttpServletResponse response) {
         try {
             String modelId = models.find(model).id();
-            DatasetService.Change change = datasets.create(DemoDataset.NAME + " (" + modelId + ")", modelId, lines,
-                    List.of(), 0);
+            String name = DemoDataset.NAME + " (" + modelId + ")";
+            if (!fresh) {
+                Optional<Dataset> existing = datasets.list().stream()
+                        .filter(d -> d.name().equals(name) && d.model().equals(modelId))
+                        .max(Comparator.comparingLong(Dataset::id));
+                if (existing.isPresent()) return "redirect:/datasets/" + existing.get().id();
+            }
+            List<TextLine> lines = new ArrayList<>();
+            for (int k = 0; k < DemoDataset.SENTENCES.size(); k++) {
+                lines.add(new TextLine(DemoDataset.SENTENCES.get(k), k + 1));
+            }
+            DatasetService.Change change = datasets.create(name, modelId, lines, List.of(), 0);
             return "redirect:/datasets/" + change.dataset().id();
         } catch (DomainException e) {
             response.setStatus(ApiExceptionHandler.statusOf(e).value());
             page.addAttribute("error", e.getMessage());
             return home(page);
         }
+    }
+
+    /** The home page's dismiss button on an unfinished job: see {@link DatasetJobs#dismiss}. */
+    @PostMapping("/datasets/jobs/{id}/dismiss")
+    String dismissJob(@PathVariable String id) {
+        try {
+            jobs.dismiss(id);
+        } catch (NotFoundException e) {
+            // already gone: the list shows the truth either way
+        }
+        return "redirect:/";
     }
 
     @PostMapping("/datasets/{id}/delete")
@@ -163,7 +198,7 @@ class ExplorerPages {
             return "error";
         }
         model.addAttribute("dataset", new DatasetHeader(dataset.id(), dataset.name(), dataset.model(),
-                datasets.sentenceCount(dataset.id())));
+                datasets.sentenceCount(dataset.id()), datasets.duplicates(dataset.id())));
         model.addAttribute("uiText", scriptText(locale));
         return "dataset";
     }

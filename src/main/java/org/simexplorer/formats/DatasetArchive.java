@@ -1,5 +1,6 @@
 package org.simexplorer.formats;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ public record DatasetArchive(String format, int version, String name, String mod
 
     public static final String FORMAT = "similarity-explorer-dataset";
     public static final int VERSION = 1;
+    static final String ADAPTER_METRICS = "as GET /api/adapters/{id} gives them: \"training\" and \"validation\","
+            + " each with the fields of the dataset's /metrics";
 
     /** One label with its times; i &lt; j index {@code sentences}, label is +1 or -1. */
     public record LabelEntry(int i, int j, int label, Instant createdAt, Instant updatedAt) {
@@ -40,7 +43,9 @@ public record DatasetArchive(String format, int version, String name, String mod
      */
     public record AdapterEntry(String name, String loss, Map<String, Double> params, String rank, int steps,
             double learningRate, double regularization, double validationFraction, long seed, PairSplit.Counts split,
-            Integer bestStep, List<CurveEntry> curve, Map<String, Object> before, Map<String, Object> after,
+            Integer bestStep, List<CurveEntry> curve,
+            @Schema(description = ADAPTER_METRICS, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> before,
+            @Schema(description = ADAPTER_METRICS, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> after,
             int dimension, int outputDimension, String weights, Instant createdAt, Instant updatedAt) {
     }
 

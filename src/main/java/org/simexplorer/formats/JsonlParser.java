@@ -16,13 +16,12 @@ final class JsonlParser {
     private JsonlParser() {
     }
 
-    static ParsedUpload parse(String text) {
+    static ParsedUpload parse(LineSource lines) {
         List<TextLine> sentences = new ArrayList<>();
         List<PairRow> pairs = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int k = 0; k < lines.length; k++) {
-            String raw = lines[k].strip();
-            if (!raw.isEmpty()) read(object(raw, k + 1), k + 1, sentences, pairs);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            String raw = line.strip();
+            if (!raw.isEmpty()) read(object(raw, lines.number()), lines.number(), sentences, pairs);
         }
         return new ParsedUpload(sentences, pairs);
     }

@@ -32,7 +32,12 @@ public final class PairResolver {
         this.sentences = sentences;
     }
 
+    /** @throws InvalidInputException the threshold is NaN or infinite, which would call every pair alike */
     public ResolvedPairs resolve(List<PairRow> rows, double threshold, Unlabelled unlabelled) {
+        if (!Double.isFinite(threshold)) {
+            throw new InvalidInputException("threshold", "'threshold' must be a finite number, not " + threshold
+                    + ".");
+        }
         Map<Long, LabelledPair> byPair = new LinkedHashMap<>();
         int identical = 0;
         for (PairRow row : rows) {

@@ -5,6 +5,7 @@ import static org.simexplorer.formats.UploadParser.atLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.io.Reader;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -55,28 +56,32 @@ final class TableParser {
         }
     }
 
-    static ParsedUpload parse(String text, char delimiter, boolean quoted) {
-        List<Row> rows = read(text, delimiter, quoted);
-        if (quoted) rows = rows.stream().map(row -> new Row(row.line(),
-                row.fields().stream().map(LabelExport::unprotected).toList())).toList();
-        if (rows.isEmpty()) {
-            throw atLine(1, ": the file is empty; it needs a header row.");
+    static ParsedUpload parse(Reader text, char delimiter, boolean quoted) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                .setQuote(quoted ? Character.valueOf('"') : null).get();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            Rows rows = new Rows(parser, quoted);
+            Row header = rows.next();
+            while (header != null && header.isBlank()) header = rows.next();
+            if (header == null) {
+                throw atLine(1, ": the file is empty; it needs a header row.");
+            }
+            Columns columns = Columns.of(header.fields());
+            if (columns.pairs()) {
+                return pairs(header, columns, rows);
+            }
+            if (columns.single() != null) {
+                return sentences(columns, rows);
+            }
+            throw atLine(header.line(), ": the header " + header.fields()
+                    + " has none of the expected columns: 'sentence' or 'text', 'sentence1,sentence2[,label|score]',"
+                    + " or 'i,j,label'.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Row header = rows.get(0);
-        Columns columns = Columns.of(header.fields());
-        List<Row> body = rows.subList(1, rows.size());
-        if (columns.pairs()) {
-            return pairs(header, columns, body);
-        }
-        if (columns.single() != null) {
-            return sentences(columns, body);
-        }
-        throw atLine(header.line(), ": the header " + header.fields()
-                + " has none of the expected columns: 'sentence' or 'text', 'sentence1,sentence2[,label|score]',"
-                + " or 'i,j,label'.");
     }
 
-    private static ParsedUpload pairs(Row header, Columns columns, List<Row> body) {
+    private static ParsedUpload pairs(Row header, Columns columns, Rows body) {
         if (columns.label() != null && columns.score() != null) {
             throw atLine(header.line(), ": give either a 'label' or a 'score' column, not both.");
         }
@@ -87,7 +92,7 @@ final class TableParser {
         boolean scoreKind = columns.score() != null;
         List<TextLine> sentences = new ArrayList<>();
         List<PairRow> pairs = new ArrayList<>();
-        for (Row row : body) {
+        for (Row row = body.next(); row != null; row = body.next()) {
             if (row.isBlank()) continue;
             checkWidth(row, columns.width());
             List<String> f = row.fields();
@@ -106,9 +111,9 @@ final class TableParser {
         return new ParsedUpload(sentences, pairs);
     }
 
-    private static ParsedUpload sentences(Columns columns, List<Row> body) {
+    private static ParsedUpload sentences(Columns columns, Rows body) {
         List<TextLine> sentences = new ArrayList<>();
-        for (Row row : body) {
+        for (Row row = body.next(); row != null; row = body.next()) {
             if (row.isBlank()) continue;
             checkWidth(row, columns.width());
             String sentence = row.fields().get(columns.single());
@@ -118,30 +123,33 @@ final class TableParser {
     }
 
     /**
-     * All records with the line each starts on. The parser has consumed exactly the previous record (and its line
-     * break) when the next is asked for, so a record starts one line after the parser's count at that moment.
+     * The records one at a time, each with the line it starts on. The parser has consumed exactly the previous
+     * record (and its line break) when the next is asked for, so a record starts one line after the parser's
+     * count at that moment.
      */
-    private static List<Row> read(String text, char delimiter, boolean quoted) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                .setQuote(quoted ? Character.valueOf('"') : null).get();
-        List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(text, format)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                int line = (int) parser.getCurrentLineNumber() + 1;
-                try {
-                    if (!records.hasNext()) break;
-                    rows.add(new Row(line, records.next().toList()));
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw atLine(line, ": " + describe(e));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static final class Rows {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        /** Quoted CSV is what the exports write, formula-protected; its fields are read back unprotected. */
+        private final boolean unprotect;
+
+        Rows(CSVParser parser, boolean unprotect) {
+            this.parser = parser;
+            this.records = parser.iterator();
+            this.unprotect = unprotect;
         }
-        int first = 0;
-        while (first < rows.size() && rows.get(first).isBlank()) first++;
-        return rows.subList(first, rows.size());
+
+        /** The next record, or null after the last. */
+        Row next() {
+            int line = (int) parser.getCurrentLineNumber() + 1;
+            try {
+                if (!records.hasNext()) return null;
+                List<String> fields = records.next().toList();
+                return new Row(line, unprotect ? fields.stream().map(LabelExport::unprotected).toList() : fields);
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw atLine(line, ": " + describe(e));
+            }
+        }
     }
 
     /** Commons CSV's words for the two ways a quoted field goes wrong, in the user's terms. */

@@ -1,11 +1,11 @@
 package org.simexplorer.formats;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.simexplorer.errors.DomainException;
@@ -30,13 +30,28 @@ public final class UploadParser {
     }
 
     public static ParsedUpload parse(byte[] bytes, UploadFormat format) {
-        String text = decodeUtf8(bytes);
-        ParsedUpload parsed = switch (format) {
-            case TXT -> new ParsedUpload(textLines(text), List.of());
-            case CSV -> TableParser.parse(text, ',', true);
-            case TSV -> TableParser.parse(text, '\t', false);
-            case JSONL -> JsonlParser.parse(text);
-        };
+        return parse(new ByteArrayInputStream(bytes), format);
+    }
+
+    /**
+     * Reads a file as it streams in, a buffer at a time: only the parsed sentences and pairs are kept, never a
+     * copy of the whole file. The stream is closed.
+     */
+    public static ParsedUpload parse(InputStream in, UploadFormat format) {
+        try (Reader reader = new Utf8Reader(in)) {
+            return storable(switch (format) {
+                case TXT -> new ParsedUpload(textLines(new LineSource(reader, true)), List.of());
+                case CSV -> TableParser.parse(reader, ',', true);
+                case TSV -> TableParser.parse(reader, '\t', false);
+                case JSONL -> JsonlParser.parse(new LineSource(reader, false));
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException("The upload could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Refuses text that PostgreSQL cannot store (U+0000) on every database alike, naming the line. */
+    private static ParsedUpload storable(ParsedUpload parsed) {
         for (TextLine sentence : parsed.sentences()) {
             if (!StorableText.storable(sentence.text())) throw StorableText.refusedAtLine(sentence.line());
         }
@@ -50,42 +65,17 @@ public final class UploadParser {
 
     /** Plain text, pasted or uploaded: one sentence per non-blank line, stripped, with its line number. */
     public static List<TextLine> textLines(String text) {
+        return textLines(new LineSource(new StringReader(text), true));
+    }
+
+    private static List<TextLine> textLines(LineSource lines) {
         List<TextLine> sentences = new ArrayList<>();
-        // Line ends as CSV and editors count them (CRLF, LF, CR), so that line numbers agree across formats.
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int k = 0; k < lines.length; k++) {
-            String sentence = lines[k].strip();
-            if (!StorableText.storable(sentence)) throw StorableText.refusedAtLine(k + 1);
-            if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, k + 1));
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            String sentence = line.strip();
+            if (!StorableText.storable(sentence)) throw StorableText.refusedAtLine(lines.number());
+            if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, lines.number()));
         }
         return sentences;
-    }
-
-    /** Strict UTF-8: a malformed byte is reported with its line instead of being replaced. */
-    static String decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int line = lineOfByte(bytes, in.position());
-            throw new InvalidInputException("Line " + line + " is not valid UTF-8 (byte offset " + in.position()
-                    + "). Save the file as UTF-8.").with("line", line);
-        }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static int lineOfByte(byte[] bytes, int offset) {
-        int line = 1;
-        for (int k = 0; k < offset && k < bytes.length; k++) {
-            if (bytes[k] == '\n') line++;
-        }
-        return line;
     }
 
     /** A 400 that names the line. */

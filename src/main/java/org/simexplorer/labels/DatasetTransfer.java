@@ -85,8 +85,21 @@ public class DatasetTransfer {
             throw new InvalidInputException("Export version " + archive.version() + " is not supported; this"
                     + " instance reads version " + DatasetArchive.VERSION + ".");
         }
+        if (archive.name() == null) {
+            throw new InvalidInputException("name", "The export has no \"name\".");
+        }
         if (archive.sentences() == null || archive.sentences().isEmpty()) {
-            throw new InvalidInputException("The export has no sentences.");
+            throw new InvalidInputException("sentences", "The export has no sentences.");
+        }
+        int missing = firstNull(archive.sentences());
+        if (missing >= 0) {
+            throw new InvalidInputException("sentences[" + missing + "]", "sentences[" + missing + "] is null;"
+                    + " every sentence must be a string.").with("index", missing);
+        }
+        int missingAdapter = archive.adapters() == null ? -1 : firstNull(archive.adapters());
+        if (missingAdapter >= 0) {
+            throw new InvalidInputException("adapters[" + missingAdapter + "]", "adapters[" + missingAdapter
+                    + "] is null; every adapter must be an object.").with("index", missingAdapter);
         }
         for (int k = 0; k < archive.sentences().size(); k++) {
             if (!StorableText.storable(archive.sentences().get(k))) {
@@ -104,13 +117,21 @@ public class DatasetTransfer {
             boolean valid = label != null && label.i() >= 0 && label.i() < label.j() && label.j() < n
                     && Math.abs(label.label()) == 1 && label.createdAt() != null && label.updatedAt() != null;
             if (!valid) {
-                throw new InvalidInputException("labels[" + k + "] must have 0 <= i < j < " + n + ", label 1 or -1,"
-                        + " and createdAt and updatedAt.").with("index", k);
+                throw new InvalidInputException("labels[" + k + "]", "labels[" + k + "] must have 0 <= i < j < " + n
+                        + ", label 1 or -1, and createdAt and updatedAt.").with("index", k);
             }
             if (!seen.add((long) label.i() * n + label.j())) {
                 throw new InvalidInputException("labels[" + k + "] repeats the pair (" + label.i() + ", " + label.j()
                         + ").").with("index", k);
             }
         }
+    }
+
+    /** The index of the first null item, or -1 (immutable lists refuse indexOf(null)). */
+    private static int firstNull(List<?> items) {
+        for (int k = 0; k < items.size(); k++) {
+            if (items.get(k) == null) return k;
+        }
+        return -1;
     }
 }

@@ -12,6 +12,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.system.ProblemResponses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
+@Tag(name = "Export and import")
 class DatasetTransferController {
 
     private final DatasetTransfer transfer;
@@ -46,7 +51,12 @@ class DatasetTransferController {
     }
 
     /** The body is a file from {@code GET /api/datasets/{id}/export}; it becomes a new dataset. */
-    @Operation(summary = "Restore a dataset export as a new dataset, with its labels and adapters")
+    @Operation(summary = "Restore a dataset export as a new dataset, with its labels and adapters",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "a file from GET /api/datasets/{id}/export, as it was downloaded",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = DatasetArchive.class))))
+    @ApiResponse(responseCode = "201", description = "Restored; Location names the new dataset")
     @ProblemResponses({400, 404, 409, 413})
     @PostMapping("/api/datasets/import")
     ResponseEntity<Restored> restore(@RequestBody(required = false) byte[] body) {

@@ -88,9 +88,10 @@ class LabelController {
     @ProblemResponses({400, 404})
     @GetMapping("/labels/export")
     ResponseEntity<String> export(@PathVariable long id,
-            @Parameter(schema = @Schema(allowableValues = {"csv", "jsonl"}))
+            @Parameter(description = "the file's format", schema = @Schema(allowableValues = {"csv", "jsonl"}))
             @RequestParam(defaultValue = "csv") String format,
-            @Parameter(schema = @Schema(allowableValues = {"label", "score"}))
+            @Parameter(description = "label writes 1/0, score writes 1.0/0.0 (for CoSENTLoss and"
+                    + " CosineSimilarityLoss)", schema = @Schema(allowableValues = {"label", "score"}))
             @RequestParam(defaultValue = "label") String column) {
         String body = labels.export(id, format, column);
         MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
@@ -110,7 +111,7 @@ class LabelController {
             throws IOException {
         limits.checkUploadSize(file.getSize());
         UploadFormat uploadFormat = UploadFormat.of(format, file.getOriginalFilename());
-        return labels.importPairs(id, UploadParser.parse(file.getBytes(), uploadFormat), threshold);
+        return labels.importPairs(id, UploadParser.parse(file.getInputStream(), uploadFormat), threshold);
     }
 
     /** The file as the raw body; the format comes from ?format=, else Content-Type, else the first character. */
@@ -119,8 +120,10 @@ class LabelController {
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/jsonl", schema = @Schema(type = "string"))}))
     @ProblemResponses({400, 404, 413})
-    @PostMapping("/labels/import")
+    @PostMapping(path = "/labels/import", consumes = {"text/csv", "application/jsonl", "text/plain",
+        "text/tab-separated-values", "application/x-ndjson"})
     LabelService.ImportResult importBody(@PathVariable long id, HttpServletRequest request,
+            @Parameter(description = "csv, tsv or jsonl; else taken from Content-Type, else from the first character")
             @RequestParam(required = false) String format, @RequestParam(defaultValue = "2.5") double threshold,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
             String contentType)

@@ -1,7 +1,7 @@
 package org.simexplorer.metrics;
 
 /**
- * The app's own meters, in one place so the names on /actuator/prometheus, the README and the code agree.
+ * The app's own meters, in one place so the names on /actuator/prometheus, docs/deployment.md and the code agree.
  * Prometheus spells them with underscores and a unit suffix (for example
  * {@code simexplorer_embedding_sentences_total}).
  */

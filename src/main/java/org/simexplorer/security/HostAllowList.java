@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.simexplorer.system.Problems;
+import org.simexplorer.system.SecurityHeaders;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
@@ -45,13 +46,12 @@ public class HostAllowList extends OncePerRequestFilter {
         Locale locale = request.getLocale();
         String title = messages.getMessage("misdirected.title", null, locale);
         String detail = messages.getMessage("misdirected.detail", new Object[] {host}, locale);
-        response.setHeader("X-Content-Type-Options", "nosniff");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             Problems.write(response, MISDIRECTED, title, detail);
             return;
         }
         response.setStatus(MISDIRECTED);
-        response.setHeader("Content-Security-Policy", WebSecurity.CONTENT_SECURITY_POLICY);
+        SecurityHeaders.apply(response);
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"

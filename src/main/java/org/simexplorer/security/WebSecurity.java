@@ -2,6 +2,7 @@ package org.simexplorer.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.simexplorer.system.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -36,10 +37,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableConfigurationProperties(SecuritySettings.class)
 class WebSecurity {
 
-    /** Scripts and styles from this server only: no inline script, no eval, no framing. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self';"
-            + " frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     @Bean
     NetworkExposure networkExposure(Environment environment, SecuritySettings settings) {

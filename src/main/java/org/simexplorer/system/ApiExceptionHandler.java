@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.simexplorer.errors.ConflictException;
 import org.simexplorer.errors.DomainException;
 import org.simexplorer.errors.NotFoundException;
@@ -28,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -80,6 +82,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         String detail = "Parameter '" + e.getName() + "' has an invalid value: " + e.getValue();
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    }
+
+    /** A multipart body without a boundary, cut off or otherwise unreadable (a body over the limit is a 413). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMalformedMultipart(MultipartException e) {
+        Throwable cause = e.getMostSpecificCause();
+        String reason = cause != e && cause.getMessage() != null ? ": " + cause.getMessage() : ".";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart/form-data body cannot be read" + reason);
+        problem.setTitle("Malformed multipart body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A form body whose percent-escapes are not UTF-8 (the query string is checked earlier, by ParameterEncodingCheck). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleMalformedParameters(InvalidParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request's parameters are not valid percent-encoded UTF-8.");
+        problem.setTitle("Malformed parameters");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -4,18 +4,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writes an RFC 9457 problem detail from a servlet filter, where the exception handler cannot reach. */
+/**
+ * Writes an RFC 9457 problem detail from a servlet filter, where the exception handler cannot reach, with the
+ * security headers of every other answer.
+ */
 public final class Problems {
 
     private Problems() {
     }
 
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        write(response, status, title, detail, null, null);
+    }
+
+    /** As {@link #write(HttpServletResponse, int, String, String)}, with one more member when name is not null. */
+    public static void write(HttpServletResponse response, int status, String title, String detail, String name,
+            String value) throws IOException {
         response.setStatus(status);
+        SecurityHeaders.apply(response);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}");
+                + ",\"detail\":" + quote(detail) + (name == null ? "" : "," + quote(name) + ":" + quote(value)) + "}");
     }
 
     /** JSON string literal; escapes everything a header value could smuggle in. */

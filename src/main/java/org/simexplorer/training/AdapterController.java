@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.system.ProblemResponses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
+@Tag(name = "Adapters")
 class AdapterController {
 
     private final AdapterService adapters;
@@ -33,6 +35,7 @@ class AdapterController {
 
     /** Starts a training in the background: 202 with the queued adapter and its Location. */
     @Operation(summary = "Train an adapter on the dataset's labels in the background (202, with its Location)")
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the adapter, whose events follow it")
     @ProblemResponses({400, 404, 409, 422, 503})
     @PostMapping("/api/datasets/{id}/adapters")
     ResponseEntity<AdapterView> create(@PathVariable long id, @RequestBody AdapterRequest request) {

@@ -26,7 +26,7 @@ class AdapterModels implements ExtraModels {
         this.product = product;
     }
 
-    private record Adapter(long adapterId, String id, String base, int inputDimension, int dimension,
+    private record Adapter(long adapterId, String id, String base, Long datasetId, int inputDimension, int dimension,
             AdapterModels models) implements ExtraModel {
         @Override
         public float[][] apply(float[][] baseVectors) {
@@ -56,7 +56,7 @@ class AdapterModels implements ExtraModels {
     }
 
     private ExtraModel model(AdapterRecord a) {
-        return new Adapter(a.id(), a.modelId(), a.base(), a.dimension(), a.outputDimension(), this);
+        return new Adapter(a.id(), a.modelId(), a.base(), a.datasetId(), a.dimension(), a.outputDimension(), this);
     }
 
     private float[] weightsOf(long adapterId, String modelId) {

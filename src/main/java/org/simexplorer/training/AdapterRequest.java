@@ -1,5 +1,7 @@
 package org.simexplorer.training;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigInteger;
 import java.util.Map;
@@ -11,9 +13,23 @@ import org.simexplorer.errors.InvalidInputException;
  *
  * @param rank "full" (default), "diagonal", or an integer r for W = I + U·Vᵀ
  */
-record AdapterRequest(String name, String loss, Map<String, Object> params, Object rank,
-        @Schema(type = "integer", format = "int32") Number steps, Double learningRate, Double regularization,
-        Double validationFraction, @Schema(type = "integer", format = "int64") Number seed) {
+record AdapterRequest(
+        @Schema(requiredMode = REQUIRED, description = "1 to 40 characters of a-z, 0-9 and '-'", example = "cosent-1")
+        String name,
+        @Schema(requiredMode = REQUIRED, description = "a loss id from GET /api/losses", example = "cosent")
+        String loss,
+        @Schema(description = "the loss's parameters by name, e.g. {\"scale\": 20}",
+                additionalPropertiesSchema = Double.class) Map<String, Object> params,
+        @Schema(description = "\"full\" (default), \"diagonal\", or an integer r for W = I + U·Vᵀ",
+                oneOf = {String.class, Integer.class}, example = "full") Object rank,
+        @Schema(implementation = Integer.class, description = "Adam steps, 1 to 100000", defaultValue = "300",
+                example = "300") Number steps,
+        @Schema(description = "Adam's learning rate; 0.001 when absent") Double learningRate,
+        @Schema(description = "λ of λ‖W − I‖²; 0.001 when absent") Double regularization,
+        @Schema(description = "share of the labelled pairs kept for validation, between 0 and 1; 0.2 when"
+                + " absent") Double validationFraction,
+        @Schema(implementation = Long.class, description = "seeds the training/validation split",
+                defaultValue = "0", example = "0") Number seed) {
 
     static final int DEFAULT_STEPS = 300;
     static final int MAX_STEPS = 100_000;

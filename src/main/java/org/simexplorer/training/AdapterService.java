@@ -43,10 +43,12 @@ class AdapterService implements InitializingBean {
     private final TrainingRunner runner;
     private final AdapterModels models;
     private final DatasetSimilarity similarity;
+    private final int minimumPerClass;
 
     AdapterService(DatasetService datasets, LabelRepository labels, PairLossRegistry losses, ModelCatalog catalog,
             AdapterRepository adapters, TrainingJobs jobs, LiveTrainings live, TrainingRunner runner,
-            AdapterModels models, DatasetSimilarity similarity) {
+            AdapterModels models, DatasetSimilarity similarity, TrainingProperties properties) {
+        this.minimumPerClass = properties.minValidationPairsPerClass();
         this.similarity = similarity;
         this.datasets = datasets;
         this.labels = labels;
@@ -105,17 +107,17 @@ class AdapterService implements InitializingBean {
         LiveTrainings.Live training = live.open(id);
         training.job = jobs.submit(slot, () -> runner.run(id, datasetId, split, plan, training));
         AdapterRecord saved = adapters.find(id).orElseThrow();
-        return new Created(saved, AdapterView.of(saved, training));
+        return new Created(saved, AdapterView.of(saved, training, minimumPerClass));
     }
 
     AdapterView view(long id) {
         AdapterRecord adapter = find(id);
-        return AdapterView.of(adapter, live.find(id));
+        return AdapterView.of(adapter, live.find(id), minimumPerClass);
     }
 
     List<AdapterView> list(long datasetId) {
         datasets.get(datasetId);
-        return adapters.byDataset(datasetId).stream().map(a -> AdapterView.of(a, live.find(a.id()))).toList();
+        return adapters.byDataset(datasetId).stream().map(a -> AdapterView.of(a, live.find(a.id()), minimumPerClass)).toList();
     }
 
     /** Cancels a queued or running training; deletes an ended one unless a dataset was created with it (409). */

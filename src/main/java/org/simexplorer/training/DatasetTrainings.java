@@ -20,10 +20,12 @@ class DatasetTrainings {
 
     private final AdapterRepository adapters;
     private final LiveTrainings live;
+    private final int minimumPerClass;
 
-    DatasetTrainings(AdapterRepository adapters, LiveTrainings live) {
+    DatasetTrainings(AdapterRepository adapters, LiveTrainings live, TrainingProperties properties) {
         this.adapters = adapters;
         this.live = live;
+        this.minimumPerClass = properties.minValidationPairsPerClass();
     }
 
     @EventListener
@@ -39,7 +41,8 @@ class DatasetTrainings {
                         deleting.datasetId(), STOP_WAIT);
             }
             // A training taken out of the queue never ran, so its streams are ended here (a no-op otherwise).
-            live.end(adapter.id(), AdapterView.of(adapters.find(adapter.id()).orElse(adapter), null));
+            live.end(adapter.id(), AdapterView.of(adapters.find(adapter.id()).orElse(adapter), null,
+                    minimumPerClass));
         }
     }
 }

@@ -9,9 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queueCapacity     trainings that may wait; past it a request answers 503 (at least 8, so that the page's
  *                          compare-losses run of seven fits)
  * @param retryAfterSeconds the Retry-After of that 503
+ * @param minValidationPairsPerClass below this many similar or dissimilar validation pairs an adapter carries a
+ *                          caution (default {@value #MIN_VALIDATION_PAIRS_PER_CLASS}): the validation metrics
+ *                          decide which W is kept, and on a handful of pairs they swing from 0 to 1 by chance
  */
 @ConfigurationProperties("simexplorer.training")
-public record TrainingProperties(Integer concurrency, Integer queueCapacity, Integer retryAfterSeconds) {
+public record TrainingProperties(Integer concurrency, Integer queueCapacity, Integer retryAfterSeconds,
+        Integer minValidationPairsPerClass) {
+
+    /** The default of {@code simexplorer.training.min-validation-pairs-per-class}. */
+    public static final int MIN_VALIDATION_PAIRS_PER_CLASS = 30;
 
     public TrainingProperties {
         if (concurrency == null || concurrency < 1) concurrency = 1;
@@ -21,5 +28,8 @@ public record TrainingProperties(Integer concurrency, Integer queueCapacity, Int
                     + "; it must be at least 8 so that a compare-losses run of seven trainings fits.");
         }
         if (retryAfterSeconds == null || retryAfterSeconds < 1) retryAfterSeconds = 30;
+        if (minValidationPairsPerClass == null || minValidationPairsPerClass < 0) {
+            minValidationPairsPerClass = MIN_VALIDATION_PAIRS_PER_CLASS;
+        }
     }
 }

@@ -25,8 +25,11 @@ class TrainingRunner {
     private final LiveTrainings live;
     private final AdapterTrainer trainer;
     private final AtomicLong stepsDone = new AtomicLong();
+    private final int minimumPerClass;
 
-    TrainingRunner(DatasetService datasets, AdapterRepository adapters, LiveTrainings live, AdapterTrainer trainer) {
+    TrainingRunner(DatasetService datasets, AdapterRepository adapters, LiveTrainings live, AdapterTrainer trainer,
+            TrainingProperties properties) {
+        this.minimumPerClass = properties.minValidationPairsPerClass();
         this.datasets = datasets;
         this.adapters = adapters;
         this.live = live;
@@ -69,7 +72,7 @@ class TrainingRunner {
     }
 
     private Object current(long id, LiveTrainings.Live training) {
-        return adapters.find(id).<Object>map(a -> AdapterView.of(a, training)).orElse(Map.of("id", id));
+        return adapters.find(id).<Object>map(a -> AdapterView.of(a, training, minimumPerClass)).orElse(Map.of("id", id));
     }
 
     /** Carries the trainer's reports to the live state, the streams and (throttled) the database. */
@@ -101,7 +104,7 @@ class TrainingRunner {
                 adapters.progress(id, step, bestStep, curve);
                 lastSave = System.nanoTime();
             }
-            live.progress(id, AdapterView.of(row, training));
+            live.progress(id, AdapterView.of(row, training, minimumPerClass));
         }
 
         @Override

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asynchronous dataset creation over real HTTP with the real model: 202 with a status URL, an event stream of
- * the embedding's progress ending in "done", the same dataset as the synchronous create, and failures reported
- * on the stream and the status URL without writing anything.
+ * the embedding's progress ending in "done", the same dataset as the synchronous create, and input that would
+ * make the job fail refused before it starts, without writing anything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
@@ -117,19 +117,27 @@ class DatasetJobApiTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    /** The name, the model and the sizes are checked before the 202, as for POST /api/datasets. */
     @Test
-    void aFailingJobReportsTheProblemAndWritesNothing() throws Exception {
+    void aJobThatWouldFailIsRefusedBeforeItStarts() throws Exception {
         int before = getJson("/api/datasets").size();
-        HttpResponse<String> started = postJson("/api/datasets/jobs", Map.of("name", "Unknown model",
+        HttpResponse<String> unknownModel = postJson("/api/datasets/jobs", Map.of("name", "Unknown model",
                 "sentences", List.of("One sentence."), "model", "no-such-model"));
-        assertThat(started.statusCode()).isEqualTo(202);
-        JsonNode job = JSON.readTree(started.body());
-        List<Map.Entry<String, JsonNode>> events = events(job.get("eventsUrl").asText());
-        Map.Entry<String, JsonNode> last = events.get(events.size() - 1);
-        assertThat(last.getKey()).isEqualTo("failed");
-        assertThat(last.getValue().get("status").asInt()).isEqualTo(404);
-        assertThat(last.getValue().get("detail").asText()).contains("no-such-model");
-        assertThat(getJson(job.get("statusUrl").asText()).get("state").asText()).isEqualTo("FAILED");
+        assertThat(unknownModel.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownModel.body()).get("detail").asText()).contains("no-such-model");
+        HttpResponse<String> noName = postJson("/api/datasets/jobs", Map.of("sentences", List.of("One sentence.")));
+        assertThat(noName.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noName.body()).get("detail").asText()).contains("name");
+        HttpResponse<String> longName = postJson("/api/datasets/jobs", Map.of("name", "n".repeat(100_000),
+                "sentences", List.of("One sentence.")));
+        assertThat(longName.statusCode()).isEqualTo(400);
+        HttpResponse<String> tooMany = postJson("/api/datasets/jobs", Map.of("name", "Too many",
+                "sentences", java.util.stream.IntStream.range(0, 5001).mapToObj(k -> "s" + k).toList()));
+        assertThat(tooMany.statusCode()).isEqualTo(413);
+        for (HttpResponse<String> refused : List.of(unknownModel, noName, longName, tooMany)) {
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
         assertThat(getJson("/api/datasets").size()).isEqualTo(before);
     }
 

@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Import({DatasetRepository.class, SentenceRepository.class, EmbeddingCache.class, CachedEmbedder.class, LabelRepository.class,
         DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class, LabelWriter.class,
         SentenceCounts.class, DatasetLosses.class,
-        SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class,
+        SimilarityConfiguration.class, LossConfiguration.class, LossService.class, MatrixCache.class, TileCache.class,
         ConcurrencyLimits.class, DatasetServiceContract.Beans.class})
 @TestPropertySource(properties = "simexplorer.datasets.max-sentences=50")
 abstract class DatasetServiceContract {

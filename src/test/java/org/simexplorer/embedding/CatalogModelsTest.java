@@ -13,8 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every catalogue model loads from its carrier jar and embeds as it did when verified. The expected cosines were
- * recorded once, on 2026-12-01, from the build whose STS-B figures are in the README (all-minilm-l6-v2 Spearman
- * 86.72, bge-small-en-v1.5 88.92, bge-small-zh-v1.5 80.56); a change of pooling, tokenizer settings or
+ * recorded once, on 2026-12-01, from the build whose STS-B figures are in docs/benchmarks.md (all-minilm-l6-v2
+ * Spearman 86.72, bge-small-en-v1.5 88.92, bge-small-zh-v1.5 80.56); a change of pooling, tokenizer settings or
  * normalisation moves them by far more than the tolerance. This also covers CLS pooling (the bge models).
  */
 // Its own context: it loads every model, which EmbeddingApiTest's context must not see.

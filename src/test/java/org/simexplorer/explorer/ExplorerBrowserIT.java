@@ -294,6 +294,27 @@ class ExplorerBrowserIT extends BrowserTest {
         BrowserSession.screenshot(driver, "dataset-demo");
         driver.get(url("/"));
         BrowserSession.screenshot(driver, "home");
+
+        // the home list tells datasets apart by id, creation time and label count
+        WebElement row = driver.findElement(By.xpath("//tr[td[@class='num dataset-id' and text()='d" + id + "']]"));
+        assertThat(row.findElement(By.className("dataset-labels")).getText()).isEqualTo("2");
+        assertThat(row.findElement(By.cssSelector(".dataset-created time")).getText())
+                .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+
+        // the demo button opens the same demo again, labels and all
+        driver.findElement(By.id("demo-button")).click();
+        waitUpTo(60).until(d -> d.getCurrentUrl().endsWith("/datasets/" + id));
+        waitForHeatmap();
+        waitUpTo(30).until(d -> d.findElement(By.id("label-count")).getText().equals("2"));
+
+        // a fresh copy is a new, unlabelled dataset
+        driver.get(url("/"));
+        driver.findElement(By.id("demo-fresh-button")).click();
+        waitUpTo(120).until(d -> d.getCurrentUrl().matches(".*/datasets/\\d+$") && !d.getCurrentUrl().endsWith("/" + id));
+        String copy = driver.getCurrentUrl();
+        assertThat(labelsViaApi(Long.parseLong(copy.substring(copy.lastIndexOf('/') + 1)))).isEmpty();
+        driver.get(url("/"));
+        assertThat(driver.findElements(By.linkText(DemoDataset.NAME + " (all-minilm-l6-v2)"))).hasSize(2);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Distinct, readable English sentences built from a few word lists, for a large dataset in tests. */
-final class GeneratedText {
+public final class GeneratedText {
 
     private static final String[] SUBJECTS = {"The old fisherman", "A young teacher", "My neighbour", "The chef",
         "Our manager", "A tired student", "The pilot", "The doctor", "A street musician", "The gardener",
@@ -23,7 +23,7 @@ final class GeneratedText {
     private GeneratedText() {
     }
 
-    static List<String> sentences(int count) {
+    public static List<String> sentences(int count) {
         Set<String> out = new LinkedHashSet<>();
         long state = 42;
         while (out.size() < count) {

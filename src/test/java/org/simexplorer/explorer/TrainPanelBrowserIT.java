@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -150,9 +151,14 @@ class TrainPanelBrowserIT {
         List<WebElement> auc = rows.get(0).findElements(By.tagName("td"));
         assertThat(auc.get(0).getText()).isEqualTo("validation");
         assertThat(auc.get(1).getText()).isEqualTo("ROC-AUC");
-        assertThat(auc.get(2).getText()).matches("0\\.\\d{3}|1\\.000");
-        assertThat(auc.get(3).getText()).matches("0\\.\\d{3}|1\\.000");
-        assertThat(Double.parseDouble(auc.get(3).getText())).isGreaterThanOrEqualTo(Double.parseDouble(auc.get(2).getText()));
+        // each ROC-AUC comes with its 95 % interval, and the few validation pairs carry a caution
+        String withInterval = "(0\\.\\d{3}|1\\.000) \\[[01]\\.\\d{2}, [01]\\.\\d{2}\\]";
+        assertThat(auc.get(2).getText()).matches(withInterval);
+        assertThat(auc.get(3).getText()).matches(withInterval);
+        assertThat(Double.parseDouble(auc.get(3).getText().split(" ")[0]))
+                .isGreaterThanOrEqualTo(Double.parseDouble(auc.get(2).getText().split(" ")[0]));
+        assertThat(driver.findElement(By.id("train-caution")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("train-caution")).getText()).startsWith("Few validation pairs").contains("30");
 
         assertThat(driver.findElement(By.id("adapter-view")).isDisplayed()).isTrue();
         WebElement export = driver.findElement(By.id("adapter-export-link"));
@@ -164,6 +170,11 @@ class TrainPanelBrowserIT {
         driver.findElement(By.id("view-adapter")).click();
         waitUpTo(60).until(d -> "adapter".equals(script("return document.body.dataset.heatmapView || '';")));
         String adapter = heatmapPixels();
+        String adapterModel = script("return document.getElementById('train-status').textContent.split(':').slice(0, 2).join(':');");
+        assertThat(adapterModel).startsWith("all-minilm-l6-v2:d" + id + "-contrastive");
+        assertThat(driver.findElement(By.id("heatmap-title")).getText()).isEqualTo("Cosine similarity under the adapter "
+                + adapterModel);
+        assertThat(driver.findElement(By.id("legend-text")).getText()).contains("under " + adapterModel + " from");
         long adapterId = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/datasets/" + id
                 + "/adapters"))).GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get(0).get("id").asLong();
         int bestStep = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/adapters/" + adapterId)))
@@ -176,8 +187,108 @@ class TrainPanelBrowserIT {
         String difference = heatmapPixels();
         assertThat(difference).as("the difference is drawn on the diverging scale").isNotEqualTo(base);
         assertThat(driver.findElement(By.id("view-difference")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("heatmap-title")).getText())
+                .isEqualTo("Adapter \u2212 base: " + adapterModel + " minus all-minilm-l6-v2");
+        assertThat(driver.findElement(By.id("legend-text")).getText()).startsWith("Colour: adapter \u2212 base");
         driver.findElement(By.id("view-base")).click();
         waitUpTo(30).until(d -> "base".equals(script("return document.body.dataset.heatmapView || '';")));
         assertThat(heatmapPixels()).isEqualTo(base);
+        assertThat(driver.findElement(By.id("heatmap-title")).getText())
+                .isEqualTo("Cosine similarity under all-minilm-l6-v2");
+    }
+    private void openAndWaitForTheTrainPanel(long id) {
+        driver.get(url("/datasets/" + id));
+        waitUpTo(120).until(d -> "true".equals(script("return document.body.dataset.heatmapReady || null;")));
+        waitUpTo(30).until(d -> new Select(driver.findElement(By.id("train-loss"))).getOptions().size() == 7);
+        waitUpTo(30).until(d -> !driver.findElement(By.id("train-name")).getAttribute("value").isEmpty());
+        WebElement steps = driver.findElement(By.id("train-steps"));
+        steps.clear();
+        steps.sendKeys("10");
+    }
+
+    private void waitForStatus(String status) {
+        waitUpTo(120).until(d -> status.equals(script("return document.getElementById('train-status').dataset.status || '';")));
+    }
+
+    /** Trains one per loss from the page and waits until the table shows all seven done. */
+    private void trainOnePerLoss() {
+        driver.findElement(By.id("compare-start")).click();
+        // read in one script: the table is rebuilt every second while the run trains
+        waitUpTo(300).until(d -> "done,done,done,done,done,done,done".equals(script("return Array.from("
+                + "document.querySelectorAll('#compare-body tr'), (r) => r.cells[1].textContent).join(',');")));
+        assertThat(driver.findElement(By.id("compare-error")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("compare-status")).getText()).isEqualTo("7 of 7 done.");
+    }
+
+    /** The notes name the best loss (or say all tie) and explain each best step of 0 the table shows. */
+    private void assertTheNotesExplainTheTable() {
+        String notes = driver.findElement(By.id("compare-notes")).getText();
+        String best = script("return Array.from(document.querySelectorAll('#compare-body tr[data-best=true]'),"
+                + " (r) => r.dataset.loss).join(', ');");
+        if (best.isEmpty()) assertThat(notes).contains("Every loss reached the same validation ROC-AUC");
+        else assertThat(notes).contains("Best on the validation pairs: " + best + ",");
+        String kept = script("return Array.from(document.querySelectorAll('#compare-body tr'))"
+                + ".filter((r) => r.cells[2].textContent === '0 (base kept)').map((r) => r.dataset.loss).join(', ');");
+        if (kept.isEmpty()) assertThat(notes).doesNotContain("Best step 0");
+        else assertThat(notes).contains("Best step 0 (" + kept + ")");
+    }
+
+    /** The option values of the second Compare picker's groups, by group label, in the picker's order. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>> pickerGroups() {
+        List<List<Object>> groups = (List<List<Object>>) driver.executeScript("return Array.from("
+                + "document.querySelectorAll('#comparison-model-1 optgroup'), (g) => [g.label,"
+                + " Array.from(g.querySelectorAll('option'), (o) => o.value)]);");
+        Map<String, List<String>> byLabel = new LinkedHashMap<>();
+        for (List<Object> g : groups) byLabel.put((String) g.get(0), (List<String>) g.get(1));
+        return byLabel;
+    }
+
+    @Test
+    void twoDatasetsOfOneModelEachTrainAndTrainOnePerLoss() throws Exception {
+        long first = labelledDataset();
+        long second = labelledDataset();
+
+        openAndWaitForTheTrainPanel(first);
+        assertThat(driver.findElement(By.id("train-name")).getAttribute("value")).isEqualTo("d" + first + "-cosent");
+        driver.findElement(By.id("train-start")).click();
+        waitForStatus("done");
+        // the new adapter is a model the Compare pickers offer at once, under this dataset
+        String firstCosent = "all-minilm-l6-v2:d" + first + "-cosent";
+        waitUpTo(30).until(d -> pickerGroups().getOrDefault("adapters of this dataset (d" + first + ")", List.of())
+                .contains(firstCosent));
+        trainOnePerLoss();
+        assertTheNotesExplainTheTable();
+
+        openAndWaitForTheTrainPanel(second);
+        assertThat(driver.findElement(By.id("train-name")).getAttribute("value")).isEqualTo("d" + second + "-cosent");
+        Map<String, List<String>> groups = pickerGroups();
+        assertThat(groups.keySet()).first().isEqualTo("built-in models");
+        assertThat(groups.get("adapters of dataset d" + first + ": train-panel")).contains(firstCosent)
+                .hasSize(8);
+
+        // a name another dataset's adapter holds is refused, and the error stays through the renders that follow
+        WebElement name = driver.findElement(By.id("train-name"));
+        name.clear();
+        name.sendKeys("d" + first + "-cosent");
+        driver.findElement(By.id("train-start")).click();
+        waitUpTo(30).until(d -> driver.findElement(By.id("train-error")).isDisplayed());
+        assertThat(driver.findElement(By.id("train-error-text")).getText()).contains("already taken");
+        name.clear();
+        name.sendKeys("d" + second + "-cosent");
+        trainOnePerLoss();
+        assertTheNotesExplainTheTable();
+        assertThat(driver.findElement(By.id("train-error")).isDisplayed()).as("shown until dismissed").isTrue();
+        driver.findElement(By.id("train-error-close")).click();
+        assertThat(driver.findElement(By.id("train-error")).isDisplayed()).isFalse();
+
+        driver.findElement(By.id("train-start")).click();
+        waitForStatus("done");
+        assertThat(driver.findElement(By.id("train-error")).isDisplayed()).isFalse();
+        String here = "adapters of this dataset (d" + second + ")";
+        waitUpTo(30).until(d -> pickerGroups().getOrDefault(here, List.of())
+                .contains("all-minilm-l6-v2:d" + second + "-cosent"));
+        assertThat(pickerGroups().keySet()).first().isEqualTo(here);
+        assertThat(pickerGroups().get(here)).hasSize(8);
     }
 }

@@ -13,6 +13,7 @@ import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.dataset.DatasetSimilarity;
 import org.simexplorer.dataset.EmbeddingCache;
 import org.simexplorer.dataset.MatrixCache;
+import org.simexplorer.dataset.TileCache;
 import org.simexplorer.dataset.SentenceCounts;
 import org.simexplorer.dataset.SentenceRepository;
 import org.simexplorer.dataset.StandInEmbedder;
@@ -42,6 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
         LabelRepository.class, DatasetService.class, DatasetSimilarity.class, DatasetEmbeddings.class, LabelService.class,
         LabelWriter.class, SentenceCounts.class, DatasetLosses.class,
         SimilarityConfiguration.class, LossConfiguration.class, LossService.class, StandInEmbedder.class,
-        DatasetTransfer.class, MatrixCache.class, ConcurrencyLimits.class, ModelCatalog.class})
+        DatasetTransfer.class, MatrixCache.class, TileCache.class, ConcurrencyLimits.class, ModelCatalog.class})
 public @interface TransferBeans {
 }

@@ -26,7 +26,13 @@ public final class RawHttp {
 
     public static Response send(int port, String method, String path, String host, Map<String, String> headers,
             String body) throws IOException {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return send(port, method, path, host, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #send(int, String, String, String, Map, String)}, with the body's exact bytes. */
+    public static Response send(int port, String method, String path, String host, Map<String, String> headers,
+            byte[] body) throws IOException {
+        byte[] content = body == null ? new byte[0] : body;
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n")
                 .append("Host: ").append(host).append("\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
@@ -45,7 +51,7 @@ public final class RawHttp {
     }
 
     public static Response get(int port, String path, String host, String accept) throws IOException {
-        return send(port, "GET", path, host, Map.of("Accept", accept), null);
+        return send(port, "GET", path, host, Map.of("Accept", accept), (byte[]) null);
     }
 
     private static Response parse(byte[] raw) {

@@ -181,6 +181,18 @@ class ApiDocumentTest {
     }
 
     @Test
+    void theImportBodyIsTheExportFileNotABase64String() {
+        JsonNode body = document.at("/paths/~1api~1datasets~1import/post/requestBody");
+        assertThat(body.path("required").asBoolean()).isTrue();
+        assertThat(body.path("content").propertyNames()).containsExactly("application/json");
+        assertThat(body.at("/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/DatasetArchive");
+        JsonNode label = document.at("/components/schemas/LabelChange/properties/label");
+        assertThat(label.path("type").asString()).isEqualTo("integer");
+        assertThat(label.path("enum").valueStream().map(JsonNode::isIntegralNumber)).containsOnly(true);
+    }
+
+    @Test
     void swaggerUiServesTheDocument() throws Exception {
         HttpResponse<String> ui = get("/swagger-ui.html");
         assertThat(ui.statusCode()).isEqualTo(200);

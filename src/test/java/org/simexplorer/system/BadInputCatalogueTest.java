@@ -279,7 +279,7 @@ class BadInputCatalogueTest {
         c.add(raw("get: missing dataset", "GET", "/api/datasets/" + MISSING, null, null, 404));
         c.add(raw("get: id not a number", "GET", "/api/datasets/abc", null, null, 400));
         c.add(raw("get: id beyond long", "GET", "/api/datasets/99999999999999999999", null, null, 400));
-        c.add(raw("get: negative id", "GET", "/api/datasets/-1", null, null, 404));
+        c.add(raw("get: negative id", "GET", "/api/datasets/-1", null, null, 400));
         c.add(raw("delete: missing dataset", "DELETE", "/api/datasets/" + MISSING, null, null, 404));
         c.add(raw("delete: id not a number", "DELETE", "/api/datasets/abc", null, null, 400));
         c.add(raw("patch: not allowed", "PATCH", "/api/datasets/" + ID, "application/json", "{}", 405));

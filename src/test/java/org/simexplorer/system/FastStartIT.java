@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged jar started as the README's fast start does, with Spring AOT's build-time bean definitions
+ * The packaged jar started as the fast start of docs/deployment.md does, with Spring AOT's build-time bean definitions
  * ({@code -Dspring.aot.enabled=true}). Spring AOT fixes at build time which beans exist, so this checks that
  * what is decided from run-time settings still is: the Host allow-list and security headers, the refused start
  * on a non-loopback address without users, health with the models, the API document, and the commands (which

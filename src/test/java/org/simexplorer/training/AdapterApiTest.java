@@ -75,6 +75,17 @@ class AdapterApiTest {
         double before = done.get("before").get("validation").get("rocAuc").asDouble();
         double after = done.get("after").get("validation").get("rocAuc").asDouble();
         assertThat(after).isGreaterThanOrEqualTo(before);
+        // 9 validation pairs are far below 30 of each class: the adapter says so, and gives the AUC's interval
+        assertThat(queued.get("caution").get("minimumPerClass").asInt()).isEqualTo(30);
+        JsonNode caution = json(api.get("/api/adapters/" + id)).get("caution");
+        assertThat(caution.get("validationPairs").asInt()).isEqualTo(9);
+        assertThat(caution.get("positives").asInt() + caution.get("negatives").asInt()).isEqualTo(9);
+        assertThat(caution.get("message").asString()).contains("below 30");
+        JsonNode validationAfter = done.get("after").get("validation");
+        assertThat(validationAfter.get("rocAucLow").asDouble()).isLessThanOrEqualTo(after);
+        assertThat(validationAfter.get("rocAucHigh").asDouble()).isGreaterThanOrEqualTo(after);
+        assertThat(validationAfter.get("rocAucHigh").asDouble() - validationAfter.get("rocAucLow").asDouble())
+                .as("9 pairs give an interval of some width").isGreaterThan(0.05);
         assertThat(done.get("curve").get(0).get("validationAuc").asDouble()).isEqualTo(before);
         assertThat(done.get("after").get("training").get("pairs").asInt()).isEqualTo(21);
 
@@ -91,6 +102,7 @@ class AdapterApiTest {
         assertThat(entry.get("base").asString()).isEqualTo("all-minilm-l6-v2");
         assertThat(entry.get("dimension").asInt()).isEqualTo(384);
         assertThat(entry.get("pooling").asString()).isEqualTo("mean");
+        assertThat(entry.get("datasetId").asLong()).as("the dataset the pickers group it under").isEqualTo(dataset);
 
         // /api/embed: the base vectors times the stored W, normalised.
         List<String> sentences = List.of("The printer on floor two is jammed again.", "Lunch is at noon.");

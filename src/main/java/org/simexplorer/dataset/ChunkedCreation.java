@@ -1,0 +1,93 @@
+package org.simexplorer.dataset;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.simexplorer.embedding.ModelCatalog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The storage steps of a dataset job, each in its own transaction, so that what a step stored stays stored when
+ * the process ends: first the dataset, marked incomplete, with all its sentences and labels; then the vectors a
+ * chunk at a time, each chunk's cache rows committed with the job's cursor; last the dataset marked complete.
+ * Everything a later run needs to go on from the cursor is then in the database.
+ */
+@Component
+class ChunkedCreation {
+
+    private final DatasetRepository datasets;
+    private final SentenceRepository sentences;
+    private final DatasetLabels labels;
+    private final DatasetJobRepository jobs;
+    private final EmbeddingCache cache;
+    private final CachedEmbedder embedder;
+    private final ModelCatalog catalog;
+    private final TransactionTemplate transactions;
+
+    ChunkedCreation(DatasetRepository datasets, SentenceRepository sentences, DatasetLabels labels,
+            DatasetJobRepository jobs, EmbeddingCache cache, CachedEmbedder embedder, ModelCatalog catalog,
+            PlatformTransactionManager transactionManager) {
+        this.datasets = datasets;
+        this.sentences = sentences;
+        this.labels = labels;
+        this.jobs = jobs;
+        this.cache = cache;
+        this.embedder = embedder;
+        this.catalog = catalog;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Stores the incomplete dataset and marks the job running on it; an unknown model is a 404 first. */
+    long store(String jobId, DatasetService.Prepared prepared) {
+        catalog.find(prepared.model());
+        SentencePlan plan = prepared.plan();
+        return transactions.execute(status -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Dataset dataset = datasets.insert(prepared.name(), prepared.model(), now, false,
+                    plan.duplicates().size());
+            sentences.insert(dataset.id(), 0, plan.added());
+            labels.write(dataset.id(), plan.labels(), now);
+            jobs.started(jobId, dataset.id(), now);
+            return dataset.id();
+        });
+    }
+
+    /**
+     * Embeds the sentences at positions from..to-1 that the cache lacks and commits their vectors together with
+     * the job's cursor moved to {@code to}.
+     */
+    void embedChunk(String jobId, long datasetId, String model, int from, int to) {
+        String cacheModel = embedder.cacheModel(model);
+        Map<String, float[]> fresh = embedder.missing(cacheModel, sentences.texts(datasetId, from, to));
+        try {
+            commit(jobId, cacheModel, fresh, to);
+        } catch (DuplicateKeyException raced) {
+            // another caller stored some of these rows meanwhile: the second try skips them
+            commit(jobId, cacheModel, fresh, to);
+        }
+    }
+
+    private void commit(String jobId, String cacheModel, Map<String, float[]> fresh, int cursor) {
+        transactions.executeWithoutResult(status -> {
+            if (!fresh.isEmpty()) cache.storeInTransaction(cacheModel, fresh);
+            jobs.progressed(jobId, cursor, Instant.now());
+        });
+    }
+
+    /** Marks the dataset complete and the job done; false when the dataset was deleted meanwhile. */
+    boolean complete(String jobId, long datasetId) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!datasets.markComplete(datasetId)) return false;
+            jobs.finished(jobId, JobState.DONE, null, null, Instant.now());
+            return true;
+        }));
+    }
+
+    /** Removes what a job that cannot finish stored (its dataset's rows go with it). */
+    void discard(long datasetId) {
+        transactions.executeWithoutResult(status -> datasets.delete(datasetId));
+    }
+}

@@ -1,0 +1,100 @@
+package org.simexplorer.dataset;
+
+import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.similarity.CosineTiles;
+import org.simexplorer.similarity.MatrixProduct;
+import org.simexplorer.similarity.TilePyramid;
+import org.simexplorer.system.ConcurrencyLimit;
+import org.simexplorer.system.ConcurrencyLimits;
+import org.springframework.stereotype.Service;
+
+/**
+ * A dataset's heatmap as a pyramid of tiles (see {@link TilePyramid}), each computed when first asked from the
+ * dataset's embeddings under a model, and then kept in the {@link TileCache}. Computing a tile runs under the N×N
+ * concurrency limit, as the whole matrix does.
+ */
+@Service
+public class DatasetTiles {
+
+    /** The statistic a pixel shows over its block of pairs. */
+    public enum Stat {
+        MEAN, MAX;
+
+        /** "mean" or "max"; anything else is a 400 naming {@code stat}. */
+        public static Stat parse(String stat) {
+            return switch (stat) {
+                case "mean" -> MEAN;
+                case "max" -> MAX;
+                default -> throw new InvalidInputException("stat", "Unknown stat '" + stat + "': use mean or max.");
+            };
+        }
+    }
+
+    /**
+     * What the page needs to draw from tiles.
+     *
+     * @param order display position → sentence index
+     */
+    public record Pyramid(String model, int n, int finest, int tiledAbove, int[] order) {
+    }
+
+    private final DatasetService datasets;
+    private final DatasetEmbeddings embeddings;
+    private final DatasetSimilarity similarity;
+    private final TileCache cache;
+    private final CosineTiles tiles;
+    private final ConcurrencyLimit matrixWork;
+    private final TileProperties properties;
+
+    DatasetTiles(DatasetService datasets, DatasetEmbeddings embeddings, DatasetSimilarity similarity, TileCache cache,
+            MatrixProduct product, ConcurrencyLimits limits, TileProperties properties) {
+        this.datasets = datasets;
+        this.embeddings = embeddings;
+        this.similarity = similarity;
+        this.cache = cache;
+        this.tiles = new CosineTiles(product, properties.maxExactWork());
+        this.matrixWork = limits.matrix();
+        this.properties = properties;
+    }
+
+    public Pyramid pyramid(long datasetId, String model, boolean cluster) {
+        Dataset dataset = datasets.get(datasetId);
+        String modelId = datasets.modelOf(dataset, model);
+        int[] order = similarity.order(datasetId, modelId, cluster);
+        return new Pyramid(modelId, order.length, new TilePyramid(order.length).finest(), properties.tiledAbove(),
+                order);
+    }
+
+    /**
+     * The tile, from the cache or computed now.
+     *
+     * @throws InvalidInputException for a tile outside the pyramid (naming level, row or col)
+     */
+    public CosineTiles.Tile tile(long datasetId, String model, boolean cluster, Stat stat, int level, int row,
+            int col) {
+        Dataset dataset = datasets.get(datasetId);
+        String modelId = datasets.modelOf(dataset, model);
+        int n = datasets.sentenceCount(datasetId);
+        new TilePyramid(n).check(level, row, col);
+        TileCache.TileKey key = key(cluster, stat, level, row, col);
+        return cache.get(datasetId, modelId, n, key, () -> matrixWork.call(() -> {
+            Embeddings vectors = embeddings.of(dataset, modelId, n);
+            int[] order = similarity.order(datasetId, modelId, cluster);
+            return stat == Stat.MEAN
+                    ? tiles.mean(vectors.vectors(), order, level, row, col)
+                    : tiles.max(vectors.vectors(), order, level, row, col);
+        }));
+    }
+
+    /** Whether the tile is cached now, for tests and benchmarks. */
+    public boolean cached(long datasetId, String model, boolean cluster, Stat stat, int level, int row, int col) {
+        Dataset dataset = datasets.get(datasetId);
+        return cache.contains(datasetId, datasets.modelOf(dataset, model), datasets.sentenceCount(datasetId),
+                key(cluster, stat, level, row, col));
+    }
+
+    private static TileCache.TileKey key(boolean cluster, Stat stat, int level, int row, int col) {
+        return new TileCache.TileKey(cluster ? "cluster" : "input", stat.name(), level, row, col);
+    }
+}
