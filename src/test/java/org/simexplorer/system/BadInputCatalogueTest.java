@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
         "simexplorer.limits.max-json-body=256KB",
         "simexplorer.limits.max-json-matrix=3",
         "simexplorer.limits.max-label-changes=10",
-        "simexplorer.datasets.max-upload-size=64KB"})
+        "simexplorer.datasets.max-upload-size=64KB",
+        "simexplorer.datasets.max-sentences=5000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCatalogueTest {
 
