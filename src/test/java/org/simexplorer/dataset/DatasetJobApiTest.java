@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "spring.datasource.url=jdbc:h2:mem:dataset-jobs;DB_CLOSE_DELAY=-1",
-        "simexplorer.datasets.embed-chunk=32"})
+        "simexplorer.datasets.embed-chunk=32",
+        "simexplorer.datasets.max-sentences=5000"})
 class DatasetJobApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
