@@ -139,7 +139,8 @@ export class ComparePanel {
     const [a, b] = this.comparison.models.map((m) => m.model);
     try {
       setText(this.$('comparison-status'), this.t('compare.loadingMatrices', a, b));
-      for (const model of [a, b]) {
+      // a tiled page draws B − A from the two models' tiles (refreshView) and fetches no whole matrix
+      for (const model of this.page.baseMatrix().tiled ? [] : [a, b]) {
         if (this.matrices[model]) continue;
         this.matrices[model] = model === this.datasetModel ? this.page.baseMatrix()
           : await fetchSimilarity(`/api/datasets/${encodeURIComponent(this.datasetId)}`, { model });
@@ -153,10 +154,14 @@ export class ComparePanel {
   }
 
   /** Redraws B − A after the page's order changed (or the switch was turned to it). */
-  refreshView() {
+  async refreshView() {
     const [a, b] = this.comparison?.models.map((m) => m.model) ?? [];
-    if (this.view !== 'difference' || !this.matrices[a] || !this.matrices[b]) return;
-    const { matrix, maxAbs } = modelDifference(this.page.baseMatrix(), this.matrices[a], this.matrices[b]);
+    if (this.view !== 'difference') return;
+    const tiled = this.page.baseMatrix().tiled;
+    if (!tiled && (!this.matrices[a] || !this.matrices[b])) return;
+    const { matrix, maxAbs } = tiled
+      ? await this.page.tiledView([{ model: b, sign: 1 }, { model: a, sign: -1 }]).then((m) => ({ matrix: m, maxAbs: m.maxAbs || 1 }))
+      : modelDifference(this.page.baseMatrix(), this.matrices[a], this.matrices[b]);
     this.page.show({ matrix, colours: 'diverging', maxAbs, valueKey: 'value.modelDifference',
       caption: { kind: 'modelDifference', a, b } });
     const heatmap = this.$('heatmap');

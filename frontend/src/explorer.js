@@ -15,7 +15,7 @@ import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions, lossOutcomes } from './losses.js';
 import { getJson, sendJson, request, outcome, sentenceTexts, labelList, fetchSimilarity, fetchTile } from './api.js';
-import { tiledMatrix, tileRange, visibleTiles, levelFor, tileKey } from './tiles.js';
+import { tiledMatrix, combinedMatrix, tileRange, visibleTiles, levelFor, tileKey } from './tiles.js';
 import { setText } from './dom.js';
 import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
@@ -127,18 +127,40 @@ async function fetchTiled(order) {
 const tilesAsked = new Set();
 let tileFrame = 0;
 
+/**
+ * A panel's view from tiles (an adapter's, adapter − base, B − A): sources [{model, sign}], model null for the
+ * dataset's own, in the page's order; resolves once the overview tiles are in, so maxAbs is known.
+ */
+async function tiledView(sources) {
+  const combined = combinedMatrix(baseMatrix(), sources);
+  await Promise.all(sources.map(({ model }) => fetchTile(api, { level: 0, row: 0, col: 0, order: combined.orderName, model })
+    .then((values) => combined.addTile(model, tileKey(0, 0, 0), values))));
+  return combined;
+}
+
 /** Asks for the tiles the viewport shows at its level that are not loaded yet, and redraws as each arrives. */
 function requestVisibleTiles() {
   const matrix = state.matrix;
   if (!matrix?.tiled) return;
   const level = levelFor(matrix.finest, state.viewport.size, view.W);
+  const sources = matrix.sources ?? [{ model: null }];
   for (const tile of visibleTiles(state.viewport, matrix.n, matrix.finest, level)) {
-    const asked = `${matrix.orderName}:${tile.key}`;
-    if (matrix.tiles.has(tile.key) || tilesAsked.has(asked)) continue;
-    tilesAsked.add(asked);
-    fetchTile(api, { ...tile, order: matrix.orderName })
+    for (const { model } of sources) {
+      requestTile(matrix, tile, model);
+    }
+  }
+  root.dataset.tilesPending = String(pendingTiles());
+}
+
+function requestTile(matrix, tile, model) {
+  const asked = `${model}:${matrix.orderName}:${tile.key}`;
+  const loaded = matrix.sources ? matrix.hasTile(model, tile.key) : matrix.tiles.has(tile.key);
+  if (loaded || tilesAsked.has(asked)) return;
+  tilesAsked.add(asked);
+  fetchTile(api, { ...tile, order: matrix.orderName, model: model ?? undefined })
       .then((values) => {
-        matrix.tiles.set(tile.key, values);
+        if (matrix.sources) matrix.addTile(model, tile.key, values);
+        else matrix.tiles.set(tile.key, values);
         if (state.matrix !== matrix) return;
         cancelAnimationFrame(tileFrame);
         tileFrame = requestAnimationFrame(() => {
@@ -148,8 +170,6 @@ function requestVisibleTiles() {
       })
       .catch((e) => showError(t('tiles.failed', e.message)))
       .finally(() => tilesAsked.delete(asked));
-  }
-  root.dataset.tilesPending = String(pendingTiles());
 }
 
 /** Visible tiles of the current level still missing: the browser test waits for 0. */
@@ -165,6 +185,7 @@ function pendingTiles() {
 const baseMatrix = () => state.matrices[state.orderName];
 const train = new TrainPanel({ $, t, datasetId, page: {
   baseMatrix,
+  tiledView,
   show: (shown) => showMatrix(shown, train),
   error: showError,
   adaptersChanged: () => compare.refreshModels().catch((e) => showError(t('compare.modelsFailed', e.message))),
@@ -182,6 +203,7 @@ const compare = new ComparePanel({ $, t, datasetId, page: {
   setLabel: (i, j, label) => setLabel(i, j, label),
   jump: (i, j) => jump(i, j),
   baseMatrix,
+  tiledView,
   show: (shown) => showMatrix(shown, compare),
   error: showError,
 } });
@@ -729,6 +751,18 @@ $('import-file').addEventListener('change', async (event) => {
 });
 
 // Read-only inspection hook for the browser tests and the console: what the page holds right now.
-window.simexplorer = { labels: () => state.labels.all(), pendingSaves: () => sync.pending, failures: () => sync.failures };
+window.simexplorer = {
+  labels: () => state.labels.all(),
+  pendingSaves: () => sync.pending,
+  failures: () => sync.failures,
+  // the heatmap's zoom, and for a tiled one the level drawn and the visible tiles still loading
+  heatmap: () => ({
+    viewport: state.viewport,
+    tiled: !!state.matrix?.tiled,
+    level: state.matrix?.tiled ? levelFor(state.matrix.finest, state.viewport.size, view.W) : null,
+    finest: state.matrix?.finest ?? null,
+    pendingTiles: pendingTiles(),
+  }),
+};
 
 init();

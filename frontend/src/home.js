@@ -1,7 +1,7 @@
 // Home page: confirm before deleting; create datasets in the background with a progress bar (POST
 // /api/datasets/jobs and its event stream), falling back to the plain form post where that is not available.
 
-import { progressView } from './create-job.js';
+import { hasEnded, progressView } from './create-job.js';
 import { importDataset } from './dataset-transfer.js';
 
 const $ = (id) => document.getElementById(id);
@@ -45,7 +45,8 @@ if (createForm && window.EventSource && window.fetch) {
 }
 
 function showProgress(form, status) {
-  const view = progressView(status, { starting: form.dataset.starting, progress: form.dataset.progress, saving: form.dataset.saving });
+  const { starting, progress, saving, duplicates, eta } = form.dataset;
+  const view = progressView(status, { starting, progress, saving, duplicates, eta });
   const bar = $('create-progress-bar');
   bar.max = view.max;
   bar.value = view.value;
@@ -100,7 +101,7 @@ async function pollStatus(form, url) {
   try {
     const status = await (await fetch(url, { headers: { Accept: 'application/json' } })).json();
     if (status.state === 'DONE') window.location.assign(`/datasets/${status.datasetId}`);
-    else if (status.state === 'FAILED') fail(form, status.detail);
+    else if (hasEnded(status)) fail(form, status.detail);
     else {
       showProgress(form, status);
       setTimeout(() => pollStatus(form, url), 1000);

@@ -110,6 +110,11 @@ export class MapPanel {
     const { $, t } = this;
     if (this.worker) return;
     const matrix = this.page.inputMatrix();
+    // a tiled dataset holds no matrix rows: UMAP at that size starts from server neighbour lists instead
+    if (!matrix.values) {
+      setText($('map-status'), t('map.umap.tiled'));
+      return;
+    }
     const order = Int32Array.from(matrix.order);
     const values = matrix.values.slice();
     const bar = $('map-progress');

@@ -141,6 +141,41 @@ export function differenceTiles(base, other) {
 }
 
 /**
+ * A view of a tiled matrix that combines the tiles of several models, Σ sign·tile (adapter − base: the adapter's
+ * with sign 1 and the dataset's own, model null, with sign −1), in the base's order. The page fetches each source's
+ * tile and hands it to addTile; a display tile appears once every source's is there. maxAbs is the largest |value|
+ * off the diagonal of the combined tiles so far, for a diverging scale.
+ */
+export function combinedMatrix(base, sources) {
+  const matrix = tiledMatrix(base.n, base.order, new Map());
+  const raw = new Map(sources.map(({ model }) => [model, new Map()]));
+  matrix.orderName = base.orderName;
+  matrix.sources = sources;
+  matrix.maxAbs = 0;
+  matrix.hasTile = (model, key) => raw.get(model).has(key);
+  matrix.addTile = (model, key, values) => {
+    raw.get(model).set(key, values);
+    if (!sources.every((source) => raw.get(source.model).has(key))) return;
+    const out = new Int16Array(TILE * TILE);
+    const [level, row, col] = key.split('/').map(Number);
+    for (let k = 0; k < out.length; k++) {
+      let sum = 0;
+      let past = false;
+      for (const { model, sign } of sources) {
+        const v = raw.get(model).get(key)[k];
+        if (v === PAST_END) past = true;
+        sum += sign * v;
+      }
+      out[k] = past ? PAST_END : Math.max(-32767, Math.min(32767, sum));
+      const diagonal = row === col && Math.floor(k / TILE) === k % TILE;
+      if (!past && !diagonal && level === 0) matrix.maxAbs = Math.max(matrix.maxAbs, Math.abs(out[k]) / QUANTUM);
+    }
+    matrix.tiles.set(key, out);
+  };
+  return matrix;
+}
+
+/**
  * A matrix-like view over loaded tiles, for the page's hit tests, marks and tooltips: n, order, position, and
  * atCell/at read at the finest level loaded (a pair's cosine once its finest tile is there, a block mean before).
  * `tiles` is a Map key → Int16Array that the page fills.

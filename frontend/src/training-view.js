@@ -215,7 +215,8 @@ export class TrainPanel {
       return;
     }
     try {
-      if (!this.adapterMatrix) {
+      // a tiled page draws the adapter's view from tiles (refreshView) and fetches no whole matrix
+      if (!this.adapterMatrix && !this.page.baseMatrix().tiled) {
         this.adapterMatrix = await fetchSimilarity(this.api, { model: this.adapter.model });
       }
       this.refreshView();
@@ -239,9 +240,21 @@ export class TrainPanel {
   }
 
   /** Redraws the chosen view after the page's order changed. */
-  refreshView() {
-    if (this.view === 'base' || !this.adapterMatrix) return;
+  async refreshView() {
+    if (this.view === 'base' || !this.adapter) return;
     const base = this.page.baseMatrix();
+    if (base.tiled) {
+      const adapter = { model: this.adapter.model, sign: 1 };
+      const difference = this.view !== 'adapter';
+      const matrix = await this.page.tiledView(difference ? [adapter, { model: null, sign: -1 }] : [adapter]);
+      this.page.show(difference
+        ? { matrix, colours: 'diverging', maxAbs: matrix.maxAbs || 1, valueKey: 'value.adapterDifference',
+          caption: { kind: 'adapterDifference', model: this.adapter.model, base: this.adapter.base } }
+        : { matrix, colours: 'sequential', valueKey: 'value.adapter', caption: { kind: 'adapter', model: this.adapter.model } });
+      document.body.dataset.heatmapView = this.view;
+      return;
+    }
+    if (!this.adapterMatrix) return;
     if (this.view === 'adapter') {
       this.page.show({ matrix: inOrderOf(this.adapterMatrix, base), colours: 'sequential', valueKey: 'value.adapter',
         caption: { kind: 'adapter', model: this.adapter.model } });

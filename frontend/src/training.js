@@ -112,30 +112,33 @@ export function compareRows(adapters, lossOrder) {
     apBefore: a.before?.validation?.averagePrecision ?? null,
     apAfter: a.after?.validation?.averagePrecision ?? null,
     meanNorm: a.curve?.length ? a.curve[a.curve.length - 1].meanNorm : null,
-  })).map((row, k, all) => ({ ...row, best: k === bestRow(all) }));
+  })).map((row, k, all) => ({ ...row, best: bestRows(all).has(k) }));
 }
 
-/** The finished row with the highest validation ROC-AUC after training, or -1 when none or a tie. */
-function bestRow(rows) {
-  let best = -1;
-  let ties = 0;
-  rows.forEach((r, k) => {
-    if (r.status !== 'done' || !Number.isFinite(r.aucAfter)) return;
-    const shown = Number(r.aucAfter.toFixed(3));
-    const top = best < 0 ? null : Number(rows[best].aucAfter.toFixed(3));
-    if (best < 0 || shown > top) { best = k; ties = 1; } else if (shown === top) ties++;
-  });
-  return ties === 1 ? best : -1;
+const shownAuc = (r) => (r.status === 'done' && Number.isFinite(r.aucAfter) ? Number(r.aucAfter.toFixed(3)) : null);
+
+/**
+ * The finished rows with the highest validation ROC-AUC after training as shown (3 decimals), ties included;
+ * none when every finished row ties, since then no loss did better.
+ */
+function bestRows(rows) {
+  const values = rows.map(shownAuc);
+  const done = values.filter((v) => v !== null);
+  const top = Math.max(...done);
+  const best = new Set(values.flatMap((v, k) => (v === top ? [k] : [])));
+  return done.length > 1 && best.size === done.length ? new Set() : best;
 }
 
 /**
- * The notes under the compare-losses table, as js.* keys: which loss did best, and what a best step of 0 means
- * (no step beat the base model on the validation pairs, so W = I was kept).
+ * The notes under the compare-losses table, as js.* keys: which loss did best (or that all tie), and what a best
+ * step of 0 means (no step beat the base model on the validation pairs, so W = I was kept).
  */
 export function compareNotes(rows) {
   const notes = [];
-  const best = rows.find((r) => r.best);
-  if (best) notes.push(['train.compare.bestLoss', best.loss]);
+  const best = rows.filter((r) => r.best).map((r) => r.loss);
+  const done = rows.filter((r) => shownAuc(r) !== null);
+  if (best.length) notes.push(['train.compare.bestLoss', best.join(', ')]);
+  else if (done.length > 1) notes.push(['train.compare.allTie']);
   const kept = rows.filter((r) => r.status === 'done' && r.bestStep === 0).map((r) => r.loss);
   if (kept.length) notes.push(['train.compare.baseKept', kept.join(', ')]);
   return notes;

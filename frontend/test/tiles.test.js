@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   TILE, PAST_END, span, finestLevel, tilesPerSide, levelFor, visibleTiles, locate, pixelBlock, decodeTile,
-  valueAt, tileMeans, tileRange, differenceTiles, tiledMatrix, tileKey,
+  valueAt, tileMeans, tileRange, differenceTiles, tiledMatrix, tileKey, combinedMatrix,
 } from '../src/tiles.js';
 import { fullViewport, zoomToRegion } from '../src/viewport.js';
 import { cellAt } from '../src/hittest.js';
@@ -147,4 +147,26 @@ test('range skips the diagonal of the overview and the pixels past n; difference
   assert.equal(d.get('0/0/0')[1], 1500);
   assert.equal(d.get('0/0/0')[0], 0);
   assert.equal(d.get('0/0/0')[2], PAST_END);
+});
+
+test('a combined view shows adapter − base once both tiles are there, in the base order', () => {
+  const n = 300;
+  const order = Int32Array.from({ length: n }, (_, k) => (k * 7) % n);
+  const base = tiledMatrix(n, order, new Map());
+  const view = combinedMatrix(base, [{ model: 'm:adapter', sign: 1 }, { model: null, sign: -1 }]);
+  const a = new Int16Array(TILE * TILE).fill(PAST_END);
+  const b = new Int16Array(TILE * TILE).fill(PAST_END);
+  a[0] = 10000; b[0] = 10000;
+  a[1] = 9000; b[1] = 6000;
+  a[TILE] = -2000; b[TILE] = 1000;
+  view.addTile('m:adapter', '0/0/0', a);
+  assert.equal(view.tiles.has('0/0/0'), false);
+  assert.equal(view.hasTile('m:adapter', '0/0/0'), true);
+  view.addTile(null, '0/0/0', b);
+  const d = view.tiles.get('0/0/0');
+  assert.deepEqual([d[0], d[1], d[TILE], d[2]], [0, 3000, -3000, PAST_END]);
+  assert.equal(view.maxAbs, 0.3);
+  // at level 0 a pixel covers two sentences a side: cells (0, 2) and (0, 3) show pixel 1
+  assert.equal(view.at(order[0], order[2]), 0.3);
+  assert.equal(view.order, order);
 });

@@ -100,5 +100,10 @@ test('compare rows mark the one best loss and the notes explain a best step of 0
   assert.deepEqual(compareNotes(rows), [['train.compare.bestLoss', 'cosent'], ['train.compare.baseKept', 'contrastive']]);
   const tie = compareRows([adapter(1, 'cosent', 0.8, 20), adapter(2, 'contrastive', 0.8, 10)], ['cosent', 'contrastive']);
   assert.deepEqual(tie.map((r) => r.best), [false, false]);
-  assert.deepEqual(compareNotes(tie), []);
+  assert.deepEqual(compareNotes(tie), [['train.compare.allTie']]);
+  const two = compareRows([adapter(1, 'cosent', 0.9, 20), adapter(2, 'contrastive', 0.9, 10), adapter(3, 'sigmoid', 0.6, 10)],
+    ['cosent', 'contrastive', 'sigmoid']);
+  assert.deepEqual(two.map((r) => r.best), [true, true, false]);
+  assert.deepEqual(compareNotes(two)[0], ['train.compare.bestLoss', 'cosent, contrastive']);
+  assert.deepEqual(compareNotes(compareRows([adapter(1, 'cosent', 0.7, 0, 'running')], ['cosent'])), []);
 });

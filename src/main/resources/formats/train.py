@@ -1,6 +1,6 @@
 """Fine-tunes a sentence-transformers model on pairs labelled in Similarity Explorer.
 
-Dataset: {{DATASET_NAME}} ({{TRAIN_PAIRS}} training pairs, {{VALIDATION_PAIRS}} validation pairs; split seed
+Dataset: {{DATASET_LITERAL}} ({{TRAIN_PAIRS}} training pairs, {{VALIDATION_PAIRS}} validation pairs; split seed
 {{SEED}}, validation fraction {{VALIDATION_FRACTION}}, the same by-sentence split as adapter training).
 Loss in Similarity Explorer: {{OUR_LOSS}} {{OUR_PARAMS}}
 

@@ -56,7 +56,7 @@ class DatasetJobController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DatasetJobs.Status> startFromJson(@RequestBody DatasetController.CreateRequest request) {
         List<TextLine> sentences = inputs.fromJson(request.sentences());
-        return accepted(jobs.start(datasets.prepare(request.name(), request.model(), sentences, List.of(), 0)));
+        return start(datasets.prepare(request.name(), request.model(), sentences, List.of(), 0));
     }
 
     /** The home page's form: name, model, and either pasted sentences (one a line) or a file. */
@@ -75,8 +75,8 @@ class DatasetJobController {
         if (file != null && !file.isEmpty()) {
             ParsedUpload upload = inputs.fromFile(file, format);
             String datasetName = name.isBlank() ? file.getOriginalFilename() : name;
-            return accepted(jobs.start(datasets.prepare(datasetName, model, upload.sentences(), upload.pairs(),
-                    threshold)));
+            return start(datasets.prepare(datasetName, model, upload.sentences(), upload.pairs(),
+                    threshold));
         }
         List<TextLine> lines = UploadParser.textLines(sentences);
         if (lines.isEmpty()) {
@@ -85,7 +85,7 @@ class DatasetJobController {
         if (name.isBlank()) {
             throw new InvalidInputException("name", "Give the dataset a name.");
         }
-        return accepted(jobs.start(datasets.prepare(name, model, lines, List.of(), threshold)));
+        return start(datasets.prepare(name, model, lines, List.of(), threshold));
     }
 
     @Operation(summary = "Dataset jobs queued, running, or interrupted by a stop and not dismissed")
@@ -118,6 +118,12 @@ class DatasetJobController {
     @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String jobId) {
         return jobs.events(jobId);
+    }
+
+    /** Starts a checked create; its model is checked here because the job embeds only after the 202. */
+    private ResponseEntity<DatasetJobs.Status> start(DatasetService.Prepared prepared) {
+        datasets.requireKnownModel(prepared.model());
+        return accepted(jobs.start(prepared));
     }
 
     private static ResponseEntity<DatasetJobs.Status> accepted(DatasetJobs.Status status) {

@@ -8,16 +8,30 @@ import org.springframework.util.unit.DataSize;
  * Limits on datasets (simexplorer.datasets.*). The upload size also feeds
  * spring.servlet.multipart.max-file-size in application.properties.
  *
- * @param embedChunk sentences embedded per call while creating a dataset, so that other embedding callers get
- *                   the model in between
+ * @param embedChunk         sentences embedded per call while creating a dataset, so that other embedding
+ *                           callers get the model in between; a dataset job commits its vectors per chunk
+ * @param maxMatrixSentences the largest dataset whose whole N×N cosine matrix (and its cluster order) is built;
+ *                           above it the dense endpoints answer 413 naming this limit
  */
 @ConfigurationProperties("simexplorer.datasets")
-public record DatasetLimits(Integer maxSentences, DataSize maxUploadSize, Integer embedChunk) {
+public record DatasetLimits(Integer maxSentences, DataSize maxUploadSize, Integer embedChunk,
+        Integer maxMatrixSentences) {
 
     public DatasetLimits {
-        if (maxSentences == null) maxSentences = 5000;
-        if (maxUploadSize == null) maxUploadSize = DataSize.ofMegabytes(10);
+        if (maxSentences == null) maxSentences = 200_000;
+        if (maxUploadSize == null) maxUploadSize = DataSize.ofMegabytes(64);
         if (embedChunk == null || embedChunk < 1) embedChunk = 64;
+        if (maxMatrixSentences == null) maxMatrixSentences = 5000;
+    }
+
+    /** Refuses to build the whole N×N matrix of a dataset past {@link #maxMatrixSentences()} (413). */
+    public void checkMatrixSize(int sentences) {
+        if (sentences > maxMatrixSentences) {
+            throw new TooLargeException("The dataset has " + sentences + " sentences; the whole similarity matrix"
+                    + " and its cluster order are built for at most " + maxMatrixSentences
+                    + " (simexplorer.datasets.max-matrix-sentences).").with("limit", maxMatrixSentences)
+                    .with("sentences", sentences);
+        }
     }
 
     /** Refuses an upload over the size limit before it is read. */

@@ -7,6 +7,7 @@ import org.simexplorer.errors.DomainException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.simexplorer.formats.StorableText;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.ModelCatalog;
@@ -104,9 +105,12 @@ public class DatasetService {
     /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
     Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
         String checkedName = checkName(name);
-        String modelId = modelId(model);
+        return new Prepared(checkedName, modelId(model), plan(input, pairs, threshold));
+    }
+
+    /** Refuses a model the catalogue does not know (404), for work that embeds only after it has answered. */
+    void requireKnownModel(String modelId) {
         catalog.find(modelId);
-        return new Prepared(checkedName, modelId, plan(input, pairs, threshold));
     }
 
     private String modelId(String model) {
@@ -253,10 +257,12 @@ public class DatasetService {
         return embedder.embed(model, texts, EmbedProgress.NONE);
     }
 
-    private static String checkName(String name) {
+    /** The name as stored (stripped), or a 400 naming the field. */
+    static String checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("'name' is missing: give the dataset a name.");
         }
+        if (!StorableText.storable(name)) throw StorableText.refused("'name'", "field", "name");
         String stripped = name.strip();
         if (stripped.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("'name' has " + stripped.length() + " characters; at most "

@@ -8,6 +8,7 @@ import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.SimilarityMatrix;
 import org.simexplorer.system.ConcurrencyLimit;
 import org.simexplorer.system.ConcurrencyLimits;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,10 +25,15 @@ public class DatasetSimilarity {
     private final MatrixCache cache;
     private final TileCache tiles;
     private final ConcurrencyLimit matrixWork;
+    private final ObjectProvider<DatasetNeighbours> neighbours;
+    private final DatasetLimits datasetLimits;
 
     DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
-            MatrixCache cache, TileCache tiles, ConcurrencyLimits limits) {
+            MatrixCache cache, TileCache tiles, ConcurrencyLimits limits,
+            ObjectProvider<DatasetNeighbours> neighbours, DatasetLimits datasetLimits) {
         this.tiles = tiles;
+        this.neighbours = neighbours;
+        this.datasetLimits = datasetLimits;
         this.datasets = datasets;
         this.embeddings = embeddings;
         this.cosineMatrix = cosineMatrix;
@@ -125,18 +131,21 @@ public class DatasetSimilarity {
     }
 
     /**
-     * Drops every cached matrix, tile and embedding of a model: a deleted adapter's name may be reused by a new one.
+     * Drops every cached matrix, tile, embedding and neighbour index of a model: a deleted adapter's name may be
+     * reused by a new one.
      */
     public void forgetModel(String model) {
         cache.invalidateModel(model);
         tiles.invalidateModel(model);
         embeddings.forgetModel(model);
+        neighbours.ifAvailable(search -> search.forgetModel(model));
     }
 
     private Matrix load(long datasetId, String model) {
         Dataset dataset = datasets.get(datasetId);
         String modelId = datasets.modelOf(dataset, model);
         int n = datasets.sentenceCount(datasetId);
+        datasetLimits.checkMatrixSize(n);
         return cache.get(datasetId, modelId, n, () -> {
             Embeddings vectors = embeddings.of(dataset, modelId, n);
             try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {

@@ -28,7 +28,8 @@ public class DatasetViews {
 
     @Schema(name = "Dataset")
     public record View(long id, String name, String model, String createdAt, List<String> sentences,
-            Counts counts) {
+            Counts counts, @Schema(description = "input lines merged into sentences the dataset already had")
+            int duplicatesMerged) {
     }
 
     /** A dataset after a create or append, with what the request changed. */
@@ -44,7 +45,8 @@ public class DatasetViews {
 
     public View view(long id) {
         Dataset d = datasets.get(id);
-        return new View(d.id(), d.name(), d.model(), d.createdAt().toString(), datasets.sentences(id), counts(id));
+        return new View(d.id(), d.name(), d.model(), d.createdAt().toString(), datasets.sentences(id), counts(id),
+                datasets.duplicates(id));
     }
 
     public Changed changed(DatasetService.Change change) {

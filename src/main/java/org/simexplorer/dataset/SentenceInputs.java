@@ -6,6 +6,7 @@ import java.util.List;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.errors.TooLargeException;
 import org.simexplorer.formats.ParsedUpload;
+import org.simexplorer.formats.StorableText;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
@@ -43,6 +44,7 @@ class SentenceInputs {
                         + requestLimits.maxCharsPerSentence() + " are allowed.").with("index", k)
                         .with("limit", requestLimits.maxCharsPerSentence());
             }
+            if (!StorableText.storable(text)) throw StorableText.refused("sentences[" + k + "]", "index", k);
             sentences.add(new TextLine(text, 0));
         }
         return sentences;

@@ -11,6 +11,7 @@ import org.simexplorer.formats.PairResolver;
 import org.simexplorer.formats.PairResolver.ResolvedPairs;
 import org.simexplorer.formats.PairResolver.Unlabelled;
 import org.simexplorer.formats.PairRow;
+import org.simexplorer.formats.StorableText;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.loss.LabelledPair;
 
@@ -56,6 +57,10 @@ record SentencePlan(List<String> added, List<DatasetService.Duplicate> duplicate
         String text = sentence.text();
         if (text.isBlank()) {
             throw located(new InvalidInputException(where(sentence) + "the sentence is blank."), sentence);
+        }
+        if (!StorableText.storable(text)) {
+            throw located(new InvalidInputException(where(sentence) + "the sentence contains the character U+0000"
+                    + " (NUL), which cannot be stored; remove it."), sentence);
         }
         if (text.length() > maxChars) {
             throw located(new InvalidInputException(where(sentence) + "the sentence has " + text.length()

@@ -15,18 +15,21 @@ public class TileCache {
 
     private final ByteBudgetCache<CosineTiles.Tile> cache;
 
-    TileCache(CacheBudget budget) {
+    public TileCache(CacheBudget budget) {
         this.cache = new ByteBudgetCache<>(budget.tiles().toBytes(), CosineTiles.Tile::bytes);
     }
 
-    record TileKey(String order, String stat, int level, int row, int col) {
+    /** A tile within one dataset state: its order, statistic and place in the pyramid. */
+    public record TileKey(String order, String stat, int level, int row, int col) {
 
         String view() {
             return order + "/" + stat + "/" + level + "/" + row + "/" + col;
         }
     }
 
-    CosineTiles.Tile get(long datasetId, String model, int size, TileKey tile, Supplier<CosineTiles.Tile> loader) {
+    /** The cached tile, or the loader's (computed once however many ask at the same time). */
+    public CosineTiles.Tile get(long datasetId, String model, int size, TileKey tile,
+            Supplier<CosineTiles.Tile> loader) {
         return cache.get(new ByteBudgetCache.Key(datasetId, model, size, tile.view()), loader);
     }
 

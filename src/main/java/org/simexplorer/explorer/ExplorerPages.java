@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 import org.simexplorer.dataset.Dataset;
+import org.simexplorer.dataset.DatasetJobs;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.formats.UploadFormat;
@@ -52,10 +53,12 @@ class ExplorerPages {
     private final ModelCatalog models;
     private final MessageSource messages;
     private final DatasetLimits limits;
+    private final DatasetJobs jobs;
 
     ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages,
-            DatasetLimits limits) {
+            DatasetLimits limits, DatasetJobs jobs) {
         this.datasets = datasets;
+        this.jobs = jobs;
         this.limits = limits;
         this.labels = labels;
         this.models = models;
@@ -70,7 +73,7 @@ class ExplorerPages {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    record DatasetHeader(long id, String name, String model, int sentences) {
+    record DatasetHeader(long id, String name, String model, int sentences, int duplicates) {
     }
 
     record ModelOption(String id, String label, boolean isDefault) {
@@ -82,6 +85,7 @@ class ExplorerPages {
                 .map(d -> new DatasetRow(d.id(), d.name(), d.model(), datasets.sentenceCount(d.id()),
                         labels.count(d.id()), CREATED.format(d.createdAt()), d.createdAt().toString()))
                 .toList());
+        model.addAttribute("jobs", jobs.unfinished());
         model.addAttribute("models", modelOptions());
         model.addAttribute("demoChineseModel", models.ids().contains(DemoDataset.CHINESE_MODEL)
                 ? DemoDataset.CHINESE_MODEL : null);
@@ -152,6 +156,17 @@ class ExplorerPages {
         }
     }
 
+    /** The home page's dismiss button on an unfinished job: see {@link DatasetJobs#dismiss}. */
+    @PostMapping("/datasets/jobs/{id}/dismiss")
+    String dismissJob(@PathVariable String id) {
+        try {
+            jobs.dismiss(id);
+        } catch (NotFoundException e) {
+            // already gone: the list shows the truth either way
+        }
+        return "redirect:/";
+    }
+
     @PostMapping("/datasets/{id}/delete")
     String delete(@PathVariable String id) {
         Long parsed = parseId(id);
@@ -183,7 +198,7 @@ class ExplorerPages {
             return "error";
         }
         model.addAttribute("dataset", new DatasetHeader(dataset.id(), dataset.name(), dataset.model(),
-                datasets.sentenceCount(dataset.id())));
+                datasets.sentenceCount(dataset.id()), datasets.duplicates(dataset.id())));
         model.addAttribute("uiText", scriptText(locale));
         return "dataset";
     }

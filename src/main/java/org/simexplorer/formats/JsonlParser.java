@@ -8,7 +8,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON Lines: one object per line, read with Jackson. */
+/** JSON Lines: one object per line, read with Jackson; strings are kept exactly as written. */
 final class JsonlParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,7 +70,7 @@ final class JsonlParser {
         if (!(value instanceof String s) || s.isBlank()) {
             throw atLine(line, ": \"" + key + "\" must be a non-empty string.");
         }
-        return s.strip();
+        return s;
     }
 
     private static int index(Object value, String key, int line) {

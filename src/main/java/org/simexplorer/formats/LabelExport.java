@@ -74,19 +74,22 @@ public final class LabelExport {
 
     /**
      * OWASP's advice against CSV injection: a cell that begins with =, +, -, @, tab or carriage return gets a
-     * leading single quote, so a spreadsheet shows it as text instead of evaluating it.
+     * leading single quote, so a spreadsheet shows it as text instead of evaluating it. So does a cell that
+     * already looks protected (quotes, then one of those), so that {@link #unprotected} restores every cell.
      */
     static String neutralised(String cell) {
-        return startsLikeFormula(cell) ? "'" + cell : cell;
+        return needsProtection(cell) ? "'" + cell : cell;
     }
 
-    /** The sentence a {@link #neutralised} cell came from, or null when the cell was not neutralised. */
-    static String beforeNeutralising(String cell) {
-        return cell.startsWith("'") && startsLikeFormula(cell.substring(1)) ? cell.substring(1) : null;
+    /** The text a CSV cell stands for: the cell without the quote that {@link #neutralised} added, if it did. */
+    static String unprotected(String cell) {
+        return cell.startsWith("'") && needsProtection(cell.substring(1)) ? cell.substring(1) : cell;
     }
 
-    private static boolean startsLikeFormula(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
+    private static boolean needsProtection(String cell) {
+        int k = 0;
+        while (k < cell.length() && cell.charAt(k) == '\'') k++;
+        return k < cell.length() && "=+-@\t\r".indexOf(cell.charAt(k)) >= 0;
     }
 
     /** One JSON object per line: sentence1, sentence2, and the label as 1/0 or the score as 1.0/0.0. */

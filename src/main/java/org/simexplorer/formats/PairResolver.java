@@ -62,10 +62,6 @@ public final class PairResolver {
 
     private int find(String sentence, int line) {
         Integer index = indexOf.get(sentence);
-        String exported = LabelExport.beforeNeutralising(sentence);
-        if (index == null && exported != null) {
-            index = indexOf.get(exported); // a CSV export neutralised this cell
-        }
         if (index == null) {
             throw new InvalidInputException("Line " + line + ": the sentence \"" + abbreviate(sentence)
                     + "\" is not in the dataset.").with("line", line);

@@ -17,7 +17,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * CSV (RFC 4180 quoting) and TSV (no quoting) files with a header row, read with Apache Commons CSV. Each record
- * keeps the line it starts on, so that every error names a line.
+ * keeps the line it starts on, so that every error names a line. Sentences are kept exactly as written, surrounding
+ * whitespace included; in CSV, a cell that {@link LabelExport} protected against spreadsheet formulas is read back
+ * without the protection.
  */
 final class TableParser {
 
@@ -58,7 +60,7 @@ final class TableParser {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                 .setQuote(quoted ? Character.valueOf('"') : null).get();
         try (CSVParser parser = CSVParser.parse(text, format)) {
-            Rows rows = new Rows(parser);
+            Rows rows = new Rows(parser, quoted);
             Row header = rows.next();
             while (header != null && header.isBlank()) header = rows.next();
             if (header == null) {
@@ -114,8 +116,8 @@ final class TableParser {
         for (Row row = body.next(); row != null; row = body.next()) {
             if (row.isBlank()) continue;
             checkWidth(row, columns.width());
-            String sentence = row.fields().get(columns.single()).strip();
-            if (!sentence.isEmpty()) sentences.add(new TextLine(sentence, row.line()));
+            String sentence = row.fields().get(columns.single());
+            if (!sentence.isBlank()) sentences.add(new TextLine(sentence, row.line()));
         }
         return new ParsedUpload(sentences, List.of());
     }
@@ -128,17 +130,22 @@ final class TableParser {
     private static final class Rows {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
+        /** Quoted CSV is what the exports write, formula-protected; its fields are read back unprotected. */
+        private final boolean unprotect;
 
-        Rows(CSVParser parser) {
+        Rows(CSVParser parser, boolean unprotect) {
             this.parser = parser;
             this.records = parser.iterator();
+            this.unprotect = unprotect;
         }
 
         /** The next record, or null after the last. */
         Row next() {
             int line = (int) parser.getCurrentLineNumber() + 1;
             try {
-                return records.hasNext() ? new Row(line, records.next().toList()) : null;
+                if (!records.hasNext()) return null;
+                List<String> fields = records.next().toList();
+                return new Row(line, unprotect ? fields.stream().map(LabelExport::unprotected).toList() : fields);
             } catch (UncheckedIOException | IllegalStateException e) {
                 throw atLine(line, ": " + describe(e));
             }
@@ -164,11 +171,10 @@ final class TableParser {
     }
 
     private static String nonBlank(String value, String column, int line) {
-        String stripped = value.strip();
-        if (stripped.isEmpty()) {
+        if (value.isBlank()) {
             throw atLine(line, ": '" + column + "' is empty.");
         }
-        return stripped;
+        return value;
     }
 
     private static int index(String value, String column, int line) {

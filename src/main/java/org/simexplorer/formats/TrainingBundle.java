@@ -59,6 +59,7 @@ public final class TrainingBundle {
         ModelSource source = ModelSource.of(input.modelId());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("DATASET_NAME", oneLine(input.datasetName()));
+        values.put("DATASET_LITERAL", pythonString(input.datasetName()));
         values.put("MODEL_ID", input.modelId());
         values.put("HF_NOTE", source.huggingFaceId() == null ? "" : " (Hugging Face: " + source.huggingFaceId() + ")");
         values.put("BASE_MODEL", source.huggingFaceId() == null ? "None" : pythonString(source.huggingFaceId()));
@@ -100,14 +101,17 @@ public final class TrainingBundle {
         }
     }
 
-    /** A Python string literal: JSON's escaping is valid Python for any text. */
+    /**
+     * A Python string literal: JSON's escaping is valid Python for any text, and it escapes every double quote, so
+     * the literal cannot end a docstring either. U+0000, which Python source cannot hold, becomes \\u0000.
+     */
     static String pythonString(String text) {
         return JSON.writeValueAsString(text);
     }
 
+    /** For the plain-text README: one line, control characters (U+0000 among them) as spaces. */
     private static String oneLine(String text) {
-        // One line, and nothing that could end or escape the docstring it goes into.
-        return text.replaceAll("[\\r\\n\\t]+", " ").replace("\\", "/").replace("\"", "'");
+        return text.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ");
     }
 
     private static void entry(ZipOutputStream zip, String name, String content) throws IOException {

@@ -8,6 +8,7 @@ import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.formats.DatasetArchive;
+import org.simexplorer.formats.StorableText;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -99,6 +100,11 @@ public class DatasetTransfer {
         if (missingAdapter >= 0) {
             throw new InvalidInputException("adapters[" + missingAdapter + "]", "adapters[" + missingAdapter
                     + "] is null; every adapter must be an object.").with("index", missingAdapter);
+        }
+        for (int k = 0; k < archive.sentences().size(); k++) {
+            if (!StorableText.storable(archive.sentences().get(k))) {
+                throw StorableText.refused("sentences[" + k + "]", "index", k);
+            }
         }
         if (new HashSet<>(archive.sentences()).size() != archive.sentences().size()) {
             throw new InvalidInputException("The export lists a sentence twice; a dataset holds each text once.");

@@ -118,7 +118,10 @@ public class LabelService {
         return written.sum();
     }
 
-    /** Imports pairs by sentence text or by index; a sentence or index not in the dataset fails the import. */
+    /**
+     * Imports pairs by sentence text (matched exactly, as the file has it) or by index; a sentence or index not in
+     * the dataset fails the import.
+     */
     public ImportResult importPairs(long datasetId, ParsedUpload upload, double threshold) {
         List<String> sentences = datasets.sentences(datasetId);
         if (upload.pairs().isEmpty()) {
@@ -127,8 +130,6 @@ public class LabelService {
         }
         Map<String, Integer> indexOf = new HashMap<>();
         for (int k = 0; k < sentences.size(); k++) indexOf.put(sentences.get(k), k);
-        // Files are read with surrounding whitespace stripped; match such sentences by their stripped text too.
-        for (int k = 0; k < sentences.size(); k++) indexOf.putIfAbsent(sentences.get(k).strip(), k);
         ResolvedPairs resolved = new PairResolver(indexOf, sentences.size())
                 .resolve(upload.pairs(), threshold, Unlabelled.REFUSE);
         // In this thread, not the shared writer's: a large import must not hold up everyone's label clicks.

@@ -64,16 +64,17 @@ public final class ExactNeighbours {
         int n = x.n();
         int d = x.d();
         NeighbourList[] result = new NeighbourList[m];
-        int block = Math.min(blockRows, Math.max(1, Math.max(n, m)));
-        FloatBuffer products = MatrixProduct.allocate((long) block * block);
-        for (int q0 = 0; q0 < m; q0 += block) {
-            int qb = Math.min(block, m - q0);
+        int block = Math.min(blockRows, Math.max(1, n));
+        int queryBlock = Math.min(blockRows, Math.max(1, m));
+        FloatBuffer products = MatrixProduct.allocate((long) queryBlock * block);
+        for (int q0 = 0; q0 < m; q0 += queryBlock) {
+            int qb = Math.min(queryBlock, m - q0);
             NeighborQueue[] heaps = new NeighborQueue[qb];
             for (int q = 0; q < qb; q++) heaps[q] = new NeighborQueue(k, false);
-            FloatBuffer queryBlock = queries.duplicate().position(q0 * d);
+            FloatBuffer queryRows = queries.duplicate().position(q0 * d);
             for (int r0 = 0; r0 < n; r0 += block) {
                 int rb = Math.min(block, n - r0);
-                product.timesTransposed(queryBlock, qb, x.rows().duplicate().position(r0 * d), rb, d, products);
+                product.timesTransposed(queryRows, qb, x.rows().duplicate().position(r0 * d), rb, d, products);
                 for (int q = 0; q < qb; q++) {
                     int own = exclude[q0 + q];
                     NeighborQueue heap = heaps[q];

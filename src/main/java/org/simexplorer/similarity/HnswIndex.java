@@ -61,6 +61,10 @@ public final class HnswIndex {
         return x.n();
     }
 
+    public int dimension() {
+        return x.d();
+    }
+
     /** The graph's own bytes; the vectors belong to the caller. */
     public long bytes() {
         return graph.ramBytesUsed();

@@ -141,12 +141,13 @@ class DatasetControllerTest {
     }
 
     @Test
-    void tooManyJsonSentencesIs413() throws Exception {
+    void tooManyJsonSentencesIs413NamingTheDefaultLimitOf200000() throws Exception {
         StringBuilder body = new StringBuilder("{\"name\":\"big\",\"sentences\":[");
-        for (int k = 0; k < 5001; k++) body.append(k == 0 ? "" : ",").append("\"s").append(k).append('"');
+        for (int k = 0; k < 200_001; k++) body.append(k == 0 ? "" : ",").append("\"s").append(k).append('"');
         mvc.perform(post("/api/datasets").contentType(MediaType.APPLICATION_JSON).content(body.append("]}").toString()))
                 .andExpect(status().isContentTooLarge())
-                .andExpect(jsonPath("$.limit").value(5000));
+                .andExpect(jsonPath("$.limit").value(200_000))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("200000")));
     }
 
     @Test

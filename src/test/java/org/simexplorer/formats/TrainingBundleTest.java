@@ -121,6 +121,24 @@ class TrainingBundleTest {
         PythonCompile.assertCompiles(script, dir);
     }
 
+    /** The name goes into the script's docstring as a Python literal, whatever it holds. */
+    @ParameterizedTest
+    @ValueSource(strings = {"nul\0byte", "\"\"\"ends the docstring\"\"\"", "'''single'''", "ends with \\",
+            "\\N{ \\x \\u12", "two\nlines\r\nand\ra tab\t", "Zoë 中文 😀 \u2028 \u0085 \u200B\uFEFF"})
+    void trainPyCompilesWhateverTheDatasetName(String name, @TempDir Path dir) throws Exception {
+        PairSplit split = split();
+        Map<String, String> files = unzip(TrainingBundle.zip(new TrainingBundle.Input(name, "bge-small-en-v1.5",
+                sentences(), split.train(), split.validation(), split.leftOut().size(), "contrastive",
+                defaults("contrastive"), 0, 0.2)));
+        String script = files.get("train.py");
+        assertThat(script).contains("Dataset: " + TrainingBundle.pythonString(name) + " (").doesNotContain("\0");
+        assertThat(files.get("README.txt")).doesNotContain("\0");
+        if (!PythonCompile.available()) {
+            return; // the literal above is JSON's escaping, valid Python by construction
+        }
+        PythonCompile.assertCompiles(script, dir);
+    }
+
     /** Regenerate with -Dgolden.update=true after changing the template on purpose. */
     @Test
     void goldenCopyIsCurrent() throws Exception {

@@ -1,0 +1,166 @@
+package org.simexplorer.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.similarity.CosineMatrix;
+import org.simexplorer.similarity.ExactNeighbours;
+import org.simexplorer.similarity.HnswIndex;
+import org.simexplorer.similarity.MatrixProduct;
+import org.simexplorer.similarity.NeighbourList;
+import org.simexplorer.similarity.NormalizedRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The nearest sentences of a sentence or of a text, without any N×N array. Small datasets are searched exactly
+ * (blocked Gemm, a heap per query). From {@link NeighbourSettings#indexFrom()} sentences an HNSW index is built
+ * in the background on first use, one build at a time; until it is ready the exact search answers, so no request
+ * waits for a build. Normalised rows and indexes are kept per (dataset, model, size) within a byte budget and
+ * dropped when the dataset changes, so an append gets a fresh index.
+ */
+@Service
+public class DatasetNeighbours implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetNeighbours.class);
+    private static final long INDEX_SEED = 42;
+
+    private final DatasetService datasets;
+    private final DatasetEmbeddings embeddings;
+    private final ExactNeighbours exact;
+    private final int indexFrom;
+    private final ByteBudgetCache<NormalizedRows> rows;
+    private final ByteBudgetCache<HnswIndex> indexes;
+    private final Set<ByteBudgetCache.Key> building = ConcurrentHashMap.newKeySet();
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "neighbour-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DatasetNeighbours(DatasetService datasets, DatasetEmbeddings embeddings, MatrixProduct product,
+            NeighbourSettings settings) {
+        this.datasets = datasets;
+        this.embeddings = embeddings;
+        this.exact = new ExactNeighbours(product);
+        this.indexFrom = settings.indexFrom();
+        long budget = settings.cache().toBytes();
+        this.rows = new ByteBudgetCache<>(budget, DatasetNeighbours::bytes);
+        // An index keeps its rows alive, so it is weighed with them.
+        this.indexes = new ByteBudgetCache<>(budget, index -> index.bytes() + 4L * index.size() * index.dimension());
+    }
+
+    public record Neighbour(int index, float similarity) {
+    }
+
+    /**
+     * @param of     the sentence asked about, or null for a text
+     * @param method "exact" or "hnsw": which search answered
+     */
+    public record Neighbours(String model, Integer of, int k, String method, List<Neighbour> neighbours) {
+    }
+
+    /** The k nearest sentences of sentence {@code sentence} (itself left out); 404 when there is no such one. */
+    public Neighbours ofSentence(long datasetId, int sentence, int k, String model) {
+        Searchable search = searchable(datasetId, model);
+        if (sentence < 0 || sentence >= search.x().n()) {
+            throw new NotFoundException("Dataset " + datasetId + " has no sentence " + sentence + ": it has "
+                    + search.x().n() + ".").with("sentence", sentence);
+        }
+        HnswIndex index = search.index();
+        NeighbourList list = index != null ? index.ofRow(sentence, k) : exact.ofRow(search.x(), sentence, k);
+        return answer(search, sentence, k, index != null, list);
+    }
+
+    /** The k nearest sentences of a text, embedded with the same model as the dataset's vectors. */
+    public Neighbours ofText(long datasetId, String text, int k, String model) {
+        Searchable search = searchable(datasetId, model);
+        float[] query = unit(datasets.embeddings(search.model(), List.of(text))[0]);
+        HnswIndex index = search.index();
+        NeighbourList list = index != null ? index.ofVector(query, k) : exact.ofVector(search.x(), query, k);
+        return answer(search, null, k, index != null, list);
+    }
+
+    private record Searchable(String model, NormalizedRows x, HnswIndex index) {
+    }
+
+    private Searchable searchable(long datasetId, String model) {
+        Dataset dataset = datasets.get(datasetId);
+        String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
+        int n = datasets.sentenceCount(datasetId);
+        ByteBudgetCache.Key key = new ByteBudgetCache.Key(datasetId, modelId, n);
+        NormalizedRows x = rows.get(key, () -> {
+            Embeddings vectors = embeddings.of(dataset, modelId, n);
+            return CosineMatrix.normalize(vectors.vectors());
+        });
+        return new Searchable(modelId, x, n >= indexFrom ? indexOrBuild(key, x) : null);
+    }
+
+    /** The index when it is ready; otherwise starts its build (once) and answers null. */
+    private HnswIndex indexOrBuild(ByteBudgetCache.Key key, NormalizedRows x) {
+        HnswIndex index = indexes.getIfPresent(key);
+        if (index == null && building.add(key)) {
+            builder.execute(() -> {
+                try {
+                    long start = System.nanoTime();
+                    indexes.get(key, () -> HnswIndex.build(x, INDEX_SEED));
+                    log.info("Neighbour index of dataset {} ({} sentences, {}) built in {} ms", key.datasetId(),
+                            key.size(), key.model(), (System.nanoTime() - start) / 1_000_000);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    log.warn("Neighbour index of dataset {} could not be built; the exact search stays", key.datasetId(), e);
+                } finally {
+                    building.remove(key);
+                }
+            });
+        }
+        return index;
+    }
+
+    /** Whether the index of a dataset is ready, for tests and metrics. */
+    boolean indexReady(long datasetId, String modelId, int size) {
+        return indexes.getIfPresent(new ByteBudgetCache.Key(datasetId, modelId, size)) != null;
+    }
+
+    private static Neighbours answer(Searchable search, Integer of, int k, boolean indexed, NeighbourList list) {
+        List<Neighbour> neighbours = new ArrayList<>(list.size());
+        for (int t = 0; t < list.size(); t++) neighbours.add(new Neighbour(list.rows()[t], list.similarities()[t]));
+        return new Neighbours(search.model(), of, k, indexed ? "hnsw" : "exact", neighbours);
+    }
+
+    private static float[] unit(float[] vector) {
+        double sum = 0;
+        for (float v : vector) sum += (double) v * v;
+        double scale = 1.0 / Math.max(Math.sqrt(sum), CosineMatrix.EPSILON);
+        float[] unit = new float[vector.length];
+        for (int t = 0; t < vector.length; t++) unit[t] = (float) (vector[t] * scale);
+        return unit;
+    }
+
+    @EventListener
+    void onChanged(DatasetService.DatasetChanged changed) {
+        rows.invalidate(changed.datasetId());
+        indexes.invalidate(changed.datasetId());
+    }
+
+    /** A deleted adapter's name may be reused by a new one. */
+    public void forgetModel(String model) {
+        rows.invalidate(model);
+        indexes.invalidate(model);
+    }
+
+    private static long bytes(NormalizedRows x) {
+        return 64 + 4L * x.n() * x.d() + 8L * x.n();
+    }
+
+    @Override
+    public void close() {
+        builder.shutdownNow();
+    }
+}

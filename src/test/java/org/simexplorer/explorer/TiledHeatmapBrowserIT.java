@@ -1,0 +1,114 @@
+package org.simexplorer.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A dataset above the tile threshold in a real headless Chromium (real model): the heatmap is drawn from tiles, the
+ * wheel zooms down to single pairs (the finest level, one pair a pixel), the tooltip shows a pair's cosine there, a
+ * click and a key label the pair, and the label is on the page after a reload. The size is
+ * {@code -Dtiles.browser.sentences} (default 20,000).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "simexplorer.datasets.max-sentences=25000",
+        "simexplorer.datasets.max-upload-size=20MB",
+        "spring.servlet.multipart.max-request-size=20MB"})
+class TiledHeatmapBrowserIT extends BrowserTest {
+
+    private static final int N = Integer.getInteger("tiles.browser.sentences", 20_000);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void zoomToSinglePairsLabelOneAndSeeItAfterAReload() throws Exception {
+        ExplorerPage page = page();
+        long started = System.nanoTime();
+        long id = upload(page, GeneratedText.sentences(N));
+        System.out.printf("tiles.browser.sentences=%d%ntiles.browser.create.s=%.1f%n", N,
+                (System.nanoTime() - started) / 1e9);
+
+        long opened = System.nanoTime();
+        driver.get(page.url("/datasets/" + id));
+        waitForHeatmap(page);
+        System.out.printf("tiles.browser.page_ready.s=%.1f%n", (System.nanoTime() - opened) / 1e9);
+        assertThat(heatmap().get("tiled").asBoolean()).isTrue();
+        page.waitUpTo(60).until(d -> heatmap().get("pendingTiles").asInt() == 0);
+        int finest = heatmap().get("finest").asInt();
+
+        // the wheel zooms in by 0.8 a notch around the pointer, here a point off the diagonal
+        driver.executeScript("const o = document.getElementById('overlay'); const b = o.getBoundingClientRect();"
+                + "for (let k = 0; k < 40; k++) o.dispatchEvent(new WheelEvent('wheel', {deltaY: -100,"
+                + " clientX: b.left + b.width * 0.7, clientY: b.top + b.height * 0.3, bubbles: true, cancelable: true}));");
+        JsonNode zoomed = heatmap();
+        assertThat(zoomed.get("level").asInt()).isEqualTo(finest);
+        assertThat(zoomed.get("viewport").get("size").asInt()).isLessThanOrEqualTo(640);
+        page.waitUpTo(60).until(d -> heatmap().get("pendingTiles").asInt() == 0);
+
+        // the middle of the canvas shows one pair: the tooltip gives its cosine, not a block mean
+        var overlay = driver.findElement(By.id("overlay"));
+        new Actions(driver).moveToElement(overlay, 3, 3).perform();
+        String tip = driver.findElement(By.id("tooltip-similarity")).getText();
+        assertThat(tip).startsWith("cosine").doesNotContain("block");
+        String first = driver.findElement(By.id("tooltip-i")).getText().substring(1);
+        String second = driver.findElement(By.id("tooltip-j")).getText().substring(1);
+        int i = Integer.parseInt(first);
+        int j = Integer.parseInt(second);
+        assertThat(i).isNotEqualTo(j);
+
+        new Actions(driver).moveToElement(overlay, 3, 3).click().sendKeys("s").perform();
+        String key = Math.min(i, j) + "," + Math.max(i, j);
+        page.waitForServer(id, labels -> Integer.valueOf(1).equals(labels.get(key)));
+
+        driver.navigate().refresh();
+        waitForHeatmap(page);
+        assertThat(heatmap().get("tiled").asBoolean()).isTrue();
+        assertThat(page.labelsOnPage()).containsEntry(key, 1);
+        assertThat(page.labelsViaApi(id)).isEqualTo(Map.of(key, 1));
+    }
+
+    /** As the page object's wait, and on a timeout says what the page shows instead. */
+    private static void waitForHeatmap(ExplorerPage page) {
+        try {
+            page.waitForHeatmap();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object shown = driver.executeScript("return document.getElementById('heatmap-loading').textContent + ' | '"
+                    + " + document.getElementById('error-text').textContent;");
+            throw new AssertionError("The heatmap did not get ready; the page shows: " + shown, e);
+        }
+    }
+
+    private JsonNode heatmap() {
+        return JSON.readTree(String.valueOf(driver.executeScript(
+                "return JSON.stringify(window.simexplorer.heatmap());")));
+    }
+
+    /** Creates the dataset from a text file through the API (the paste form would take minutes to fill). */
+    private static long upload(ExplorerPage page, List<String> sentences) throws Exception {
+        String boundary = "----tiles" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"corpus.txt\""
+                + "\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(String.join("\n", sentences).getBytes(StandardCharsets.UTF_8));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(page.url("/api/datasets")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asLong();
+    }
+}
