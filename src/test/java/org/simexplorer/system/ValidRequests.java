@@ -93,6 +93,8 @@ final class ValidRequests {
             case "GET /api/datasets/{id}/loss" -> gets(d + "/loss?loss=cosent&gradient=true");
             case "DELETE /api/datasets/jobs/{jobId}" -> List.of(() -> new Sent(HttpRequest.newBuilder(uri(jobUrl()))
                     .DELETE().build(), null));
+            case "GET /api/datasets/{id}/neighbours" -> gets(d + "/neighbours?sentence=0&k=3",
+                    d + "/neighbours?text=" + java.net.URLEncoder.encode("a sleepy cat", StandardCharsets.UTF_8));
             case "GET /api/datasets/{id}/clusters" -> gets(d + "/clusters?k=2");
             case "GET /api/datasets/{id}/comparison" -> gets(d + "/comparison?models=all-minilm-l6-v2,"
                     + adapterModel);
