@@ -75,7 +75,7 @@ const state = {
 
 const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), legend: $('legend'), legendTicks: $('legend-ticks') });
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
-const review = new ReviewPanel({ $, t, state, actions: { jump, setLabel } });
+const review = new ReviewPanel({ $, t, state, api, actions: { jump, setLabel } });
 const overlay = $('overlay');
 
 // ---------- messages ----------
@@ -126,6 +126,7 @@ async function fetchTiled(order) {
 
 const tilesAsked = new Set();
 let tileFrame = 0;
+let tileTimer = 0;
 
 /**
  * A panel's view from tiles (an adapter's, adapter − base, B − A): sources [{model, sign}], model null for the
@@ -290,7 +291,9 @@ function showCaption(colours, scale, maxAbs) {
 
 function draw() {
   view.render(state.matrix, state.viewport, state.scale, state.thresholdOn ? state.threshold : null);
-  requestVisibleTiles();
+  // a wheel turn draws many zooms in a row: only the tiles of the zoom it stops at are asked for
+  clearTimeout(tileTimer);
+  tileTimer = setTimeout(requestVisibleTiles, 120);
   const v = state.viewport;
   const full = isFull(v, state.matrix.n);
   $('reset-zoom').disabled = full;
@@ -427,6 +430,7 @@ function undo() {
 function afterLocalChange() {
   panels.selection();
   panels.neighbours();
+  review.neighbourList();
   panels.labelCount();
   review.list();
   map.labelsChanged();
@@ -725,6 +729,7 @@ for (const button of document.querySelectorAll('[data-review]')) {
   });
 }
 $('search-input').addEventListener('input', (event) => state.matrix && review.search(event.target.value));
+$('search-meaning').addEventListener('click', () => review.neighbours({ text: $('search-input').value }));
 
 // ---------- import ----------
 

@@ -4,13 +4,16 @@
 import { reviewRows, searchSentences } from './review.js';
 import { currentThreshold } from './queue.js';
 import { el, clear, setText } from './dom.js';
+import { getJson } from './api.js';
+import { neighboursUrl, neighbourRows, labelForKey, nextLabel } from './neighbour-search.js';
 
 const SHOWN = 100;
 const chain = (path) => path.map((k) => `#${k}`).join(' ~ ');
 
 export class ReviewPanel {
-  /** page: {$, t, state, actions: {jump(i, j), setLabel(i, j, label)}} */
-  constructor({ $, t, state, actions }) {
+  /** page: {$, t, state, api (the dataset's API base), actions: {jump(i, j), setLabel(i, j, label)}} */
+  constructor({ $, t, state, api, actions }) {
+    this.api = api;
     this.$ = $;
     this.t = t;
     this.state = state;
@@ -65,7 +68,48 @@ export class ReviewPanel {
     const list = clear($('search-results'));
     for (const m of matches) {
       list.append(el('li', {}, el('button', { type: 'button', class: 'linklike', title: t('search.jump', m.index), onclick: () => actions.jump(m.index, m.index) },
-        el('span', { class: 'idx', text: `#${m.index}` }), ' ', el('span', { text: m.text }))));
+        el('span', { class: 'idx', text: `#${m.index}` }), ' ', el('span', { text: m.text })),
+        ' ', el('button', { type: 'button', class: 'btn btn-small search-neighbours', text: t('search.neighbours'), onclick: () => this.neighbours({ sentence: m.index }) })));
+    }
+  }
+
+  /** Fetches the neighbours of {sentence} or {text} from the server and lists them, each ready to label. */
+  async neighbours(query) {
+    const url = neighboursUrl(this.api, query);
+    if (!url) return;
+    this.lastNeighbours = query;
+    const { $, t } = this;
+    try {
+      this.neighbourAnswer = await getJson(url);
+      this.neighbourList();
+    } catch (error) {
+      setText($('search-neighbours-of'), t('search.neighbours.failed', error.message));
+    }
+  }
+
+  /** Redraws the last neighbours with the labels as they are now (after a label changes). */
+  neighbourList() {
+    const { $, t, state, actions } = this;
+    const list = clear($('search-neighbours'));
+    if (!this.neighbourAnswer) return;
+    const rows = neighbourRows(this.neighbourAnswer, state.labels, state.sentences);
+    const of = rows[0]?.i;
+    setText($('search-neighbours-of'), rows.length === 0 ? t('search.neighbours.none')
+      : t('search.neighbours.of', of, state.sentences[of] ?? '', this.neighbourAnswer.method));
+    for (const r of rows) {
+      const label = (value) => actions.setLabel(r.i, r.j, nextLabel(state.labels.get(r.i, r.j), value));
+      const item = el('li', { tabindex: '0', 'data-pair': `${r.i},${r.j}`, onkeydown: (event) => {
+        const value = labelForKey(event.key);
+        if (value === null) return;
+        event.preventDefault();
+        event.stopPropagation();
+        actions.setLabel(r.i, r.j, value);
+      } },
+        el('span', { class: 'sim', text: r.similarity.toFixed(3) }), ' ',
+        el('span', { class: 'idx', text: `#${r.j}` }), ' ', el('span', { text: r.text }), ' ',
+        el('button', { type: 'button', class: `btn btn-small label-pos${r.label === 1 ? ' active' : ''}`, 'aria-pressed': String(r.label === 1), text: t('selection.similar'), 'aria-label': t('review.action', t('selection.similar'), r.i, r.j), onclick: () => label(1) }),
+        el('button', { type: 'button', class: `btn btn-small label-neg${r.label === -1 ? ' active' : ''}`, 'aria-pressed': String(r.label === -1), text: t('selection.dissimilar'), 'aria-label': t('review.action', t('selection.dissimilar'), r.i, r.j), onclick: () => label(-1) }));
+      list.append(item);
     }
   }
 

@@ -101,14 +101,41 @@ export function valueAt(tiles, finest, level, row, col) {
  * coarser picture until its tiles arrive.
  */
 export function tileMeans(tiles, n, finest, level, viewport, width, height) {
-  const out = new Float32Array(width * height);
+  const out = new Float32Array(width * height).fill(NaN);
+  const rows = new Int32Array(height);
   const cols = new Int32Array(width);
+  for (let y = 0; y < height; y++) rows[y] = viewport.row0 + Math.floor(((y + 0.5) * viewport.size) / height);
   for (let x = 0; x < width; x++) cols[x] = viewport.col0 + Math.floor(((x + 0.5) * viewport.size) / width);
-  for (let y = 0; y < height; y++) {
-    const row = viewport.row0 + Math.floor(((y + 0.5) * viewport.size) / height);
+  let missing = width * height;
+  // finest level first; each coarser level fills only the pixels still empty. Typed arrays in the loop: this runs
+  // on every wheel notch.
+  for (let l = level; l >= 0 && missing > 0; l--) {
+    const s = span(finest, l);
+    const cover = TILE * s;
+    const colTile = new Int32Array(width);
+    const colPixel = new Int32Array(width);
     for (let x = 0; x < width; x++) {
-      const found = valueAt(tiles, finest, level, row, cols[x]);
-      out[y * width + x] = found ? found.value / QUANTUM : NaN;
+      colTile[x] = Math.floor(cols[x] / cover);
+      colPixel[x] = Math.floor((cols[x] - colTile[x] * cover) / s);
+    }
+    for (let y = 0; y < height; y++) {
+      const tileRow = Math.floor(rows[y] / cover);
+      const base = Math.floor((rows[y] - tileRow * cover) / s) * TILE;
+      let tileCol = -1;
+      let tile;
+      for (let x = 0; x < width; x++) {
+        const k = y * width + x;
+        if (!Number.isNaN(out[k])) continue;
+        if (colTile[x] !== tileCol) {
+          tileCol = colTile[x];
+          tile = tiles.get(tileKey(l, tileRow, tileCol));
+        }
+        if (!tile) continue;
+        const v = tile[base + colPixel[x]];
+        if (v === PAST_END) continue;
+        out[k] = v / QUANTUM;
+        missing--;
+      }
     }
   }
   return out;

@@ -5,22 +5,34 @@ import java.util.List;
 import java.util.Random;
 import org.simexplorer.similarity.ClusterOrder;
 import org.simexplorer.similarity.CosineMatrix;
+import org.simexplorer.similarity.KMeansOrder;
+import org.simexplorer.similarity.MatrixProduct;
+import org.simexplorer.similarity.NormalizedRows;
 import org.simexplorer.similarity.SimilarityMatrix;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bench cluster [N...]}: time of the cluster order (average-linkage leaf order) on N planted-cluster unit
- * vectors with D = 384, default N = 500, 1000, 2000. Prints key=value lines.
+ * {@code bench cluster [N...]}: time of the cluster order on N planted-cluster unit vectors with D = 384, default
+ * N = 500, 1000, 2000: average linkage on the N×N matrix ({@code best_ms}, the matrix already made) against k-means
+ * on the embeddings ({@code kmeans_best_ms}), to place simexplorer.clusters.kmeans-from. Prints key=value lines.
  */
 @Component
 @Profile("cli")
-class ClusterOrderBenchmark implements CliCommand {
+public class ClusterOrderBenchmark implements CliCommand {
 
     private final CosineMatrix cosineMatrix;
+    private final MatrixProduct product;
 
-    ClusterOrderBenchmark(CosineMatrix cosineMatrix) {
+    ClusterOrderBenchmark(CosineMatrix cosineMatrix, MatrixProduct product) {
         this.cosineMatrix = cosineMatrix;
+        this.product = product;
+    }
+
+    /** Old against new without Spring: average linkage on the matrix, then k-means, at each N. */
+    public static void compare(MatrixProduct product, List<Integer> sizes, PrintStream out) {
+        ClusterOrderBenchmark bench = new ClusterOrderBenchmark(new CosineMatrix(product), product);
+        for (int n : sizes) bench.measure(n, out);
     }
 
     @Override
@@ -37,6 +49,7 @@ class ClusterOrderBenchmark implements CliCommand {
     public int run(List<String> args, PrintStream out) {
         List<Integer> sizes = args.isEmpty() ? List.of(500, 1000, 2000) : args.stream().map(Integer::parseInt).toList();
         for (int n : sizes) measure(n, out);
+        out.println("cluster_order.kmeans_from_default=5000");
         return 0;
     }
 
@@ -52,6 +65,16 @@ class ClusterOrderBenchmark implements CliCommand {
         }
         out.println("cluster_order.n=" + n);
         out.println("cluster_order.n" + n + ".best_ms=" + String.format("%.1f", best / 1e6));
+        NormalizedRows x = PlantedClusters.rows(n, 384, Math.max(2, n / 50), 1.0, n);
+        KMeansOrder kmeans = new KMeansOrder(product);
+        long bestKMeans = Long.MAX_VALUE;
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            kmeans.cluster(x, KMeansOrder.clustersFor(n), 42);
+            bestKMeans = Math.min(bestKMeans, System.nanoTime() - start);
+        }
+        out.println("cluster_order.n" + n + ".kmeans_best_ms=" + String.format("%.1f", bestKMeans / 1e6));
+        out.println("cluster_order.n" + n + ".kmeans_k=" + KMeansOrder.clustersFor(n));
     }
 
     private float[] plantedCosine(int n, int d, int clusters, Random random) {

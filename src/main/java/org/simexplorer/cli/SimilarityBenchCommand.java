@@ -7,16 +7,11 @@ import static org.simexplorer.cli.Timings.min;
 
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.simexplorer.loss.LossParameters;
-import org.simexplorer.loss.PairLoss;
 import org.simexplorer.loss.PairLossRegistry;
 import org.simexplorer.loss.SparsePairLossEvaluator;
-import org.simexplorer.loss.LabelledPair;
-import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.NormalizedRows;
@@ -26,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code bench similarity}: the cosine matrix as the API builds it against the bare product of the same
- * shapes, and every loss with its gradient on a fully labelled batch. Random unit vectors, fixed seed.
+ * shapes, and every loss with its gradient on a fully labelled batch against the bare product of the same run
+ * ({@link LossRouteBench}). Random unit vectors, fixed seed.
  * Each figure is the best (and the median) of several timed runs after warm-up runs.
  */
 @Component
@@ -141,27 +137,9 @@ class SimilarityBenchCommand implements CliCommand {
     private void benchLosses(int n, int runs, int warmup, PrintStream out) {
         Random random = new Random(SEED + 1);
         float[][] embeddings = randomUnitVectors(n, DIMENSION, random);
-        List<LabelledPair> pairs = new ArrayList<>(n * (n - 1) / 2);
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                pairs.add(new LabelledPair(i, j, random.nextBoolean() ? 1 : -1));
-            }
-        }
-        LabelledPairs target = LabelledPairs.of(n, pairs);
-        out.println("loss_n=" + n);
-        out.println("loss_labelled_pairs=" + target.size());
-        for (PairLoss loss : losses.all()) {
-            LossParameters params = LossParameters.defaults(loss);
-            double[] ms = new double[runs];
-            for (int r = -warmup; r < runs; r++) {
-                long start = System.nanoTime();
-                double value = evaluator.evaluate(embeddings, target, loss, params, true, false).value();
-                if (r >= 0) ms[r] = (System.nanoTime() - start) / 1e6;
-                if (!Double.isFinite(value)) throw new IllegalStateException(loss.id() + " gave " + value);
-            }
-            out.println(kv("loss_" + loss.id() + "_with_gradient_n" + n + "_ms_best", min(ms)));
-            out.println(kv("loss_" + loss.id() + "_with_gradient_n" + n + "_ms_median", median(ms)));
-        }
+        LossRouteBench bench = new LossRouteBench(product, losses, evaluator);
+        bench.againstProduct(embeddings, random, runs, warmup, out);
+        bench.routes(embeddings, random, Math.max(1, runs / 2), out);
     }
 
     /** Where the plain-Java route beats the JNI round trip: the basis of MatrixProduct's cut-over. */

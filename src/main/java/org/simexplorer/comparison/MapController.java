@@ -32,7 +32,8 @@ class MapController {
         return map.projection(id, method, model);
     }
 
-    @Operation(summary = "The sentences in K groups, cut from the average-linkage tree behind the cluster order")
+    @Operation(summary = "The sentences in K groups, cut from the tree behind the cluster order (average linkage on the matrix,"
+            + " or on the k-means centroids for large datasets)")
     @ProblemResponses({400, 404})
     @GetMapping("/clusters")
     MapService.Clusters clusters(@PathVariable long id,

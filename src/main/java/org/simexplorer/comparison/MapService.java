@@ -1,24 +1,21 @@
 package org.simexplorer.comparison;
 
 import org.simexplorer.dataset.DatasetEmbeddings;
-import org.simexplorer.dataset.DatasetService;
-import org.simexplorer.dataset.DatasetSimilarity;
+import org.simexplorer.dataset.DatasetClusters;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.similarity.Projection;
 import org.springframework.stereotype.Service;
 
-/** The 2-D map of a dataset: a PCA projection and clusters cut from the cluster order's tree. */
+/** The 2-D map of a dataset: a PCA projection and clusters cut from the cluster order's tree (see DatasetClusters). */
 @Service
 public class MapService {
 
-    private final DatasetService datasets;
-    private final DatasetSimilarity similarity;
+    private final DatasetClusters clusters;
     private final DatasetEmbeddings embeddings;
 
-    MapService(DatasetService datasets, DatasetSimilarity similarity, DatasetEmbeddings embeddings) {
-        this.datasets = datasets;
-        this.similarity = similarity;
+    MapService(DatasetClusters clusters, DatasetEmbeddings embeddings) {
+        this.clusters = clusters;
         this.embeddings = embeddings;
     }
 
@@ -40,13 +37,8 @@ public class MapService {
         return new Projected(method, vectors.model(), Projection.pca(vectors.vectors()));
     }
 
+    /** The same groups as the heatmap's cluster order: see {@link DatasetClusters}. */
     public Clusters clusters(long datasetId, int k) {
-        datasets.get(datasetId);
-        int n = datasets.sentenceCount(datasetId);
-        if (k < 1 || k > n) {
-            throw new InvalidInputException("k must be between 1 and the number of sentences (" + n + "), not "
-                    + k + ".").with("k", k);
-        }
-        return new Clusters(k, similarity.matrix(datasetId).clusterTree().cut(k));
+        return new Clusters(k, clusters.clusters(datasetId, k));
     }
 }

@@ -95,12 +95,16 @@ public class DatasetNeighbours implements AutoCloseable {
         Dataset dataset = datasets.get(datasetId);
         String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
         int n = datasets.sentenceCount(datasetId);
-        ByteBudgetCache.Key key = new ByteBudgetCache.Key(datasetId, modelId, n);
-        NormalizedRows x = rows.get(key, () -> {
+        NormalizedRows x = normalizedRows(dataset, modelId, n);
+        return new Searchable(modelId, x, n >= indexFrom ? indexOrBuild(new ByteBudgetCache.Key(datasetId, modelId, n), x) : null);
+    }
+
+    /** The dataset's first n sentences under a resolved model, normalised, from this cache when present. */
+    NormalizedRows normalizedRows(Dataset dataset, String modelId, int n) {
+        return rows.get(new ByteBudgetCache.Key(dataset.id(), modelId, n), () -> {
             Embeddings vectors = embeddings.of(dataset, modelId, n);
             return CosineMatrix.normalize(vectors.vectors());
         });
-        return new Searchable(modelId, x, n >= indexFrom ? indexOrBuild(key, x) : null);
     }
 
     /** The index when it is ready; otherwise starts its build (once) and answers null. */

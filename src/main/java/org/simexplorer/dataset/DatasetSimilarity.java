@@ -26,13 +26,16 @@ public class DatasetSimilarity {
     private final TileCache tiles;
     private final ConcurrencyLimit matrixWork;
     private final ObjectProvider<DatasetNeighbours> neighbours;
+    private final ObjectProvider<DatasetClusters> clusters;
     private final DatasetLimits datasetLimits;
 
     DatasetSimilarity(DatasetService datasets, DatasetEmbeddings embeddings, CosineMatrix cosineMatrix,
             MatrixCache cache, TileCache tiles, ConcurrencyLimits limits,
-            ObjectProvider<DatasetNeighbours> neighbours, DatasetLimits datasetLimits) {
+            ObjectProvider<DatasetNeighbours> neighbours, ObjectProvider<DatasetClusters> clusters,
+            DatasetLimits datasetLimits) {
         this.tiles = tiles;
         this.neighbours = neighbours;
+        this.clusters = clusters;
         this.datasetLimits = datasetLimits;
         this.datasets = datasets;
         this.embeddings = embeddings;
@@ -113,21 +116,32 @@ public class DatasetSimilarity {
     public <T> T render(long datasetId, String model, boolean cluster, BiFunction<Matrix, int[], T> renderer) {
         return matrixWork.call(() -> {
             Matrix matrix = load(datasetId, model);
-            return renderer.apply(matrix, cluster ? matrix.clusterOrder() : matrix.inputOrder());
+            return renderer.apply(matrix, cluster ? clusterOrder(datasetId, model, matrix) : matrix.inputOrder());
         });
     }
 
     /**
      * The display order of the dataset's sentences under a model: input order, or the order the heatmap's
-     * cluster view uses (position → sentence index). The cluster order runs under the N×N limit.
+     * cluster view uses (position → sentence index). From the k-means size on it is k-means on the embeddings (see
+     * {@link DatasetClusters}) and no matrix is made; below it, average linkage under the N×N limit.
      */
     public int[] order(long datasetId, String model, boolean cluster) {
+        int n = datasets.sentenceCount(datasetId);
         if (!cluster) {
-            int[] order = new int[datasets.sentenceCount(datasetId)];
+            int[] order = new int[n];
             for (int k = 0; k < order.length; k++) order[k] = k;
             return order;
         }
+        DatasetClusters byClusters = clusters.getIfAvailable();
+        if (byClusters != null && byClusters.byKMeans(n)) return byClusters.order(datasetId, model);
         return matrixWork.call(() -> load(datasetId, model).clusterOrder());
+    }
+
+    /** The same order as the map's clusters: k-means from its size on (see {@link DatasetClusters}). */
+    private int[] clusterOrder(long datasetId, String model, Matrix matrix) {
+        DatasetClusters byClusters = clusters.getIfAvailable();
+        return byClusters != null && byClusters.byKMeans(matrix.size()) ? byClusters.order(datasetId, model)
+                : matrix.clusterOrder();
     }
 
     /**

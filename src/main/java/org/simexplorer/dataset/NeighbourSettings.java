@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 public record NeighbourSettings(Integer indexFrom, DataSize cache) {
 
     public NeighbourSettings {
-        if (indexFrom == null) indexFrom = 50_000;
+        if (indexFrom == null) indexFrom = 20_000;
         if (cache == null) cache = DataSize.ofMegabytes(256);
     }
 }

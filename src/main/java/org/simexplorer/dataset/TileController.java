@@ -69,13 +69,14 @@ class TileController {
     @ProblemResponses({400, 404, 503})
     @GetMapping(path = "/{level}/{row}/{col}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> tile(@PathVariable long id,
-            @Parameter(description = "0 (the overview) to the pyramid's finest level") @PathVariable int level,
-            @Parameter(description = "the tile's row at that level, from 0") @PathVariable int row,
-            @Parameter(description = "the tile's column at that level, from 0") @PathVariable int col,
-            @Parameter(description = ORDER, schema = @Schema(
-                    allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order,
-            @Parameter(description = "each pixel's mean or max cosine over its block", schema = @Schema(
-                    allowableValues = {"mean", "max"})) @RequestParam(defaultValue = "mean")
+            @Parameter(description = "0 (the overview) to the finest level, where one pixel is one pair")
+            @PathVariable int level,
+            @Parameter(description = "the tile's row at its level, from 0") @PathVariable int row,
+            @Parameter(description = "the tile's column at its level, from 0") @PathVariable int col,
+            @Parameter(description = ORDER, schema = @Schema(allowableValues = {"input", "cluster"}))
+            @RequestParam(defaultValue = "input") String order,
+            @Parameter(description = "what a pixel shows over its block of pairs: their mean or their max",
+                    schema = @Schema(allowableValues = {"mean", "max"})) @RequestParam(defaultValue = "mean")
             String stat, @Parameter(description = MODEL) @RequestParam(required = false) String model) {
         boolean cluster = DatasetController.clusterOrder(order);
         DatasetTiles.Stat statistic = DatasetTiles.Stat.parse(stat);

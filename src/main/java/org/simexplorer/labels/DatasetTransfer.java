@@ -91,12 +91,12 @@ public class DatasetTransfer {
         if (archive.sentences() == null || archive.sentences().isEmpty()) {
             throw new InvalidInputException("sentences", "The export has no sentences.");
         }
-        int missing = archive.sentences().indexOf(null);
+        int missing = firstNull(archive.sentences());
         if (missing >= 0) {
             throw new InvalidInputException("sentences[" + missing + "]", "sentences[" + missing + "] is null;"
                     + " every sentence must be a string.").with("index", missing);
         }
-        int missingAdapter = archive.adapters() == null ? -1 : archive.adapters().indexOf(null);
+        int missingAdapter = archive.adapters() == null ? -1 : firstNull(archive.adapters());
         if (missingAdapter >= 0) {
             throw new InvalidInputException("adapters[" + missingAdapter + "]", "adapters[" + missingAdapter
                     + "] is null; every adapter must be an object.").with("index", missingAdapter);
@@ -125,5 +125,13 @@ public class DatasetTransfer {
                         + ").").with("index", k);
             }
         }
+    }
+
+    /** The index of the first null item, or -1 (immutable lists refuse indexOf(null)). */
+    private static int firstNull(List<?> items) {
+        for (int k = 0; k < items.size(); k++) {
+            if (items.get(k) == null) return k;
+        }
+        return -1;
     }
 }

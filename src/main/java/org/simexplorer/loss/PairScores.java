@@ -11,8 +11,9 @@ import org.simexplorer.similarity.MatrixProduct;
  *
  * <p>Two routes give the same numbers. When the pairs are few next to m² (a user's labels), each pair's dot
  * product is taken on its own: P·D multiply-adds. When they fill a good share of the m × m block (a dense
- * "target" from {@code POST /api/loss}), one product of the touched rows on {@link MatrixProduct}'s fast route
- * is cheaper by far, and its m² floats are bounded by a constant times P.
+ * "target" from {@code POST /api/loss}), {@link PairGram} takes the cosines from one product of the normalised
+ * touched rows and the gradient from one more, on {@link MatrixProduct}'s fast route; their m² floats are bounded
+ * by a constant times P.
  */
 public final class PairScores {
 
@@ -21,22 +22,21 @@ public final class PairScores {
     private final int dimension;
     private final int[] touched;
     private final double[] norms;
-    private final double[] dots;
-    /** The touched rows gathered m × D, on the product route; null on the per-pair route. */
-    private final float[] gathered;
-    private final int[] slot;
+    /** The dense route's products; null on the per-pair route. */
+    private final PairGram gram;
+    private double[] dots;
     private double[] cosines;
 
-    private PairScores(LabelledPairs pairs, float[][] embeddings, int dimension, int[] touched, int[] slot,
-            double[] norms, double[] dots, float[] gathered) {
+    private PairScores(LabelledPairs pairs, float[][] embeddings, int dimension, int[] touched, double[] norms,
+            double[] dots, double[] cosines, PairGram gram) {
         this.pairs = pairs;
         this.embeddings = embeddings;
         this.dimension = dimension;
         this.touched = touched;
-        this.slot = slot;
         this.norms = norms;
         this.dots = dots;
-        this.gathered = gathered;
+        this.cosines = cosines;
+        this.gram = gram;
     }
 
     /**
@@ -59,18 +59,15 @@ public final class PairScores {
         double[] norms = new double[n];
         LossMath.forEach(m, (long) m * dimension, k -> norms[touched[k]] = Math.sqrt(dot(embeddings[touched[k]],
                 embeddings[touched[k]])));
-        double[] dots = new double[pairs.size()];
-        float[] gathered = null;
         if (gramRoute) {
-            gathered = new float[Math.multiplyExact(m, dimension)];
-            for (int k = 0; k < m; k++) System.arraycopy(embeddings[touched[k]], 0, gathered, k * dimension, dimension);
-            float[] gram = product.timesTransposed(gathered, m, gathered, m, dimension);
-            for (int p = 0; p < dots.length; p++) dots[p] = gram[slot[pairs.first()[p]] * m + slot[pairs.second()[p]]];
-        } else {
-            LossMath.forEach(dots.length, (long) dots.length * dimension,
-                    p -> dots[p] = dot(embeddings[pairs.first()[p]], embeddings[pairs.second()[p]]));
+            PairGram gram = PairGram.of(embeddings, touched, slot, norms, dimension);
+            return new PairScores(pairs, embeddings, dimension, touched, norms, null, gram.cosines(pairs, product),
+                    gram);
         }
-        return new PairScores(pairs, embeddings, dimension, touched, slot, norms, dots, gathered);
+        double[] dots = new double[pairs.size()];
+        LossMath.forEach(dots.length, (long) dots.length * dimension,
+                p -> dots[p] = dot(embeddings[pairs.first()[p]], embeddings[pairs.second()[p]]));
+        return new PairScores(pairs, embeddings, dimension, touched, norms, dots, null, null);
     }
 
     public LabelledPairs pairs() {
@@ -83,7 +80,14 @@ public final class PairScores {
     }
 
     /** z_p = e_i·e_j for each pair; shared, do not modify. */
-    public double[] dots() {
+    public synchronized double[] dots() {
+        if (dots == null) {
+            // The dense route's cosines times the floored norms: x_i·x_j·max(‖e_i‖, ε)·max(‖e_j‖, ε) = e_i·e_j.
+            double[] z = new double[cosines.length];
+            LossMath.forEach(z.length, z.length,
+                    p -> z[p] = cosines[p] * floored(norms[pairs.first()[p]]) * floored(norms[pairs.second()[p]]));
+            dots = z;
+        }
         return dots;
     }
 
@@ -101,7 +105,7 @@ public final class PairScores {
 
     /** The scores a loss reads: raw dot products or cosines. */
     double[] scoresFor(PairLoss loss) {
-        return loss.usesRawDotProducts() ? dots : cosines();
+        return loss.usesRawDotProducts() ? dots() : cosines();
     }
 
     /**
@@ -110,16 +114,8 @@ public final class PairScores {
      * ∂L/∂eᵢ = (aᵢ − xᵢ (xᵢ·aᵢ)) / ‖eᵢ‖, or aᵢ / ε where the floor is active. Rows no pair touches get zeros.
      */
     float[][] backward(double[] g, boolean raw, MatrixProduct product) {
+        if (gram != null) return gram.backward(pairs, g, raw, product);
         float[][] out = new float[embeddings.length][dimension];
-        if (gathered != null) {
-            float[] a = scatteredProduct(g, raw, product);
-            LossMath.forEach(touched.length, (long) touched.length * dimension, k -> {
-                double[] acc = new double[dimension];
-                for (int c = 0; c < dimension; c++) acc[c] = a[k * dimension + c];
-                finish(touched[k], acc, raw, out[touched[k]]);
-            });
-            return out;
-        }
         PairIncidence incidence = PairIncidence.of(pairs);
         LossMath.forEach(touched.length, 2L * pairs.size() * dimension, k -> {
             int i = touched[k];
@@ -133,24 +129,6 @@ public final class PairScores {
             finish(i, acc, raw, out[i]);
         });
         return out;
-    }
-
-    /** A = G·E over the touched rows on the fast product, with G the m × m pair weights (both triangles). */
-    private float[] scatteredProduct(double[] g, boolean raw, MatrixProduct product) {
-        int m = touched.length;
-        float[] weights = new float[Math.multiplyExact(m, m)];
-        for (int p = 0; p < g.length; p++) {
-            int i = pairs.first()[p];
-            int j = pairs.second()[p];
-            weights[slot[i] * m + slot[j]] = (float) (raw ? g[p] : g[p] / floored(norms[j]));
-            weights[slot[j] * m + slot[i]] = (float) (raw ? g[p] : g[p] / floored(norms[i]));
-        }
-        float[] transposed = new float[gathered.length];
-        for (int k = 0; k < m; k++) {
-            for (int c = 0; c < dimension; c++) transposed[c * m + k] = gathered[k * dimension + c];
-        }
-        // G·E = G·(Eᵀ)ᵀ: the product's A·Bᵀ form with B = Eᵀ.
-        return product.timesTransposed(weights, m, transposed, dimension, m);
     }
 
     private void finish(int i, double[] acc, boolean raw, float[] out) {

@@ -12,10 +12,11 @@ import org.simexplorer.similarity.MatrixProduct;
 public class SparsePairLossEvaluator {
 
     /**
-     * The pairs must fill at least 1/64 of the touched rows' m × m block before one product of those rows beats
-     * P separate dot products: the product runs at about 300 GFLOP/s, a Java dot product at about 1–2.
+     * The pairs must fill about 1/16 of the touched rows' m × m block before the dense route ({@link PairGram}: two
+     * products of those rows) beats P separate dot products; {@code bench similarity} measures both routes at
+     * several shares (keys {@code route_share_*}).
      */
-    static final int GRAM_ROUTE_DENSITY = 64;
+    static final int GRAM_ROUTE_DENSITY = 16;
 
     private final MatrixProduct product;
     private final int gramRouteDensity;
@@ -24,8 +25,12 @@ public class SparsePairLossEvaluator {
         this(product, GRAM_ROUTE_DENSITY);
     }
 
-    /** @param gramRouteDensity take the product route when P·density ≥ m²; 0 never, 1 nearly always (tests) */
-    SparsePairLossEvaluator(MatrixProduct product, int gramRouteDensity) {
+    /**
+     * For tests and {@code bench similarity}, which compare the routes.
+     *
+     * @param gramRouteDensity take the dense route when P·density ≥ m²; 0 never, {@link Integer#MAX_VALUE} always
+     */
+    public SparsePairLossEvaluator(MatrixProduct product, int gramRouteDensity) {
         this.product = product;
         this.gramRouteDensity = gramRouteDensity;
     }

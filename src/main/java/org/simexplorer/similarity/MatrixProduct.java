@@ -209,8 +209,11 @@ public final class MatrixProduct implements AutoCloseable {
         }
     }
 
-    /** A cleared direct buffer of at least {@code floats}, reused when one is free; give it back after use. */
-    synchronized FloatBuffer takeScratch(int floats) {
+    /**
+     * A direct buffer of at least {@code floats}, reused when one is free, so that repeated products allocate no
+     * native memory; its contents are whatever the last user left. Give it back after use.
+     */
+    public synchronized FloatBuffer takeScratch(int floats) {
         scratch.sort(Comparator.comparingInt(FloatBuffer::capacity));
         for (int i = 0; i < scratch.size(); i++) {
             if (scratch.get(i).capacity() >= floats) {
@@ -220,7 +223,8 @@ public final class MatrixProduct implements AutoCloseable {
         return allocate(floats);
     }
 
-    synchronized void giveBack(FloatBuffer buffer) {
+    /** Returns a buffer from {@link #takeScratch(int)} for reuse. */
+    public synchronized void giveBack(FloatBuffer buffer) {
         long kept = scratch.stream().mapToLong(FloatBuffer::capacity).sum();
         if (kept + buffer.capacity() <= KEEP_SCRATCH_FLOATS) {
             scratch.add(buffer.clear());

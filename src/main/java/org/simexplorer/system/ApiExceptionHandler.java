@@ -95,7 +95,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** A form body whose percent-escapes are not UTF-8 (the query string is checked earlier, by QueryStringCheck). */
+    /** A form body whose percent-escapes are not UTF-8 (the query string is checked earlier, by ParameterEncodingCheck). */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> handleMalformedParameters(InvalidParameterException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -23,12 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/datasets/{id}/neighbours} over HTTP with the real model: the neighbours of a sentence and of a
- * text, k's range, and the index taking over once it is built (the index threshold is set low here).
+ * text, k's range, and the index taking over once it is built; and, from the k-means size, the map's clusters
+ * agreeing with the heatmap's cluster order (both thresholds are set low here).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "spring.datasource.url=jdbc:h2:mem:neighbour-api;DB_CLOSE_DELAY=-1",
-        "simexplorer.neighbours.index-from=40"})
+        "simexplorer.neighbours.index-from=40",
+        "simexplorer.clusters.kmeans-from=40"})
 class NeighbourApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -119,6 +121,29 @@ class NeighbourApiTest {
             assertThat(indexed.get(t).get("similarity").asDouble()).isCloseTo(
                     first.get("neighbours").get(t).get("similarity").asDouble(), org.assertj.core.api.Assertions.within(1e-5));
         }
+    }
+
+    @Test
+    void fromTheKMeansSizeTheMapsClustersAreRunsOfTheMatrixClusterOrder() throws Exception {
+        List<String> sentences = new ArrayList<>(ANIMALS);
+        for (int i = 0; sentences.size() < 60; i++) sentences.add("Line " + i + " on theme " + (i % 4) + ".");
+        long id = create("kmeans", sentences);
+        HttpResponse<byte[]> matrix = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/datasets/" + id + "/similarity?order=cluster&format=int16")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(matrix.body()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = bytes.getInt();
+        int[] order = new int[n];
+        for (int p = 0; p < n; p++) order[p] = bytes.getInt();
+        assertThat(order).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 60).toArray());
+        JsonNode cluster = JSON.readTree(get("/api/datasets/" + id + "/clusters?k=3").body()).get("cluster");
+        int changes = 0;
+        for (int p = 1; p < n; p++) {
+            if (cluster.get(order[p]).asInt() != cluster.get(order[p - 1]).asInt()) changes++;
+        }
+        assertThat(changes).isEqualTo(2);
+        assertThat(get("/api/datasets/" + id + "/clusters?k=61").statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(get("/api/datasets/" + id + "/clusters?k=20").body()).get("cluster").size()).isEqualTo(60);
     }
 
     private static List<Integer> bruteForce(float[][] vectors, float[] query, int exclude, int k) {

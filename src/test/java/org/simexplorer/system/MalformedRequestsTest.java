@@ -56,6 +56,10 @@ class MalformedRequestsTest {
                 Map.of("Content-Type", "text/csv"), "i,j,label\n0,1,1\n"), 400).get("field").asString())
                 .isEqualTo("format");
         problem(get("/api/datasets?%zz=1"), 400);
+        problem(send("PUT", "/api/datasets/" + id + "/labels", Map.of("Content-Type",
+                "application/x-www-form-urlencoded"), "a=%z1&b=%ff"), 415);
+        problem(send("POST", "/api/datasets", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                "name=%ff%fe"), 415);
         problem(send("DELETE", "/api/datasets/" + id + "?x=%c3%28", Map.of(), null), 400);
         assertThat(datasets()).isEqualTo(1);
     }

@@ -86,10 +86,11 @@ final class ValidRequests {
             case "GET /api/datasets/{id}/similarity" -> List.of(() -> accept(d + "/similarity", "application/json"),
                     () -> accept(d + "/similarity?order=cluster", "application/octet-stream"),
                     () -> get(d + "/similarity?format=int16"));
+            case "GET /api/datasets/{id}/tiles" -> gets(d + "/tiles", d + "/tiles?order=cluster");
+            case "GET /api/datasets/{id}/tiles/{level}/{row}/{col}" -> List.of(
+                    () -> accept(d + "/tiles/0/0/0?stat=max", "application/octet-stream"),
+                    () -> get(d + "/tiles/0/0/0?order=cluster&model=" + adapterModel));
             case "GET /api/datasets/{id}/loss" -> gets(d + "/loss?loss=cosent&gradient=true");
-            case "GET /api/datasets/{id}/tiles" -> gets(d + "/tiles?order=cluster");
-            case "GET /api/datasets/{id}/tiles/{level}/{row}/{col}" -> gets(d + "/tiles/0/0/0",
-                    d + "/tiles/0/0/0?stat=max");
             case "DELETE /api/datasets/jobs/{jobId}" -> List.of(() -> new Sent(HttpRequest.newBuilder(uri(jobUrl()))
                     .DELETE().build(), null));
             case "GET /api/datasets/{id}/neighbours" -> gets(d + "/neighbours?sentence=0&k=3",

@@ -1,0 +1,126 @@
+package org.simexplorer.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.simexplorer.similarity.MatrixProduct;
+
+/**
+ * The dense route (two products of the touched rows) gives what the sparse route (one dot product per pair) gives,
+ * for every loss, on fully labelled random batches: rows of mixed norms, a zero row, rows no pair touches, and
+ * pairs in an order not grouped by row.
+ */
+class DensePairRouteTest {
+
+    private static final int D = 24;
+
+    private static MatrixProduct ort;
+    private static SparsePairLossEvaluator sparse;
+    private static SparsePairLossEvaluator dense;
+
+    @BeforeAll
+    static void start() {
+        ort = new MatrixProduct(2, 0);
+        sparse = new SparsePairLossEvaluator(ort, 0);
+        dense = new SparsePairLossEvaluator(ort, Integer.MAX_VALUE);
+    }
+
+    @AfterAll
+    static void stop() {
+        ort.close();
+    }
+
+    static List<String> lossIds() {
+        return new PairLossRegistry().ids();
+    }
+
+    @ParameterizedTest
+    @MethodSource("lossIds")
+    void fullyLabelledBatchGivesTheSameValueGradientAndContributionsOnBothRoutes(String id) {
+        Random random = new Random(id.hashCode());
+        int n = 90;
+        float[][] e = randomRows(n, random);
+        assertSameOnBothRoutes(id, e, fullyLabelled(n, 0, random));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lossIds")
+    void zeroRowUntouchedRowsAndUngroupedPairsGiveTheSameOnBothRoutes(String id) {
+        Random random = new Random(31 + id.hashCode());
+        int n = 70;
+        float[][] e = randomRows(n, random);
+        e[5] = new float[D];
+        // Rows 0 and 1 are in no pair; the pairs go in reverse order, so they are not grouped by first row.
+        LabelledPairs ordered = fullyLabelled(n, 2, random);
+        int p = ordered.size();
+        int[] first = new int[p];
+        int[] second = new int[p];
+        byte[] labels = new byte[p];
+        for (int k = 0; k < p; k++) {
+            first[k] = ordered.first()[p - 1 - k];
+            second[k] = ordered.second()[p - 1 - k];
+            labels[k] = ordered.labels()[p - 1 - k];
+        }
+        assertSameOnBothRoutes(id, e, new LabelledPairs(n, first, second, labels));
+    }
+
+    private static void assertSameOnBothRoutes(String id, float[][] e, LabelledPairs pairs) {
+        PairLoss loss = new PairLossRegistry().find(id);
+        LossParameters params = LossParameters.defaults(loss);
+        LossResult expected = sparse.evaluate(e, pairs, loss, params, true, true);
+        LossResult actual = dense.evaluate(e, pairs, loss, params, true, true);
+        assertThat(actual.value()).as(id + " value")
+                .isCloseTo(expected.value(), within(1e-5 * Math.abs(expected.value()) + 1e-7));
+        double largest = 0;
+        for (float[] row : expected.gradient()) for (float g : row) largest = Math.max(largest, Math.abs(g));
+        assertThat(largest).as(id + " gradient is not all zero").isPositive();
+        for (int i = 0; i < e.length; i++) {
+            double rowLargest = 0;
+            for (float g : expected.gradient()[i]) rowLargest = Math.max(rowLargest, Math.abs(g));
+            for (int c = 0; c < D; c++) {
+                assertThat((double) actual.gradient()[i][c]).as(id + " gradient[" + i + "][" + c + "]")
+                        .isCloseTo(expected.gradient()[i][c], within(1e-4 * rowLargest + 1e-9 * largest));
+            }
+        }
+        if (expected.pairContributions() == null) {
+            assertThat(actual.pairContributions()).isNull();
+            return;
+        }
+        assertThat(actual.pairContributions()).hasSameSizeAs(expected.pairContributions());
+        for (int k = 0; k < expected.pairContributions().size(); k++) {
+            PairContribution want = expected.pairContributions().get(k);
+            PairContribution got = actual.pairContributions().get(k);
+            assertThat(got.i()).isEqualTo(want.i());
+            assertThat(got.j()).isEqualTo(want.j());
+            assertThat(got.similarity()).as(id + " cosine " + k).isCloseTo(want.similarity(), within(1e-6));
+            assertThat(got.contribution()).as(id + " contribution " + k)
+                    .isCloseTo(want.contribution(), within(1e-5 * Math.abs(want.contribution()) + 1e-8));
+        }
+    }
+
+    /** Rows with norms from 0.1 to 10, so that the normalisation's backward step matters. */
+    private static float[][] randomRows(int n, Random random) {
+        float[][] e = new float[n][D];
+        for (float[] row : e) {
+            double scale = Math.pow(10, random.nextDouble() * 2 - 1);
+            for (int c = 0; c < D; c++) row[c] = (float) (random.nextGaussian() * scale / Math.sqrt(D));
+        }
+        return e;
+    }
+
+    /** Every pair i < j of the rows from {@code from} on, labelled ±1 at random. */
+    private static LabelledPairs fullyLabelled(int n, int from, Random random) {
+        List<LabelledPair> pairs = new ArrayList<>();
+        for (int i = from; i < n; i++) {
+            for (int j = i + 1; j < n; j++) pairs.add(new LabelledPair(i, j, random.nextBoolean() ? 1 : -1));
+        }
+        return LabelledPairs.of(n, pairs);
+    }
+}
