@@ -14,6 +14,7 @@ import org.simexplorer.similarity.HnswIndex;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.NeighbourList;
 import org.simexplorer.similarity.NormalizedRows;
+import org.simexplorer.similarity.PairQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -86,6 +87,42 @@ public class DatasetNeighbours implements AutoCloseable {
         HnswIndex index = search.index();
         NeighbourList list = index != null ? index.ofVector(query, k) : exact.ofVector(search.x(), query, k);
         return answer(search, null, k, index != null, list);
+    }
+
+    /**
+     * The neighbour lists of a seeded sample of the dataset's rows, for the label queue.
+     *
+     * @param rows  the sampled rows (min(samples, n) distinct), {@code lists[q]} the k nearest of {@code rows[q]}
+     * @param x     the normalised rows, for the cosine of any other pair
+     */
+    public record SampledNeighbours(String model, int n, String method, int[] rows, NeighbourList[] lists,
+            NormalizedRows x) {
+
+        /** The cosine of rows i and j: the dot product of their normalised rows. */
+        public float cosine(int i, int j) {
+            double dot = 0;
+            for (int c = 0; c < x.d(); c++) dot += (double) x.get(i, c) * x.get(j, c);
+            return (float) dot;
+        }
+    }
+
+    /** The k nearest of each of min(samples, n) rows drawn with the seed; samples = 0 gives the rows only. */
+    public SampledNeighbours ofSample(long datasetId, String model, int samples, int k, long seed) {
+        Searchable search = searchable(datasetId, model);
+        int n = search.x().n();
+        int[] rows = PairQueue.sampleRows(n, samples, seed);
+        HnswIndex index = search.index();
+        NeighbourList[] lists;
+        if (rows.length == 0 || n < 2) {
+            lists = new NeighbourList[rows.length];
+            for (int q = 0; q < rows.length; q++) lists[q] = new NeighbourList(new int[0], new float[0]);
+        } else if (index != null) {
+            lists = new NeighbourList[rows.length];
+            for (int q = 0; q < rows.length; q++) lists[q] = index.ofRow(rows[q], k);
+        } else {
+            lists = exact.ofRows(search.x(), rows, k);
+        }
+        return new SampledNeighbours(search.model(), n, index != null ? "hnsw" : "exact", rows, lists, search.x());
     }
 
     private record Searchable(String model, NormalizedRows x, HnswIndex index) {

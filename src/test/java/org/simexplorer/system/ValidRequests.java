@@ -95,6 +95,8 @@ final class ValidRequests {
                     .DELETE().build(), null));
             case "GET /api/datasets/{id}/neighbours" -> gets(d + "/neighbours?sentence=0&k=3",
                     d + "/neighbours?text=" + java.net.URLEncoder.encode("a sleepy cat", StandardCharsets.UTF_8));
+            case "GET /api/datasets/{id}/queue" -> gets(d + "/queue", d + "/queue?strategy=random&limit=5&seed=3",
+                    d + "/queue?model=" + adapterModel);
             case "GET /api/datasets/{id}/clusters" -> gets(d + "/clusters?k=2");
             case "GET /api/datasets/{id}/comparison" -> gets(d + "/comparison?models=all-minilm-l6-v2,"
                     + adapterModel);
