@@ -11,6 +11,7 @@ import { pairKey } from './labels.js';
 import { LabelSync } from './label-sync.js';
 import { routeKey, moveCursor, shownPairs } from './keyboard.js';
 import { nextPair, currentThreshold } from './queue.js';
+import { ServerQueue } from './server-queue.js';
 import { loadSkips, saveSkips } from './skips.js';
 import { countAbove } from './neighbours.js';
 import { topContributions, lossOutcomes } from './losses.js';
@@ -572,10 +573,22 @@ overlay.addEventListener('blur', () => {
 
 // ---------- pair queue ----------
 
-function nextInQueue() {
+// a tiled page has no matrix rows to rank, so its queue comes from the server's neighbour lists
+const serverQueue = new ServerQueue(api, getJson);
+let queueAsk = 0;
+
+async function nextInQueue() {
   const q = state.queue;
   const threshold = currentThreshold(state.metrics);
-  q.current = nextPair({ mode: q.mode, matrix: state.matrix, labels: state.labels, skipped: q.skipped, threshold, implied: q.implied });
+  const ask = ++queueAsk;
+  const current = state.tiled
+    ? await serverQueue.next({ mode: q.mode, labels: state.labels, skipped: q.skipped }).catch((e) => {
+      showError(t('queue.failed', e.message));
+      return null;
+    })
+    : nextPair({ mode: q.mode, matrix: state.matrix, labels: state.labels, skipped: q.skipped, threshold, implied: q.implied });
+  if (ask !== queueAsk) return;
+  q.current = current;
   setActive('queue');
   panels.queue(q.current, threshold);
   drawOverlay();
@@ -626,6 +639,7 @@ function labelQueuePair(label) {
 $('queue-start').addEventListener('click', async () => {
   if (!state.matrix) return;
   await refreshConsistency();
+  serverQueue.reset();
   setQueueActive(true);
 });
 $('queue-stop').addEventListener('click', () => setQueueActive(false));
@@ -635,6 +649,7 @@ $('queue-skip').addEventListener('click', skipInQueue);
 $('queue-forget').addEventListener('click', () => {
   state.queue.skipped.clear();
   saveSkips(storage, datasetId, state.queue.skipped);
+  serverQueue.reset();
   panels.skips(0);
   if (state.queue.active) nextInQueue();
 });
