@@ -54,4 +54,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule errorsDependOnNothingOfTheApp = noClasses().that().resideInAPackage("org.simexplorer.errors..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.simexplorer.errors..");
+
+    /** The concurrency limits are shared by the core (the bounded embedder) and the features, so they know neither. */
+    @ArchTest
+    static final ArchRule limitsKnowNoWebAndNoFeature = noClasses().that().resideInAPackage("org.simexplorer.limits..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.simexplorer.limits..",
+                    "org.simexplorer.errors..", "org.springframework.stereotype..",
+                    "org.springframework.boot.context.properties..");
 }
