@@ -35,7 +35,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreImportsNoFeature = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("org.simexplorer.api..",
-                    "org.simexplorer.dataset..", "org.simexplorer.labels..", "org.simexplorer.training..",
+                    "org.simexplorer.dataset..", "org.simexplorer.labels..", "org.simexplorer.transfer..",
+                    "org.simexplorer.export..", "org.simexplorer.datasetloss..", "org.simexplorer.training..",
                     "org.simexplorer.comparison..", "org.simexplorer.formats..", "org.simexplorer.explorer..",
                     "org.simexplorer.system..", "org.simexplorer.cli..");
 
@@ -43,7 +44,8 @@ class ArchitectureTest {
     static final ArchRule controllersLiveAtTheEdgeAndInFeatures = classes()
             .that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
             .should().resideInAnyPackage("org.simexplorer.api", "org.simexplorer.dataset",
-                    "org.simexplorer.labels", "org.simexplorer.training", "org.simexplorer.comparison",
+                    "org.simexplorer.labels", "org.simexplorer.transfer", "org.simexplorer.export",
+                    "org.simexplorer.datasetloss", "org.simexplorer.training", "org.simexplorer.comparison",
                     "org.simexplorer.explorer", "org.simexplorer.system", "org.simexplorer.security");
 
     /** Meter names are vocabulary that the core and the features share, like the errors. */

@@ -18,7 +18,7 @@ import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.labels.DatasetLosses;
+import org.simexplorer.datasetloss.DatasetLosses;
 import org.simexplorer.labels.LabelService;
 import org.simexplorer.labels.LabelService.LabelChange;
 import org.simexplorer.labels.LabelWriter;

@@ -1,5 +1,9 @@
-package org.simexplorer.labels;
+package org.simexplorer.transfer;
 
+import org.simexplorer.labels.LabelWriter;
+import org.simexplorer.labels.LabelService;
+import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.datasetloss.DatasetLosses;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
