@@ -217,7 +217,7 @@ class LabellingBrowserIT extends BrowserTest {
             }
             return shown != null;
         });
-        assertThat(seen[0]).matches("Embedding: \\d+ of 2000 sentences");
+        assertThat(seen[0]).matches("Embedding: \\d+ of 2000 sentences( · .+)?");
         BrowserSession.screenshot(driver, "create-progress");
         page.waitUpTo(180).until(d -> d.getCurrentUrl().matches(".*/datasets/\\d+$"));
         page.waitForHeatmap();
