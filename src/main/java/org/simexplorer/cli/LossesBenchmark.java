@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.simexplorer.labels.DatasetLosses;
+import org.simexplorer.datasetloss.DatasetLosses;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.loss.LossService;

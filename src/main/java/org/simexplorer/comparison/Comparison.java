@@ -1,8 +1,8 @@
 package org.simexplorer.comparison;
 
 import java.util.List;
-import org.simexplorer.labels.DatasetLosses;
-import org.simexplorer.labels.MetricsView;
+import org.simexplorer.datasetloss.DatasetLosses;
+import org.simexplorer.datasetloss.MetricsView;
 
 /**
  * The answer of {@code GET /api/datasets/{id}/comparison}.

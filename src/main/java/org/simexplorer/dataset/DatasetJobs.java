@@ -14,7 +14,7 @@ import org.simexplorer.dataset.DatasetJobRepository.JobRow;
 import org.simexplorer.errors.DomainException;
 import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.errors.OverloadedException;
-import org.simexplorer.system.ApiExceptionHandler;
+import org.simexplorer.errors.ErrorStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -162,7 +162,7 @@ public class DatasetJobs implements InitializingBean, DisposableBean {
             if (job.state != JobState.DONE) end(job, JobState.CANCELLED, null, "The job was cancelled: its dataset was"
                     + " deleted before it was complete.");
         } catch (DomainException e) {
-            fail(job, ApiExceptionHandler.statusOf(e).value(), e.getMessage());
+            fail(job, ErrorStatus.of(e), e.getMessage());
         } catch (RuntimeException e) {
             if (job.cancelled) end(job, JobState.CANCELLED, null, "The job was cancelled.");
             else fail(job, 500, "The dataset could not be created: " + e.getMessage());

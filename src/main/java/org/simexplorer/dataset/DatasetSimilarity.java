@@ -6,8 +6,8 @@ import org.simexplorer.similarity.ClusterOrder;
 import org.simexplorer.similarity.ClusterTree;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.SimilarityMatrix;
-import org.simexplorer.system.ConcurrencyLimit;
-import org.simexplorer.system.ConcurrencyLimits;
+import org.simexplorer.limits.ConcurrencyLimit;
+import org.simexplorer.limits.ConcurrencyLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 

@@ -5,8 +5,8 @@ import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.similarity.CosineTiles;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.TilePyramid;
-import org.simexplorer.system.ConcurrencyLimit;
-import org.simexplorer.system.ConcurrencyLimits;
+import org.simexplorer.limits.ConcurrencyLimit;
+import org.simexplorer.limits.ConcurrencyLimits;
 import org.springframework.stereotype.Service;
 
 /**

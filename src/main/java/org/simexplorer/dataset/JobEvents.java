@@ -1,9 +1,8 @@
 package org.simexplorer.dataset;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.simexplorer.sse.EventStreams;
+import org.simexplorer.sse.EventStreams.Event;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -12,65 +11,35 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class JobEvents {
 
-    private static final long TIMEOUT_MS = Duration.ofMinutes(30).toMillis();
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-    private final List<SseEmitter> listeners = new CopyOnWriteArrayList<>();
+    private final EventStreams streams = new EventStreams(TIMEOUT);
     private volatile DatasetJobs.Status end;
 
     /** A stream that starts with the job's status now. */
     SseEmitter subscribe(DatasetJobs.Status now) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        listeners.add(emitter);
-        Runnable drop = () -> listeners.remove(emitter);
-        emitter.onCompletion(drop);
-        emitter.onTimeout(drop);
-        emitter.onError(error -> drop.run());
-        send(emitter, "progress", now);
+        SseEmitter emitter = streams.open(new Event("progress", now));
         DatasetJobs.Status ended = end;
-        if (ended != null && listeners.remove(emitter)) {
-            // the job ended while this stream was being opened
-            send(emitter, endName(ended), ended);
-            emitter.complete();
-        }
+        // the job ended while this stream was being opened
+        if (ended != null) streams.end(emitter, endOf(ended));
         return emitter;
     }
 
     /** The stream of a job that has ended: its end at once. */
     static SseEmitter finished(DatasetJobs.Status status) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
-        try {
-            emitter.send(SseEmitter.event().name(status.state().finished() ? endName(status) : "progress")
-                    .data(status));
-            emitter.complete();
-        } catch (IOException | IllegalStateException gone) {
-            emitter.completeWithError(gone);
-        }
-        return emitter;
+        return EventStreams.ended(TIMEOUT, status.state().finished() ? endOf(status) : new Event("progress", status));
     }
 
     void progress(DatasetJobs.Status status) {
-        for (SseEmitter emitter : listeners) send(emitter, "progress", status);
+        streams.sendAll("progress", status);
     }
 
     void finish(DatasetJobs.Status status) {
         end = status;
-        for (SseEmitter emitter : listeners) {
-            if (!listeners.remove(emitter)) continue;
-            send(emitter, endName(status), status);
-            emitter.complete();
-        }
+        streams.endAll(endOf(status));
     }
 
-    private static String endName(DatasetJobs.Status status) {
-        return status.state() == JobState.DONE ? "done" : "failed";
-    }
-
-    private void send(SseEmitter emitter, String event, DatasetJobs.Status status) {
-        try {
-            emitter.send(SseEmitter.event().name(event).data(status));
-        } catch (IOException | IllegalStateException gone) {
-            // the page went away; the job goes on and its status stays readable
-            listeners.remove(emitter);
-        }
+    private static Event endOf(DatasetJobs.Status status) {
+        return new Event(status.state() == JobState.DONE ? "done" : "failed", status);
     }
 }

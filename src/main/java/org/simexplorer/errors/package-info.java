@@ -1,5 +1,6 @@
 /**
  * The domain's failures, shared by the core and the features. This package depends on nothing else of the app;
- * the web edge ({@code system.ApiExceptionHandler}) turns each type into a problem detail with one status.
+ * {@link org.simexplorer.errors.ErrorStatus} gives each type its one HTTP status, which the web edge's advice puts
+ * in a problem detail.
  */
 package org.simexplorer.errors;

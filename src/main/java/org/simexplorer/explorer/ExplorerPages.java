@@ -3,7 +3,7 @@ package org.simexplorer.explorer;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.errors.DomainException;
 import org.simexplorer.errors.NotFoundException;
-import org.simexplorer.system.ApiExceptionHandler;
+import org.simexplorer.errors.ErrorStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -116,7 +116,7 @@ class ExplorerPages {
             }
             return "redirect:/datasets/" + change.dataset().id();
         } catch (DomainException e) {
-            response.setStatus(ApiExceptionHandler.statusOf(e).value());
+            response.setStatus(ErrorStatus.of(e));
             page.addAttribute("error", e.getMessage());
         } catch (IOException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -150,7 +150,7 @@ class ExplorerPages {
             DatasetService.Change change = datasets.create(name, modelId, lines, List.of(), 0);
             return "redirect:/datasets/" + change.dataset().id();
         } catch (DomainException e) {
-            response.setStatus(ApiExceptionHandler.statusOf(e).value());
+            response.setStatus(ErrorStatus.of(e));
             page.addAttribute("error", e.getMessage());
             return home(page);
         }

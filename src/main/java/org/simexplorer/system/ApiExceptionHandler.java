@@ -6,12 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.simexplorer.errors.ConflictException;
 import org.simexplorer.errors.DomainException;
-import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.ErrorStatus;
 import org.simexplorer.errors.OverloadedException;
 import org.simexplorer.errors.TooLargeException;
-import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.metrics.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +46,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> handleDomain(DomainException e, HttpServletRequest request) {
-        HttpStatus status = statusOf(e);
+        HttpStatus status = HttpStatus.valueOf(ErrorStatus.of(e));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         e.properties().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
@@ -66,16 +64,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .tag("method", request.getMethod())
                 .tag("uri", pattern != null ? pattern.toString() : "UNKNOWN")
                 .register(registry).increment());
-    }
-
-    /** The one mapping from domain failures to HTTP statuses. */
-    public static HttpStatus statusOf(DomainException e) {
-        if (e instanceof NotFoundException) return HttpStatus.NOT_FOUND;
-        if (e instanceof UndefinedException) return HttpStatus.UNPROCESSABLE_CONTENT;
-        if (e instanceof TooLargeException) return HttpStatus.CONTENT_TOO_LARGE;
-        if (e instanceof ConflictException) return HttpStatus.CONFLICT;
-        if (e instanceof OverloadedException) return HttpStatus.SERVICE_UNAVAILABLE;
-        return HttpStatus.BAD_REQUEST;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -69,17 +69,9 @@ class AdapterController {
     @GetMapping(path = "/api/adapters/{id}/events", produces = "text/event-stream")
     SseEmitter events(@PathVariable long id) {
         AdapterView now = adapters.view(id);
-        SseEmitter following = live.follow(id);
-        if (following != null) {
-            LiveTrainings.send(null, following, "progress", now);
-            return following;
-        }
-        SseEmitter ended = new SseEmitter(0L);
-        AdapterView last = adapters.view(id);
-        LiveTrainings.send(null, ended, "progress", last);
-        LiveTrainings.send(null, ended, "end", last);
-        ended.complete();
-        return ended;
+        SseEmitter following = live.follow(id, now);
+        if (following != null) return following;
+        return LiveTrainings.ended(adapters.view(id));
     }
 
     /** adapter.safetensors (W as linear.weight, K×D) and load_adapter.py, for sentence-transformers. */

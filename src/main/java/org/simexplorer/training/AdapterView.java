@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.evaluation.AucInterval;
 import org.simexplorer.evaluation.PairSplit;
-import org.simexplorer.labels.MetricsView;
+import org.simexplorer.datasetloss.MetricsView;
 
 /**
  * The JSON shape of an adapter, as GET /api/adapters/{id} and the progress events give it.

@@ -1,10 +1,11 @@
 package org.simexplorer.training;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.simexplorer.sse.EventStreams;
+import org.simexplorer.sse.EventStreams.Event;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -23,7 +24,7 @@ class LiveTrainings {
         volatile List<CurvePoint> curve = List.of();
         volatile Map<String, Object> before;
         volatile TrainingJobs.Job job;
-        final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
+        final EventStreams streams = new EventStreams(Duration.ZERO);
     }
 
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
@@ -38,41 +39,31 @@ class LiveTrainings {
         return live.get(id);
     }
 
-    /** A stream for the adapter's events; null when the training has already ended (the caller ends it). */
-    SseEmitter follow(long id) {
+    /**
+     * A stream for the adapter's events, starting with its state now; null when the training has already ended
+     * (the caller ends it).
+     */
+    SseEmitter follow(long id, Object now) {
         Live training = live.get(id);
         if (training == null) return null;
-        SseEmitter emitter = new SseEmitter(0L);
-        training.streams.add(emitter);
-        emitter.onCompletion(() -> training.streams.remove(emitter));
-        emitter.onTimeout(() -> training.streams.remove(emitter));
-        emitter.onError(error -> training.streams.remove(emitter));
-        return emitter;
+        return training.streams.open(new Event("progress", now));
+    }
+
+    /** The stream of an adapter whose training has ended: its last state and the end at once. */
+    static SseEmitter ended(Object last) {
+        return EventStreams.ended(Duration.ZERO, new Event("progress", last), new Event("end", last));
     }
 
     void progress(long id, Object view) {
         Live training = live.get(id);
         if (training == null) return;
-        for (SseEmitter emitter : training.streams) send(training, emitter, "progress", view);
+        training.streams.sendAll("progress", view);
     }
 
     /** Sends the last progress and the end event, closes every stream and forgets the training. */
     void end(long id, Object view) {
         Live training = live.remove(id);
         if (training == null) return;
-        for (SseEmitter emitter : training.streams) {
-            send(training, emitter, "progress", view);
-            send(training, emitter, "end", view);
-            emitter.complete();
-        }
-    }
-
-    static void send(Live training, SseEmitter emitter, String event, Object view) {
-        try {
-            emitter.send(SseEmitter.event().name(event).data(view));
-        } catch (IOException | IllegalStateException gone) {
-            // The client went away; the training goes on.
-            if (training != null) training.streams.remove(emitter);
-        }
+        training.streams.endAll(new Event("progress", view), new Event("end", view));
     }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.evaluation.ThresholdCounts;
-import org.simexplorer.labels.MetricsView;
+import org.simexplorer.datasetloss.MetricsView;
 import org.simexplorer.loss.LabelledPairs;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -29,8 +29,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /** The HTTP contract of /api/loss and /api/losses, on the real loss math and the real ORT product. */
 @WebMvcTest(LossController.class)
 @Import({LossService.class, LossConfiguration.class, SimilarityConfiguration.class,
-        org.simexplorer.system.ConcurrencyLimits.class})
-@EnableConfigurationProperties({RequestLimits.class, org.simexplorer.system.ConcurrencyProperties.class})
+        org.simexplorer.limits.ConcurrencyLimits.class})
+@EnableConfigurationProperties({RequestLimits.class, org.simexplorer.limits.ConcurrencyProperties.class})
 class LossControllerTest {
 
     // Rows 0 and 2 point the same way (S = 1), row 1 is orthogonal to both (S = 0).

@@ -40,7 +40,7 @@ class CountingEmbedder implements SentenceEmbedder {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof org.simexplorer.system.BoundedSentenceEmbedder real
+                return bean instanceof org.simexplorer.embedding.BoundedSentenceEmbedder real
                         ? new CountingEmbedder(real) : bean;
             }
         };

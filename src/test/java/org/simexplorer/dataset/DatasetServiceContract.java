@@ -18,7 +18,7 @@ import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.labels.DatasetLosses;
+import org.simexplorer.datasetloss.DatasetLosses;
 import org.simexplorer.labels.LabelService;
 import org.simexplorer.labels.LabelService.LabelChange;
 import org.simexplorer.labels.LabelWriter;
@@ -26,7 +26,7 @@ import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
-import org.simexplorer.system.ConcurrencyLimits;
+import org.simexplorer.limits.ConcurrencyLimits;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +53,7 @@ abstract class DatasetServiceContract {
 
     @TestConfiguration
     @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, CacheBudget.class,
-            org.simexplorer.system.ConcurrencyProperties.class})
+            org.simexplorer.limits.ConcurrencyProperties.class})
     static class Beans {
         @Bean
         StandInEmbedder standInEmbedder() {

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.simexplorer.errors.DomainException;
 import org.simexplorer.errors.InvalidInputException;
-import org.simexplorer.system.ApiExceptionHandler;
+import org.simexplorer.errors.ErrorStatus;
 
 /**
  * The upload parser on 10,000 generated files: each is either parsed (and every pair's label read) or refused
@@ -48,7 +48,7 @@ class UploadParserProperties {
 
     private static void assertNamesALine(DomainException refused, int lines) {
         assertThat(refused).isInstanceOf(InvalidInputException.class);
-        assertThat(ApiExceptionHandler.statusOf(refused).value()).isEqualTo(400);
+        assertThat(ErrorStatus.of(refused)).isEqualTo(400);
         assertThat(refused.properties().get("line")).as(refused.getMessage()).isInstanceOf(Integer.class);
         int line = (Integer) refused.properties().get("line");
         assertThat(line).as(refused.getMessage()).isBetween(1, lines);

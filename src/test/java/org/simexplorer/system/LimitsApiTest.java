@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.simexplorer.dataset.DatasetEmbeddings;
 import org.simexplorer.dataset.MatrixCache;
+import org.simexplorer.limits.ConcurrencyLimit;
+import org.simexplorer.limits.ConcurrencyLimits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

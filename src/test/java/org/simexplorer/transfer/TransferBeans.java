@@ -1,5 +1,9 @@
-package org.simexplorer.labels;
+package org.simexplorer.transfer;
 
+import org.simexplorer.labels.LabelWriter;
+import org.simexplorer.labels.LabelService;
+import org.simexplorer.labels.LabelRepository;
+import org.simexplorer.datasetloss.DatasetLosses;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -22,8 +26,8 @@ import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.loss.LossConfiguration;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
-import org.simexplorer.system.ConcurrencyLimits;
-import org.simexplorer.system.ConcurrencyProperties;
+import org.simexplorer.limits.ConcurrencyLimits;
+import org.simexplorer.limits.ConcurrencyProperties;
 import org.simexplorer.system.RequestLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;

@@ -1,5 +1,7 @@
-package org.simexplorer.labels;
+package org.simexplorer.transfer;
 
+import org.simexplorer.labels.Label;
+import org.simexplorer.labels.LabelService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.datasetloss;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

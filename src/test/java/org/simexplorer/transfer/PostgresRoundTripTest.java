@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.transfer;
 
 import org.simexplorer.system.OnPostgres;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;

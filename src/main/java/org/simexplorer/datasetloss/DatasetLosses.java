@@ -1,5 +1,6 @@
-package org.simexplorer.labels;
+package org.simexplorer.datasetloss;
 
+import org.simexplorer.labels.LabelRepository;
 import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetEmbeddings;

@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.datasetloss;
 
 import org.simexplorer.evaluation.BinaryClassificationMetrics;
 

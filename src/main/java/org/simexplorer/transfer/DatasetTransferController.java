@@ -1,5 +1,6 @@
-package org.simexplorer.labels;
+package org.simexplorer.transfer;
 
+import org.simexplorer.labels.ArchivedAdapters;
 import java.net.URI;
 import java.util.List;
 import org.simexplorer.dataset.Dataset;

@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,14 @@
-package org.simexplorer.system;
+package org.simexplorer.embedding;
 
 import java.util.List;
-import org.simexplorer.embedding.DjlSentenceEmbedder;
-import org.simexplorer.embedding.Embeddings;
-import org.simexplorer.embedding.SentenceEmbedder;
+import org.simexplorer.limits.ConcurrencyLimit;
+import org.simexplorer.limits.ConcurrencyLimits;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Service;
 
 /**
- * The embedder every feature gets: the model behind the embedding concurrency limit. It lives here, not in the
- * core embedding package, which knows nothing of the app's limits. A caller past the limit
+ * The embedder every feature gets: the model behind the embedding concurrency limit. The limit comes from the
+ * limits package, which knows no web and no feature, so the core may hold it. A caller past the limit
  * waits its short, configured time and is then refused with 503, so a burst of embedding requests queues a
  * little and is answered, never piles up threads and memory behind one busy model.
  */

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.export;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.limits;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

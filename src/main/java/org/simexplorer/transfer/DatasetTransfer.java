@@ -1,5 +1,7 @@
-package org.simexplorer.labels;
+package org.simexplorer.transfer;
 
+import org.simexplorer.labels.ArchivedAdapters;
+import org.simexplorer.labels.LabelRepository;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

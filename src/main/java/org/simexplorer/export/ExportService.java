@@ -1,5 +1,6 @@
-package org.simexplorer.labels;
+package org.simexplorer.export;
 
+import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.evaluation.PairSplit;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package org.simexplorer.labels;
+package org.simexplorer.datasetloss;
 
+import org.simexplorer.labels.Label;
+import org.simexplorer.labels.LabelRepository;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;

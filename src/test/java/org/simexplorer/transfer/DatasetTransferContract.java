@@ -1,5 +1,8 @@
-package org.simexplorer.labels;
+package org.simexplorer.transfer;
 
+import org.simexplorer.labels.Label;
+import org.simexplorer.labels.LabelService;
+import org.simexplorer.datasetloss.DatasetLosses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
