@@ -1,9 +1,11 @@
-package org.simexplorer.labels;
+package org.simexplorer.datasetloss;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.simexplorer.dataset.DatasetNeighbours;
+import org.simexplorer.labels.Label;
+import org.simexplorer.labels.LabelService;
 import org.simexplorer.dataset.DatasetNeighbours.SampledNeighbours;
 import org.simexplorer.similarity.PairQueue;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.datasetloss;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

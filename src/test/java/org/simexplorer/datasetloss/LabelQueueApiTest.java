@@ -1,4 +1,4 @@
-package org.simexplorer.labels;
+package org.simexplorer.datasetloss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
