@@ -69,7 +69,7 @@ public class DatasetClusters {
     }
 
     @EventListener
-    void onChanged(DatasetService.DatasetChanged changed) {
+    void onChanged(DatasetEvents.DatasetChanged changed) {
         cache.invalidate(changed.datasetId());
     }
 }

@@ -58,7 +58,7 @@ public class DatasetEmbeddings {
     }
 
     @EventListener
-    void onChanged(DatasetService.DatasetChanged changed) {
+    void onChanged(DatasetEvents.DatasetChanged changed) {
         cache.invalidate(changed.datasetId());
     }
 

@@ -136,7 +136,7 @@ public class DatasetJobs implements InitializingBean, DisposableBean {
 
     /** A dataset deleted while its job runs: the job stops at its next chunk, before the deletion answers. */
     @EventListener
-    void cancelOnDeletion(DatasetService.DatasetDeleted deleted) {
+    void cancelOnDeletion(DatasetEvents.DatasetDeleted deleted) {
         for (LiveJob job : live.values()) {
             if (Objects.equals(job.datasetId, deleted.datasetId())) {
                 job.cancelled = true;

@@ -185,7 +185,7 @@ public class DatasetNeighbours implements AutoCloseable {
     }
 
     @EventListener
-    void onChanged(DatasetService.DatasetChanged changed) {
+    void onChanged(DatasetEvents.DatasetChanged changed) {
         rows.invalidate(changed.datasetId());
         indexes.invalidate(changed.datasetId());
     }

@@ -7,7 +7,6 @@ import org.simexplorer.errors.DomainException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.simexplorer.formats.StorableText;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.embedding.Embeddings;
 import org.simexplorer.embedding.ModelCatalog;
@@ -29,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DatasetService {
 
-    private static final int MAX_NAME_LENGTH = 200;
 
     private final DatasetRepository datasets;
     private final SentenceRepository sentences;
@@ -104,7 +102,7 @@ public class DatasetService {
 
     /** Checks a create's name, input and limits (400, 413) and works out its sentences and labels. */
     Prepared prepare(String name, String model, List<TextLine> input, List<PairRow> pairs, double threshold) {
-        String checkedName = checkName(name);
+        String checkedName = DatasetNames.check(name);
         return new Prepared(checkedName, modelId(model), plan(input, pairs, threshold));
     }
 
@@ -145,7 +143,7 @@ public class DatasetService {
             int imported = labels.write(id, plan.labels(), Instant.now());
             return new Change(dataset, plan.added().size(), plan.duplicates(), imported, plan.identicalPairs());
         });
-        events.publishEvent(new DatasetAppended(id));
+        events.publishEvent(new DatasetEvents.DatasetAppended(id));
         return change;
     }
 
@@ -164,12 +162,12 @@ public class DatasetService {
 
     public void delete(long id) {
         get(id);
-        events.publishEvent(new DatasetDeleting(id));
+        events.publishEvent(new DatasetEvents.DatasetDeleting(id));
         transactions.executeWithoutResult(status -> {
             get(id);
             datasets.delete(id);
         });
-        events.publishEvent(new DatasetDeleted(id));
+        events.publishEvent(new DatasetEvents.DatasetDeleted(id));
     }
 
     /**
@@ -185,26 +183,6 @@ public class DatasetService {
         int count = sentences.count(id);
         counts.remember(id, count);
         return largestPosition < count ? -1 : count;
-    }
-
-    /** Published after a change to a dataset has committed, so that what is kept in memory for it can go. */
-    public sealed interface DatasetChanged permits DatasetDeleted, DatasetAppended {
-        long datasetId();
-    }
-
-    /**
-     * Published before a dataset is deleted, to listeners that run in the deleting thread: work that depends on
-     * the dataset (a training, an upload) is stopped when they return, and the deletion goes on.
-     */
-    public record DatasetDeleting(long datasetId) {
-    }
-
-    /** Published after a dataset is deleted. */
-    public record DatasetDeleted(long datasetId) implements DatasetChanged {
-    }
-
-    /** Published after sentences are appended to a dataset. */
-    public record DatasetAppended(long datasetId) implements DatasetChanged {
     }
 
     /** The sentence texts in order; 404 when the dataset is missing. */
@@ -255,20 +233,6 @@ public class DatasetService {
     /** Vectors for texts, through the embedding cache table ({@link CachedEmbedder}). */
     float[][] embeddings(String model, List<String> texts) {
         return embedder.embed(model, texts, EmbedProgress.NONE);
-    }
-
-    /** The name as stored (stripped), or a 400 naming the field. */
-    static String checkName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidInputException("'name' is missing: give the dataset a name.");
-        }
-        if (!StorableText.storable(name)) throw StorableText.refused("'name'", "field", "name");
-        String stripped = name.strip();
-        if (stripped.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("'name' has " + stripped.length() + " characters; at most "
-                    + MAX_NAME_LENGTH + " are allowed.");
-        }
-        return stripped;
     }
 
     static DomainException missing(long id) {

@@ -31,7 +31,7 @@ public class MatrixCache {
     }
 
     @EventListener
-    void onChanged(DatasetService.DatasetChanged changed) {
+    void onChanged(DatasetEvents.DatasetChanged changed) {
         cache.invalidate(changed.datasetId());
     }
 

@@ -27,7 +27,7 @@ public class SentenceCounts {
     }
 
     @EventListener
-    void onChanged(DatasetService.DatasetChanged changed) {
+    void onChanged(DatasetEvents.DatasetChanged changed) {
         counts.invalidate(changed.datasetId());
     }
 }

@@ -42,7 +42,7 @@ public class TileCache {
     }
 
     @EventListener
-    void onChanged(DatasetService.DatasetChanged changed) {
+    void onChanged(DatasetEvents.DatasetChanged changed) {
         cache.invalidate(changed.datasetId());
     }
 

@@ -1,7 +1,7 @@
 package org.simexplorer.training;
 
 import java.time.Duration;
-import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.DatasetEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -29,7 +29,7 @@ class DatasetTrainings {
     }
 
     @EventListener
-    void onDeleting(DatasetService.DatasetDeleting deleting) throws InterruptedException {
+    void onDeleting(DatasetEvents.DatasetDeleting deleting) throws InterruptedException {
         for (AdapterRecord adapter : adapters.byDataset(deleting.datasetId())) {
             if (adapter.status().finished() || !adapters.cancel(adapter.id())) continue;
             LiveTrainings.Live training = live.find(adapter.id());
