@@ -72,6 +72,15 @@ class ArchitectureTest {
                     "org.simexplorer.errors..", "org.springframework.stereotype..",
                     "org.springframework.boot.context.properties..");
 
+    /** The scheduler is shared by the features that run in the background, so it knows no feature and no web. */
+    @ArchTest
+    static final ArchRule schedulingKnowsNoFeatureAndNoWeb = noClasses().that()
+            .resideInAPackage("org.simexplorer.scheduling..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.sql..",
+                    "org.simexplorer.scheduling..", "com.github.kagkarlsson..", "org.slf4j..",
+                    "org.springframework.context..", "org.springframework.stereotype..",
+                    "org.springframework.jdbc.datasource..", "org.springframework.boot.context.properties..");
+
     @ArchTest
     static final ArchRule featuresImportNoApiAndNoPages = noClasses().that().resideInAnyPackage(FEATURES)
             .should().dependOnClassesThat().resideInAnyPackage("org.simexplorer.api..", "org.simexplorer.explorer..");
