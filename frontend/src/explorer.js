@@ -22,6 +22,7 @@ import { translator } from './messages.js';
 import { HeatmapView } from './heatmap-view.js';
 import { Panels } from './panels.js';
 import { ReviewPanel } from './review-panel.js';
+import { NeighbourPanel } from './neighbour-panel.js';
 import { TrainPanel } from './training-view.js';
 import { MapPanel } from './map-view.js';
 import { ComparePanel } from './compare-view.js';
@@ -77,6 +78,7 @@ const state = {
 const view = new HeatmapView({ heatmap: $('heatmap'), overlay: $('overlay'), legend: $('legend'), legendTicks: $('legend-ticks') });
 const panels = new Panels({ $, t, state, actions: { select, toggleLoss } });
 const review = new ReviewPanel({ $, t, state, api, actions: { jump, setLabel } });
+const neighbourPanel = new NeighbourPanel({ $, t, state, api, getJson, actions: { select, setLabel } });
 const overlay = $('overlay');
 
 // ---------- messages ----------
@@ -401,7 +403,7 @@ function select(i, j) {
   state.selected = { i, j };
   setActive('selection');
   panels.selection();
-  panels.neighbours();
+  neighbourPanel.show();
   drawOverlay();
   map.highlight(state.selected);
 }
@@ -430,7 +432,7 @@ function undo() {
 
 function afterLocalChange() {
   panels.selection();
-  panels.neighbours();
+  neighbourPanel.rows();
   review.neighbourList();
   panels.labelCount();
   review.list();

@@ -1,7 +1,6 @@
-// The side panels of the dataset page: tooltip, selected pair, pair queue, neighbours, losses, metrics and
+// The side panels of the dataset page: tooltip, selected pair, pair queue, losses, metrics and
 // charts. Each render reads the page state and writes text through textContent; clicks call back into the page.
 
-import { nearestNeighbours } from './neighbours.js';
 import { histogram, rocCurve } from './charts.js';
 import { describeLossOutcome, sigmoidBceExplanation, formatValue } from './losses.js';
 import { el, clear, setText } from './dom.js';
@@ -93,25 +92,6 @@ export class Panels {
 
   queueThreshold(threshold) {
     setText(this.$('queue-threshold'), threshold.toFixed(3));
-  }
-
-  neighbours() {
-    const { $, t, state } = this;
-    const list = clear($('neighbours'));
-    const sel = state.selected;
-    $('neighbours-empty').hidden = !!sel;
-    $('neighbours-of').hidden = !sel;
-    if (!sel) return;
-    const i = sel.i;
-    const of = clear($('neighbours-of'));
-    of.append(el('span', { class: 'idx', text: `#${i}` }), ' ', el('strong', { text: state.sentences[i] ?? '' }));
-    for (const { j, similarity } of nearestNeighbours(state.matrix, i, 10)) {
-      const label = state.labels.get(i, j);
-      list.append(el('li', {}, el('button', { type: 'button', class: 'linklike', title: t('neighbour.select'), onclick: () => this.actions.select(i, j) },
-        el('span', { class: 'sim', text: similarity.toFixed(3) }),
-        label ? el('span', { class: markClass(label), text: label === 1 ? '+ ' : '− ' }) : null,
-        el('span', { text: state.sentences[j] ?? '' }))));
-    }
   }
 
   /** Which pair panel S, D and 0 act on: 'selection' or 'queue'. */
