@@ -101,6 +101,19 @@ export class ReviewPanel {
     for (const r of rows) list.append(neighbourItem(r, page));
   }
 
+  /**
+   * Asks for the server's consistency check: conflicts (listed as warnings) and the unlabelled pairs the +1 labels
+   * imply (A~B, B~C, so A~C?), which the queue offers first.
+   */
+  async refreshConsistency(outcome) {
+    const { state } = this;
+    const result = await outcome(`${this.api}/labels/conflicts`).catch((e) => ({ ok: false, problem: { detail: e.message } }));
+    state.consistency = result.ok ? result.body : null;
+    state.queue.implied = result.ok ? result.body.implied ?? [] : [];
+    this.consistency(result.ok ? result.body : { error: result.problem?.detail ?? '' });
+    this.list();
+  }
+
   /** report: {conflicts, implied} from the server, or {error}. */
   consistency(report) {
     const { $, t, actions } = this;
