@@ -113,8 +113,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule datasetLossesLiveInDatasetloss = classes().that().haveSimpleNameStartingWith("DatasetLoss")
-            .or().haveSimpleName("MetricsView")
             .should().resideInAPackage("org.simexplorer.datasetloss");
+
+    /** One evaluator of labelled pairs and its metrics; PairScores are the losses' dot products only. */
+    @ArchTest
+    static final ArchRule pairMetricsLiveInEvaluation = classes().that().haveSimpleNameEndingWith("Metrics")
+            .or().haveSimpleNameStartingWith("PairClassification")
+            .should().resideInAPackage("org.simexplorer.evaluation");
+
+    @ArchTest
+    static final ArchRule pairScoresLiveInLoss = classes().that().haveSimpleNameStartingWith("PairScores")
+            .should().resideInAPackage("org.simexplorer.loss");
 
     @ArchTest
     static final ArchRule concurrencyLimitsLiveInLimits = classes().that().haveSimpleNameStartingWith("Concurrency")
