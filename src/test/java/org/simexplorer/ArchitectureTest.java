@@ -72,6 +72,15 @@ class ArchitectureTest {
                     "org.simexplorer.errors..", "org.springframework.stereotype..",
                     "org.springframework.boot.context.properties..");
 
+    /** The scheduler is shared by the features that run in the background, so it knows no feature and no web. */
+    @ArchTest
+    static final ArchRule schedulingKnowsNoFeatureAndNoWeb = noClasses().that()
+            .resideInAPackage("org.simexplorer.scheduling..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.sql..",
+                    "org.simexplorer.scheduling..", "com.github.kagkarlsson..", "org.slf4j..",
+                    "org.springframework.context..", "org.springframework.stereotype..",
+                    "org.springframework.jdbc.datasource..", "org.springframework.boot.context.properties..");
+
     @ArchTest
     static final ArchRule featuresImportNoApiAndNoPages = noClasses().that().resideInAnyPackage(FEATURES)
             .should().dependOnClassesThat().resideInAnyPackage("org.simexplorer.api..", "org.simexplorer.explorer..");
@@ -104,8 +113,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule datasetLossesLiveInDatasetloss = classes().that().haveSimpleNameStartingWith("DatasetLoss")
-            .or().haveSimpleName("MetricsView")
             .should().resideInAPackage("org.simexplorer.datasetloss");
+
+    /** One evaluator of labelled pairs and its metrics; PairScores are the losses' dot products only. */
+    @ArchTest
+    static final ArchRule pairMetricsLiveInEvaluation = classes().that().haveSimpleNameEndingWith("Metrics")
+            .or().haveSimpleNameStartingWith("PairClassification")
+            .should().resideInAPackage("org.simexplorer.evaluation");
+
+    @ArchTest
+    static final ArchRule pairScoresLiveInLoss = classes().that().haveSimpleNameStartingWith("PairScores")
+            .should().resideInAPackage("org.simexplorer.loss");
 
     @ArchTest
     static final ArchRule concurrencyLimitsLiveInLimits = classes().that().haveSimpleNameStartingWith("Concurrency")

@@ -137,6 +137,17 @@ public class DatasetNeighbours implements AutoCloseable {
         return new SampledNeighbours(search.model(), n, index != null ? "hnsw" : "exact", rows, lists, search.x());
     }
 
+    /** The dataset's normalised rows under a resolved model, from this cache; builds no index. */
+    public record Rows(String model, NormalizedRows x) {
+    }
+
+    /** @param model a catalogue id or an adapter (404 when unknown), or null for the dataset's own model */
+    public Rows rows(long datasetId, String model) {
+        Dataset dataset = datasets.get(datasetId);
+        String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
+        return new Rows(modelId, normalizedRows(dataset, modelId, datasets.sentenceCount(datasetId)));
+    }
+
     private record Searchable(String model, NormalizedRows x, HnswIndex index) {
     }
 

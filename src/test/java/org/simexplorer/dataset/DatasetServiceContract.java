@@ -317,7 +317,7 @@ abstract class DatasetServiceContract {
             for (int d = 0; d < u.length; d++) dot += u[d] * v[d];
             cosines[k] = dot;
         }
-        var expected = org.simexplorer.evaluation.BinaryClassificationMetrics.compute(cosines,
+        var expected = org.simexplorer.evaluation.PairClassificationEvaluator.evaluate(cosines,
                 new boolean[] {true, false, true});
         assertThat(metrics.pairs()).isEqualTo(3);
         assertThat(metrics.rocAuc()).isCloseTo(expected.rocAuc(), org.assertj.core.api.Assertions.within(1e-6));

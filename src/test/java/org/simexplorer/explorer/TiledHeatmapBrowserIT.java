@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A 20,000-sentence dataset in a real headless Chromium (real model): the heatmap is drawn from tiles, the wheel
  * zooms down to single pairs (the finest level, one pair a pixel), the tooltip shows a pair's cosine there, a click
- * and a key label the pair, and the label is on the page after a reload. The dataset is created once, from short
- * generated sentences embedded with the quantised MiniLM, so that the 20,000 embeddings stay affordable in CI.
+ * and a key label the pair, the neighbour panel lists the selected sentence's neighbours from the server and labels
+ * one, and the labels are on the page after a reload. The dataset is created once, from short generated sentences
+ * embedded with the quantised MiniLM, so that the 20,000 embeddings stay affordable in CI.
  * {@code -Dtiles.browser.sentences} and {@code -Dtiles.browser.model} change the size and the model.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -75,11 +76,27 @@ class TiledHeatmapBrowserIT extends BrowserTest {
         String key = Math.min(i, j) + "," + Math.max(i, j);
         page.waitForServer(id, labels -> Integer.valueOf(1).equals(labels.get(key)));
 
+        // the neighbour panel lists the selected sentence's nearest neighbours from the server, ready to label
+        page.waitUpTo(30).until(d -> !d.findElements(By.cssSelector("#neighbours li")).isEmpty());
+        assertThat(driver.findElement(By.id("neighbours-of")).getText()).startsWith("#" + i + " ");
+        assertThat(driver.findElement(By.id("neighbours-panel")).getAttribute("data-neighbours-of")).isEqualTo(first);
+        var rows = driver.findElements(By.cssSelector("#neighbours li"));
+        assertThat(rows).hasSize(10);
+        String pair = rows.get(0).getAttribute("data-pair");
+        assertThat(pair).startsWith(i + ",");
+        int neighbour = Integer.parseInt(pair.substring(pair.indexOf(',') + 1));
+        assertThat(neighbour).isNotEqualTo(i);
+        rows.get(0).findElement(By.cssSelector("button.label-neg")).click();
+        String neighbourKey = Math.min(i, neighbour) + "," + Math.max(i, neighbour);
+        page.waitForServer(id, labels -> Integer.valueOf(-1).equals(labels.get(neighbourKey)));
+        page.waitUpTo(10).until(d -> "true".equals(d.findElement(By.cssSelector("#neighbours li button.label-neg"))
+                .getAttribute("aria-pressed")));
+
         driver.navigate().refresh();
         waitForHeatmap(page);
         assertThat(heatmap().get("tiled").asBoolean()).isTrue();
-        assertThat(page.labelsOnPage()).containsEntry(key, 1);
-        assertThat(page.labelsViaApi(id)).isEqualTo(Map.of(key, 1));
+        assertThat(page.labelsOnPage()).containsEntry(key, 1).containsEntry(neighbourKey, -1);
+        assertThat(page.labelsViaApi(id)).isEqualTo(Map.of(key, 1, neighbourKey, -1));
     }
 
     /** As the page object's wait, and on a timeout says what the page shows instead. */
