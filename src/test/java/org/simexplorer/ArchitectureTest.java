@@ -100,7 +100,11 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.simexplorer.sse..")
             .and().areNotAnnotatedWith(RestController.class).and().areNotAnnotatedWith(Controller.class)
             .and().doNotHaveSimpleName("JobEvents").and().doNotHaveSimpleName("DatasetJobs")
-            .and().doNotHaveSimpleName("LiveTrainings")
+            .should().dependOnClassesThat().areAssignableTo(SseEmitter.class);
+
+    /** A training's progress stream is read from the database through sse/, so any instance can answer it. */
+    @ArchTest
+    static final ArchRule trainingStreamsNoEventsItself = noClasses().that().resideInAPackage("org.simexplorer.training..")
             .should().dependOnClassesThat().areAssignableTo(SseEmitter.class);
 
     @ArchTest
