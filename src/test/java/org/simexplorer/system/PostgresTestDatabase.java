@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,16 @@ public final class PostgresTestDatabase {
                 "spring.flyway.schemas", schema);
     }
 
+    /** A schema of its own for app processes started by a test, which drops it with {@link #dropSchema()}. */
+    public static PostgresTestDatabase forProcesses() {
+        return require();
+    }
+
+    /** The command-line arguments that put a packaged app in this database's schema. */
+    public List<String> arguments() {
+        return properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
     /** The database of a running {@link OnPostgres} test class. */
     static PostgresTestDatabase of(Class<?> testClass) {
         PostgresTestDatabase database = BY_CLASS.get(testClass);
@@ -86,7 +97,7 @@ public final class PostgresTestDatabase {
         }
     }
 
-    void dropSchema() throws SQLException {
+    public void dropSchema() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
