@@ -136,25 +136,26 @@ class App:
             self.proc.kill()
 
 
-def step_embed(app, embed_n):
+def step_embed(app, embed_n, model):
     lines = list(generate(embed_n, 7))
-    app.http.post(app.base + "/api/embed", json={"sentences": ["Warm up the model."]}).raise_for_status()
+    app.http.post(app.base + "/api/embed", json={"sentences": ["Warm up the model."], "model": model}).raise_for_status()
     start = time.perf_counter()
     for k in range(0, len(lines), 2000):
-        app.http.post(app.base + "/api/embed", json={"sentences": lines[k:k + 2000]}, timeout=600).raise_for_status()
+        app.http.post(app.base + "/api/embed", json={"sentences": lines[k:k + 2000], "model": model},
+                      timeout=600).raise_for_status()
     rate = embed_n / (time.perf_counter() - start)
     out("embed_sentences_per_s", rate)
     return rate
 
 
-def step_create(app, n, data, embed_rate):
+def step_create(app, n, data, embed_rate, model):
     path = os.path.join(data, "sentences.txt")
     with open(path, "w") as f:
         for line in generate(n, 11):
             f.write(line + "\n")
     start = time.perf_counter()
     with open(path, "rb") as f:
-        response = app.http.post(app.base + "/api/datasets/jobs", data={"name": f"bench scale {n}"},
+        response = app.http.post(app.base + "/api/datasets/jobs", data={"name": f"bench scale {n}", "model": model},
                                  files={"file": ("sentences.txt", f, "text/plain")}, timeout=600)
     response.raise_for_status()
     status_url = response.json()["statusUrl"]
@@ -303,10 +304,12 @@ def main():
     parser.add_argument("--embed-n", type=int, default=4000)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--labels", type=int, default=1000)
+    parser.add_argument("--model", default="all-minilm-l6-v2", help="the catalogue model of both embed and job")
     args = parser.parse_args()
     data = tempfile.mkdtemp(prefix="bench-scale-")
     out("sentences", args.n)
     out("java_opts", args.java_opts)
+    out("model", args.model)
     out("cpu", open("/proc/cpuinfo").read().split("model name")[1].split(":")[1].split("\n")[0].strip())
     out("cores", os.cpu_count())
     out("load_start", os.getloadavg()[0])
@@ -315,9 +318,9 @@ def main():
     rss = Rss(app.proc.pid)
     try:
         rss.step("embed")
-        embed_rate = step_embed(app, args.embed_n)
+        embed_rate = step_embed(app, args.embed_n, args.model)
         rss.step("create")
-        dataset = step_create(app, args.n, data, embed_rate)
+        dataset = step_create(app, args.n, data, embed_rate, args.model)
         rss.step("tiles")
         step_tiles(app, dataset)
         rss.step("neighbours")

@@ -115,13 +115,18 @@ class ArchitectureTest {
             .or().haveSimpleName("ProblemResponses")
             .should().resideInAPackage("org.simexplorer.openapi");
 
-    /** Server-sent events go through sse.EventStreams; beside it only controllers and the two live-work holders. */
+    /** Server-sent events go through sse/; beside it only controllers and the trainings' live-work holder. */
     @ArchTest
     static final ArchRule serverSentEventsGoThroughOneHelper = noClasses()
             .that().resideOutsideOfPackage("org.simexplorer.sse..")
             .and().areNotAnnotatedWith(RestController.class).and().areNotAnnotatedWith(Controller.class)
-            .and().doNotHaveSimpleName("JobEvents").and().doNotHaveSimpleName("DatasetJobs")
             .and().doNotHaveSimpleName("LiveTrainings")
+            .should().dependOnClassesThat().areAssignableTo(SseEmitter.class);
+
+    /** The dataset feature streams its jobs' progress through sse/ only: no class of it but its controllers names SseEmitter. */
+    @ArchTest
+    static final ArchRule datasetStreamsOnlyThroughSse = noClasses().that().resideInAPackage("org.simexplorer.dataset..")
+            .and().areNotAnnotatedWith(RestController.class).and().areNotAnnotatedWith(Controller.class)
             .should().dependOnClassesThat().areAssignableTo(SseEmitter.class);
 
     @ArchTest
