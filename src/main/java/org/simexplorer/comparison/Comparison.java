@@ -2,7 +2,7 @@ package org.simexplorer.comparison;
 
 import java.util.List;
 import org.simexplorer.datasetloss.DatasetLosses;
-import org.simexplorer.datasetloss.MetricsView;
+import org.simexplorer.evaluation.PairMetrics;
 
 /**
  * The answer of {@code GET /api/datasets/{id}/comparison}.
@@ -22,7 +22,7 @@ public record Comparison(List<ModelResult> models, int pairsCompared, int disagr
      * @param spearmanWithFirst Spearman correlation of this model's cosines with the first model's over the
      *                          compared pairs; null when undefined (fewer than two pairs, or constant cosines)
      */
-    public record ModelResult(String model, MetricsView metrics, DatasetLosses.AllLosses losses,
+    public record ModelResult(String model, PairMetrics metrics, DatasetLosses.AllLosses losses,
             Double spearmanWithFirst) {
     }
 

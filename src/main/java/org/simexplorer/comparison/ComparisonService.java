@@ -10,12 +10,12 @@ import org.simexplorer.dataset.DatasetNeighbours;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.InvalidInputException;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.evaluation.Correlation;
+import org.simexplorer.evaluation.PairClassificationEvaluator;
+import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.evaluation.RankDisagreement;
 import org.simexplorer.datasetloss.DatasetLosses;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.datasetloss.MetricsView;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.loss.LossService;
@@ -126,11 +126,9 @@ public class ComparisonService {
     }
 
     /** As {@code /metrics}: the cosine of each labelled pair under these embeddings. */
-    private MetricsView metrics(float[][] vectors, LabelledPairs pairs) {
+    private PairMetrics metrics(float[][] vectors, LabelledPairs pairs) {
         double[] scores = pairs.size() == 0 ? new double[0] : evaluator.scores(vectors, pairs).cosines();
-        boolean[] positive = new boolean[pairs.size()];
-        for (int p = 0; p < positive.length; p++) positive[p] = pairs.labels()[p] > 0;
-        return MetricsView.of(BinaryClassificationMetrics.compute(scores, positive));
+        return PairClassificationEvaluator.evaluate(scores, pairs);
     }
 
     private static Double spearman(double[] firstRanks, double[] ranks) {

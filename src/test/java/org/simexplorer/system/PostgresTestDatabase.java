@@ -38,7 +38,7 @@ public final class PostgresTestDatabase {
     }
 
     /** Skips (locally) or fails (CI) when PostgreSQL is not there. */
-    static PostgresTestDatabase require() {
+    public static PostgresTestDatabase require() {
         String url = System.getenv(URL_VARIABLE);
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (url == null || url.isBlank()) {
@@ -55,8 +55,13 @@ public final class PostgresTestDatabase {
         }
     }
 
+    /** This database's own schema. */
+    public String schema() {
+        return schema;
+    }
+
     /** The datasource and Flyway settings that put a context in this database's schema. */
-    Map<String, Object> properties() {
+    public Map<String, Object> properties() {
         String separator = url.contains("?") ? "&" : "?";
         return Map.of("spring.datasource.url", url + separator + "currentSchema=" + schema,
                 "spring.datasource.username", user == null ? "" : user,
@@ -86,13 +91,14 @@ public final class PostgresTestDatabase {
         }
     }
 
-    void dropSchema() throws SQLException {
+    public void dropSchema() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** A connection to the database (its default schema, not this one's). */
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 }
