@@ -1,7 +1,6 @@
 package org.simexplorer.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.simexplorer.similarity.ExactNeighbours;
@@ -43,25 +42,12 @@ public class NeighboursBenchmark implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        int[] sizes = {5_000, 100_000};
-        int queries = 200;
-        int d = 384;
-        Build build = new Build(Runtime.getRuntime().availableProcessors(), HnswIndex.BEAM_WIDTH);
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            switch (kv[0]) {
-                case "--n" -> sizes = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--queries" -> queries = Integer.parseInt(kv[1]);
-                case "--d" -> d = Integer.parseInt(kv[1]);
-                case "--workers" -> build = new Build(Integer.parseInt(kv[1]), build.beam());
-                case "--build-beam" -> build = new Build(build.workers(), Integer.parseInt(kv[1]));
-                default -> {
-                    out.println("usage: " + usage());
-                    return 2;
-                }
-            }
-        }
-        measureAll(product, sizes, queries, d, build, out);
+        CommandArguments arguments = CommandArguments.parse(args, "n", "queries", "d", "workers", "build-beam")
+                .noWords();
+        Build build = new Build(arguments.integer("workers", Runtime.getRuntime().availableProcessors()),
+                arguments.integer("build-beam", HnswIndex.BEAM_WIDTH));
+        measureAll(product, arguments.integers("n", 5_000, 100_000), arguments.integer("queries", 200),
+                arguments.integer("d", 384), build, out);
         return 0;
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.openapi.ProblemResponses;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.loss.LossResult;

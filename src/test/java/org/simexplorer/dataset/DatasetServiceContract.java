@@ -27,7 +27,7 @@ import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
 import org.simexplorer.limits.ConcurrencyLimits;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.limits.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
