@@ -1,7 +1,6 @@
 package org.simexplorer.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.simexplorer.similarity.ExactNeighbours;
@@ -41,22 +40,9 @@ public class NeighboursBenchmark implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        int[] sizes = {5_000, 100_000};
-        int queries = 200;
-        int d = 384;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            switch (kv[0]) {
-                case "--n" -> sizes = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--queries" -> queries = Integer.parseInt(kv[1]);
-                case "--d" -> d = Integer.parseInt(kv[1]);
-                default -> {
-                    out.println("usage: " + usage());
-                    return 2;
-                }
-            }
-        }
-        measureAll(product, sizes, queries, d, out);
+        CommandArguments arguments = CommandArguments.parse(args, "n", "queries", "d").noWords();
+        measureAll(product, arguments.integers("n", 5_000, 100_000), arguments.integer("queries", 200),
+                arguments.integer("d", 384), out);
         return 0;
     }
 

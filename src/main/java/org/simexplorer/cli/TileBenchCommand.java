@@ -6,7 +6,6 @@ import static org.simexplorer.cli.Timings.median;
 import static org.simexplorer.cli.Timings.min;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -51,21 +50,10 @@ class TileBenchCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        int[] sizes = {5000, 100_000};
-        int runs = 7;
-        int warmup = 2;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            switch (kv[0]) {
-                case "--sizes" -> sizes = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--runs" -> runs = Integer.parseInt(kv[1]);
-                case "--warmup" -> warmup = Integer.parseInt(kv[1]);
-                default -> {
-                    System.err.println("usage: " + usage());
-                    return 2;
-                }
-            }
-        }
+        CommandArguments arguments = CommandArguments.parse(args, "sizes", "runs", "warmup").noWords();
+        int[] sizes = arguments.integers("sizes", 5000, 100_000);
+        int runs = arguments.integer("runs", 7);
+        int warmup = arguments.integer("warmup", 2);
         out.println("bench=tiles");
         out.println("dimension=" + DIMENSION);
         out.println("seed=" + SEED);

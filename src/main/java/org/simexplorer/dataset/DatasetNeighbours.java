@@ -32,6 +32,8 @@ public class DatasetNeighbours implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetNeighbours.class);
     private static final long INDEX_SEED = 42;
+    /** An index build uses every core: it runs in the background, and the exact search answers meanwhile. */
+    private static final int BUILD_WORKERS = Runtime.getRuntime().availableProcessors();
 
     private final DatasetService datasets;
     private final DatasetEmbeddings embeddings;
@@ -70,7 +72,12 @@ public class DatasetNeighbours implements AutoCloseable {
 
     /** The k nearest sentences of sentence {@code sentence} (itself left out); 404 when there is no such one. */
     public Neighbours ofSentence(long datasetId, int sentence, int k, String model) {
-        Searchable search = searchable(datasetId, model);
+        return ofSentence(datasetId, sentence, k, model, false);
+    }
+
+    /** As above; {@code exactOnly} answers from the exact search even when the index is ready. */
+    public Neighbours ofSentence(long datasetId, int sentence, int k, String model, boolean exactOnly) {
+        Searchable search = searchable(datasetId, model, exactOnly);
         if (sentence < 0 || sentence >= search.x().n()) {
             throw new NotFoundException("Dataset " + datasetId + " has no sentence " + sentence + ": it has "
                     + search.x().n() + ".").with("sentence", sentence);
@@ -82,7 +89,12 @@ public class DatasetNeighbours implements AutoCloseable {
 
     /** The k nearest sentences of a text, embedded with the same model as the dataset's vectors. */
     public Neighbours ofText(long datasetId, String text, int k, String model) {
-        Searchable search = searchable(datasetId, model);
+        return ofText(datasetId, text, k, model, false);
+    }
+
+    /** As above; {@code exactOnly} answers from the exact search even when the index is ready. */
+    public Neighbours ofText(long datasetId, String text, int k, String model, boolean exactOnly) {
+        Searchable search = searchable(datasetId, model, exactOnly);
         float[] query = unit(datasets.embeddings(search.model(), List.of(text))[0]);
         HnswIndex index = search.index();
         NeighbourList list = index != null ? index.ofVector(query, k) : exact.ofVector(search.x(), query, k);
@@ -108,7 +120,7 @@ public class DatasetNeighbours implements AutoCloseable {
 
     /** The k nearest of each of min(samples, n) rows drawn with the seed; samples = 0 gives the rows only. */
     public SampledNeighbours ofSample(long datasetId, String model, int samples, int k, long seed) {
-        Searchable search = searchable(datasetId, model);
+        Searchable search = searchable(datasetId, model, false);
         int n = search.x().n();
         int[] rows = PairQueue.sampleRows(n, samples, seed);
         HnswIndex index = search.index();
@@ -125,15 +137,27 @@ public class DatasetNeighbours implements AutoCloseable {
         return new SampledNeighbours(search.model(), n, index != null ? "hnsw" : "exact", rows, lists, search.x());
     }
 
+    /** The dataset's normalised rows under a resolved model, from this cache; builds no index. */
+    public record Rows(String model, NormalizedRows x) {
+    }
+
+    /** @param model a catalogue id or an adapter (404 when unknown), or null for the dataset's own model */
+    public Rows rows(long datasetId, String model) {
+        Dataset dataset = datasets.get(datasetId);
+        String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
+        return new Rows(modelId, normalizedRows(dataset, modelId, datasets.sentenceCount(datasetId)));
+    }
+
     private record Searchable(String model, NormalizedRows x, HnswIndex index) {
     }
 
-    private Searchable searchable(long datasetId, String model) {
+    private Searchable searchable(long datasetId, String model, boolean exactOnly) {
         Dataset dataset = datasets.get(datasetId);
         String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
         int n = datasets.sentenceCount(datasetId);
         NormalizedRows x = normalizedRows(dataset, modelId, n);
-        return new Searchable(modelId, x, n >= indexFrom ? indexOrBuild(new ByteBudgetCache.Key(datasetId, modelId, n), x) : null);
+        boolean indexed = n >= indexFrom && !exactOnly;
+        return new Searchable(modelId, x, indexed ? indexOrBuild(new ByteBudgetCache.Key(datasetId, modelId, n), x) : null);
     }
 
     /** The dataset's first n sentences under a resolved model, normalised, from this cache when present. */
@@ -151,7 +175,7 @@ public class DatasetNeighbours implements AutoCloseable {
             builder.execute(() -> {
                 try {
                     long start = System.nanoTime();
-                    indexes.get(key, () -> HnswIndex.build(x, INDEX_SEED));
+                    indexes.get(key, () -> HnswIndex.build(x, INDEX_SEED, BUILD_WORKERS, HnswIndex.DEFAULT_SEARCH_BEAM));
                     log.info("Neighbour index of dataset {} ({} sentences, {}) built in {} ms", key.datasetId(),
                             key.size(), key.model(), (System.nanoTime() - start) / 1_000_000);
                 } catch (RuntimeException | OutOfMemoryError e) {

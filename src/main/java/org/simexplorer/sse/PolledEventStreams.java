@@ -1,71 +1,119 @@
 package org.simexplorer.sse;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.simexplorer.sse.EventStreams.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Streams of work whose state lives in the database, so that any instance can follow work that another one runs:
- * the state is read every {@code simexplorer.sse.poll-interval}; a {@code progress} event goes out whenever it
- * changed, and once the work has ended a last {@code progress} and one {@code end}, then the stream closes.
+ * Event streams that follow work whose state is stored in the database, so that any instance can stream work
+ * that another one runs: each followed piece of work is read on one shared thread at a fixed interval, its
+ * streams get an event whenever the reading changes, and the last reading ends them. The streams of one piece
+ * of work share its reads.
  */
 @Component
 public class PolledEventStreams implements DisposableBean {
 
-    /** One reading of the work: its state as sent, and whether it has ended. */
-    public record Reading(Object state, boolean ended) {
+    /** What a read found: the event to send, and whether it is the work's last. */
+    public record Reading(Event event, boolean last) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(PolledEventStreams.class);
+
+    private final Map<String, Followed> followed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "event-stream-polling");
+        Thread thread = new Thread(runnable, "event-poller");
         thread.setDaemon(true);
         return thread;
     });
-    private final Duration interval;
+    private final long intervalMs;
 
-    PolledEventStreams(@Value("${simexplorer.sse.poll-interval:500ms}") Duration interval) {
-        this.interval = interval;
+    PolledEventStreams(@Value("${simexplorer.events.poll-interval:300ms}") Duration interval) {
+        this.intervalMs = Math.max(10, interval.toMillis());
     }
 
-    /** A stream that follows the work that {@code read} describes, starting with its state now. */
-    public ResponseBodyEmitter follow(Supplier<Reading> read) {
+    /**
+     * A stream of the work {@code key}: the reading now (read in the caller's thread, so that a missing piece of
+     * work fails the request), then every changed reading until the last, or until {@code timeout}.
+     */
+    public SseEmitter follow(String key, Duration timeout, Supplier<Reading> read) {
         Reading now = read.get();
-        if (now.ended()) {
-            return EventStreams.ended(Duration.ZERO, new Event("progress", now.state()), new Event("end", now.state()));
-        }
-        EventStreams streams = new EventStreams(Duration.ZERO);
-        ResponseBodyEmitter emitter = streams.open(new Event("progress", now.state()));
-        AtomicReference<Object> last = new AtomicReference<>(now.state());
-        AtomicReference<ScheduledFuture<?>> polling = new AtomicReference<>();
-        polling.set(poller.scheduleWithFixedDelay(() -> {
-            try {
-                Reading reading = read.get();
-                if (reading.ended()) {
-                    streams.endAll(new Event("progress", reading.state()), new Event("end", reading.state()));
-                } else if (!Objects.equals(reading.state(), last.getAndSet(reading.state()))) {
-                    streams.sendAll("progress", reading.state());
-                }
-                if (reading.ended() || streams.isEmpty()) polling.get().cancel(false);
-            } catch (RuntimeException failed) {
-                streams.endAll();
-                polling.get().cancel(false);
+        if (now.last()) return EventStreams.ended(timeout, now.event());
+        while (true) {
+            Followed work = followed.computeIfAbsent(key, k -> new Followed(k, timeout, read));
+            synchronized (work) {
+                if (work.closed) continue;
+                work.deadline = Math.max(work.deadline, System.currentTimeMillis() + timeout.toMillis());
+                if (work.last == null) work.last = now.event();
+                return work.streams.open(now.event());
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
-        return emitter;
+        }
     }
 
     @Override
     public void destroy() {
         poller.shutdownNow();
+    }
+
+    private final class Followed {
+        final String key;
+        final EventStreams streams;
+        final Supplier<Reading> read;
+        final ScheduledFuture<?> polling;
+        Event last;
+        long deadline;
+        boolean closed;
+
+        Followed(String key, Duration timeout, Supplier<Reading> read) {
+            this.key = key;
+            this.streams = new EventStreams(timeout);
+            this.read = read;
+            this.deadline = System.currentTimeMillis() + timeout.toMillis();
+            this.polling = poller.scheduleWithFixedDelay(this::poll, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        }
+
+        private void poll() {
+            Reading reading;
+            try {
+                reading = read.get();
+            } catch (RuntimeException e) {
+                log.warn("Could not read {} for its event streams; they end.", key, e);
+                close();
+                return;
+            }
+            synchronized (this) {
+                if (closed) return;
+                if (!Objects.equals(reading.event(), last)) {
+                    last = reading.event();
+                    if (reading.last()) {
+                        streams.endAll(reading.event());
+                        close();
+                        return;
+                    }
+                    streams.sendAll(reading.event().name(), reading.event().data());
+                }
+                if (System.currentTimeMillis() > deadline) close();
+            }
+        }
+
+        private synchronized void close() {
+            if (closed) return;
+            closed = true;
+            polling.cancel(false);
+            followed.remove(key, this);
+            streams.endAll();
+        }
     }
 }

@@ -1,14 +1,16 @@
 package org.simexplorer.training;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.simexplorer.openapi.ProblemResponses;
+import org.simexplorer.sse.EventStreams.Event;
 import org.simexplorer.sse.PolledEventStreams;
-import org.simexplorer.system.ProblemResponses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,11 +22,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @Tag(name = "Adapters")
 class AdapterController {
+
+    /** A stream open this long closes; the browser's EventSource then opens a new one where it left off. */
+    private static final Duration EVENTS_TIMEOUT = Duration.ofMinutes(30);
 
     private final AdapterService adapters;
     private final PolledEventStreams streams;
@@ -61,19 +66,19 @@ class AdapterController {
 
     /**
      * Server-Sent Events: a {@code progress} event with the whole adapter whenever its stored progress changed,
-     * then one {@code end} event, then the stream closes. An adapter that has ended gets its last state and the end
-     * at once. Read from the database, so any instance answers for a training that any instance runs.
+     * then one {@code end} event with its final state, then the stream closes. An adapter that has ended gets the
+     * end at once. Read from the database, so any instance answers for a training that any instance runs.
      */
     @Operation(summary = "Server-Sent Events: progress at each curve point, then end; then the stream closes")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream", schema = @Schema(
             type = "string", description = "event: progress / event: end, each with the adapter as JSON data")))
     @ProblemResponses({400, 404})
     @GetMapping(path = "/api/adapters/{id}/events", produces = "text/event-stream")
-    ResponseBodyEmitter events(@PathVariable long id) {
-        adapters.view(id);
-        return streams.follow(() -> {
+    SseEmitter events(@PathVariable long id) {
+        return streams.follow("adapter:" + id, EVENTS_TIMEOUT, () -> {
             AdapterView now = adapters.view(id);
-            return new PolledEventStreams.Reading(now, !"queued".equals(now.status()) && !"running".equals(now.status()));
+            boolean ended = !"queued".equals(now.status()) && !"running".equals(now.status());
+            return new PolledEventStreams.Reading(new Event(ended ? "end" : "progress", now), ended);
         });
     }
 

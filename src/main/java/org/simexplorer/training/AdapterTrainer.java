@@ -2,16 +2,22 @@ package org.simexplorer.training;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.simexplorer.errors.UndefinedException;
+import org.simexplorer.evaluation.PairClassificationEvaluator;
+import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.loss.AdapterLossEvaluator;
 import org.simexplorer.loss.AdapterLossResult;
 import org.simexplorer.loss.AdapterPairs;
+import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.loss.SparsePairLossEvaluator;
 import org.simexplorer.similarity.MatrixProduct;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trains one adapter: Adam on ∂L/∂W + 2λ(W − I), carried to the form's parameters; every 10 steps the validation
@@ -58,6 +64,8 @@ class AdapterTrainer {
     /** Where a training resumes: its stored state, the curve up to that state's step, and the step-0 metrics. */
     record Resume(TrainingCheckpoint state, List<CurvePoint> curve, Map<String, Object> before) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AdapterLossEvaluator adapterLoss;
     private final SparsePairLossEvaluator pairLoss;
@@ -193,7 +201,7 @@ class AdapterTrainer {
         } catch (UndefinedException undefined) {
             validationLoss = null;
         }
-        Double auc = PairScores.finite(PairScores.rocAuc(validation, data.validationPairs()));
+        Double auc = evaluate(validation, data.validationPairs()).primaryMetric();
         float[][] all = apply(data.allRows(), w);
         double normSum = 0;
         for (float[] row : all) {
@@ -205,8 +213,20 @@ class AdapterTrainer {
     }
 
     private Map<String, Object> metrics(TrainingData data, float[] w) {
-        return PairScores.metrics(apply(data.trainRows(), w), data.trainPairs(), apply(data.validationRows(), w),
-                data.validationPairs());
+        PairMetrics training = evaluate(apply(data.trainRows(), w), data.trainPairs());
+        float[][] validation = apply(data.validationRows(), w);
+        Map<String, PairMetrics> both = new LinkedHashMap<>();
+        both.put("training", training);
+        // Accuracy and F1 on the validation pairs at the thresholds chosen on the training pairs.
+        both.put("validation", PairClassificationEvaluator.evaluateAt(training,
+                PairClassificationEvaluator.cosines(validation, data.validationPairs()), data.validationPairs()));
+        // Plain maps, as they read back from the database.
+        return JSON.convertValue(both, new TypeReference<Map<String, Object>>() {
+        });
+    }
+
+    private static PairMetrics evaluate(float[][] rows, LabelledPairs pairs) {
+        return PairClassificationEvaluator.evaluate(PairClassificationEvaluator.cosines(rows, pairs), pairs);
     }
 
     /** rows · W on the fast product (W row-major, square). */

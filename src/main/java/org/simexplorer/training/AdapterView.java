@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.evaluation.AucInterval;
 import org.simexplorer.evaluation.PairSplit;
-import org.simexplorer.datasetloss.MetricsView;
+import org.simexplorer.evaluation.PairMetrics;
 
 /**
  * The JSON shape of an adapter, as GET /api/adapters/{id} and the progress events give it.
@@ -27,8 +27,8 @@ record AdapterView(long id, String model, String base, Long datasetId, String na
         String status, int step, int steps, Integer bestStep,
         double learningRate, double regularization, double validationFraction, long seed, int dimension,
         PairSplit.Counts split, List<CurvePoint> curve,
-        @Schema(description = METRICS, additionalPropertiesSchema = MetricsView.class) Map<String, Object> before,
-        @Schema(description = METRICS, additionalPropertiesSchema = MetricsView.class) Map<String, Object> after,
+        @Schema(description = METRICS, additionalPropertiesSchema = PairMetrics.class) Map<String, Object> before,
+        @Schema(description = METRICS, additionalPropertiesSchema = PairMetrics.class) Map<String, Object> after,
         String failure, Caution caution) {
 
     static final String METRICS = "\"training\" and \"validation\", each with the fields of the dataset's /metrics"

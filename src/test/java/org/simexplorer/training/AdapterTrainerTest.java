@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.evaluation.PairClassificationEvaluator;
+import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.loss.AdapterLossEvaluator;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossParameters;
@@ -102,7 +103,7 @@ class AdapterTrainerTest {
             scores[k] = dot;
             labels[k] = pair.label() > 0;
         }
-        BinaryClassificationMetrics base = BinaryClassificationMetrics.compute(scores, labels);
+        PairMetrics base = PairClassificationEvaluator.evaluate(scores, labels);
         @SuppressWarnings("unchecked")
         Map<String, Object> validation = (Map<String, Object>) outcome.before().get("validation");
         assertThat((Double) validation.get("rocAuc")).isCloseTo(base.rocAuc(), org.assertj.core.data.Offset.offset(1e-9));

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.limits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;

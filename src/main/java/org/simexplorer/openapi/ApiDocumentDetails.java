@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.openapi;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

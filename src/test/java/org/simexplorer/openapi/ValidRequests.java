@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.openapi;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.clients;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
+import org.simexplorer.system.Problems;
 
 /**
  * Counts the requests in progress, per client address and in all, before anything reads a body: a client past

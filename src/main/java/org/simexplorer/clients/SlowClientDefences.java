@@ -1,4 +1,4 @@
-package org.simexplorer.system;
+package org.simexplorer.clients;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
