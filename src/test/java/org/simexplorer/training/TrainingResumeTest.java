@@ -91,6 +91,18 @@ class TrainingResumeTest {
                     with(settings, "name", "uninterrupted")).body()).get("id").asLong();
             JsonNode uninterrupted = api.waitFor(whole, "done", WAIT);
             assertThat(done.get("bestStep").asInt()).isEqualTo(uninterrupted.get("bestStep").asInt());
+            // The same W at every point after the stop: the training loss and the mean norm of e·W agree.
+            for (int k = 0; k < expected.size(); k++) {
+                JsonNode resumedPoint = done.get("curve").get(k);
+                JsonNode wholePoint = uninterrupted.get("curve").get(k);
+                assertThat(resumedPoint.get("trainLoss").asDouble()).as("train loss at step %d", expected.get(k))
+                        .isCloseTo(wholePoint.get("trainLoss").asDouble(), org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(resumedPoint.get("meanNorm").asDouble()).as("mean norm at step %d", expected.get(k))
+                        .isCloseTo(wholePoint.get("meanNorm").asDouble(), org.assertj.core.data.Offset.offset(1e-5));
+            }
+            assertThat(Math.abs(done.get("curve").get(expected.size() - 1).get("meanNorm").asDouble() - 1))
+                    .as("W moved away from the identity, so the comparison above means something")
+                    .isGreaterThan(1e-3);
             float[] resumedW = adapters.weights(id).orElseThrow();
             float[] wholeW = adapters.weights(whole).orElseThrow();
             assertThat(resumedW).containsExactly(wholeW, org.assertj.core.data.Offset.offset(1e-5f));
