@@ -37,3 +37,16 @@ export function rocCurve(scores, labels) {
   }
   return { points, auc };
 }
+
+/** The labelled pairs' values in a matrix, split by label: {pos, neg}, for the histogram and the ROC curve. */
+export function labelledValues(labels, matrix) {
+  const pos = [];
+  const neg = [];
+  for (const { i, j, label } of labels) (label === 1 ? pos : neg).push(matrix.at(i, j));
+  return { pos, neg };
+}
+
+/** The histogram's bins over the data's range: from its low end rounded down to a tenth, up to 1. */
+export function histogramRange(domain, count = 24) {
+  return { min: Math.floor(domain.lo * 10) / 10, max: 1, count };
+}

@@ -14,7 +14,8 @@ export function formatDuration(seconds) {
 
 /**
  * {value, max, text} for the progress bar; texts: {starting, progress ({0} of {1}), saving, and optionally
- * duplicates ({0} lines merged) and eta ({0} left)}.
+ * duplicates ({0} lines merged), eta ({0} left) and resuming (said instead of the time left while the job waits
+ * for another instance to take it up after a stop)}.
  */
 export function progressView(status, texts) {
   const total = status?.total ?? 0;
@@ -25,7 +26,8 @@ export function progressView(status, texts) {
   if (embedded >= total && status.state !== 'FAILED') {
     return { value: total, max: total, text: [texts.saving, ...notes].join(' · ') };
   }
-  if (status.etaSeconds != null && texts.eta) notes.push(formatMessage(texts.eta, [formatDuration(status.etaSeconds)]));
+  if (status.resuming && texts.resuming) notes.push(texts.resuming);
+  else if (status.etaSeconds != null && texts.eta) notes.push(formatMessage(texts.eta, [formatDuration(status.etaSeconds)]));
   return { value: embedded, max: total, text: [formatMessage(texts.progress, [embedded, total]), ...notes].join(' · ') };
 }
 

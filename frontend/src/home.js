@@ -45,8 +45,8 @@ if (createForm && window.EventSource && window.fetch) {
 }
 
 function showProgress(form, status) {
-  const { starting, progress, saving, duplicates, eta } = form.dataset;
-  const view = progressView(status, { starting, progress, saving, duplicates, eta });
+  const { starting, progress, saving, duplicates, eta, resuming } = form.dataset;
+  const view = progressView(status, { starting, progress, saving, duplicates, eta, resuming });
   const bar = $('create-progress-bar');
   bar.max = view.max;
   bar.value = view.value;

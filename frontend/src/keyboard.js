@@ -58,3 +58,14 @@ export function shownPairs({ focus, selected, queuePair }) {
   const other = (onQueue ? selected : queuePair) ?? null;
   return { active, other: other === active ? null : other, panel: active ? (onQueue ? 'queue' : 'selection') : null };
 }
+
+/** The sentence pair under the cursor's display cell, or null without a cursor. */
+export function cursorCell(cursor, order) {
+  if (!cursor) return null;
+  return { row: cursor.row, col: cursor.col, i: order[cursor.row], j: order[cursor.col] };
+}
+
+/** Where the cursor starts when the heatmap takes focus: on the selected pair, else the viewport's corner. */
+export function startCursor(selected, position, viewport) {
+  return selected ? { row: position[selected.i], col: position[selected.j] } : { row: viewport.row0, col: viewport.col0 };
+}

@@ -71,3 +71,10 @@ export function sigmoidBceExplanation(response) {
   if (Number.isFinite(response.value) && response.value > 1) return { kind: 'high', pairs: z.length, maxAbs };
   return null;
 }
+
+/** The seed-sigmoid-bce explanation as a message: [key, ...arguments] for the page's translator. */
+export function explanationMessage(why, value) {
+  if (why.kind === 'saturated') return ['sigmoid.saturated', why.saturated, why.pairs];
+  if (why.kind === 'narrow') return ['sigmoid.narrow', why.maxAbs.toFixed(2), why.floor.toFixed(3)];
+  return ['sigmoid.high', formatValue(value), why.maxAbs.toFixed(2)];
+}

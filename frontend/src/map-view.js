@@ -1,19 +1,21 @@
-// The map card's DOM layer: a Chart.js scatter of the sentences (PCA from the server, UMAP from umap-worker.js),
-// coloured by cluster, with labelled pairs as segments, and its selection linked with the heatmap's. The logic it
-// relies on lives in map.js and umap-layout.js (tested with node).
+// The map card's DOM layer: a Chart.js scatter of the sentences (PCA from the server, UMAP from umap-worker.js on
+// the page's matrix, or on the server's seeded sample for a large or tiled dataset), coloured by cluster, with
+// labelled pairs as segments, and its selection linked with the heatmap's. The logic it relies on lives in map.js,
+// umap-layout.js and map-sample.js (tested with node).
 
 import { scatterPoints, clusterColours, labelSegments, clampK, defaultK, highlighted, pointStyles, shortened }
   from './map.js';
-import { umapProblem } from './umap-layout.js';
+import { umapProblem, UMAP_MAX_SENTENCES } from './umap-layout.js';
+import { mapSampleQuery } from './map-sample.js';
 import { MARK_COLOURS } from './marks.js';
-import { getJson } from './api.js';
+import { getJson, request } from './api.js';
 import { setText } from './dom.js';
 
 export class MapPanel {
   /**
    * @param page.sentences () => the sentence texts
    * @param page.labels () => [{i, j, label}] the page's labels
-   * @param page.inputMatrix () => the cosine matrix in input order, for UMAP
+   * @param page.inputMatrix () => the cosine matrix in input order, for UMAP (no values on a tiled page)
    * @param page.selectSentence (i) => shows sentence i's row on the heatmap
    */
   constructor({ $, t, datasetId, page }) {
@@ -84,7 +86,9 @@ export class MapPanel {
         setText($('map-status'), t('map.loading.pca'));
         this.points.pca = (await getJson(`${this.api}/projection?method=pca`)).points;
       }
-      setText($('map-status'), t(`map.shown.${method}`, this.points[method].length));
+      const sampled = method === 'umap' && this.umapSampled;
+      setText($('map-status'), sampled ? t('map.shown.umapSampled', this.points.umap.length, this.umapSampled)
+        : t(`map.shown.${method}`, this.points[method].length));
       this.draw();
     } catch (e) {
       setText($('map-status'), t('map.failed', e.message));
@@ -106,17 +110,35 @@ export class MapPanel {
     }
   }
 
-  runUmap() {
+  async runUmap() {
     const { $, t } = this;
     if (this.worker) return;
     const matrix = this.page.inputMatrix();
-    // a tiled dataset holds no matrix rows: UMAP at that size starts from server neighbour lists instead
-    if (!matrix.values) {
-      setText($('map-status'), t('map.umap.tiled'));
-      return;
+    // a tiled page holds no matrix rows, and past UMAP_MAX_SENTENCES the browser would be slow: the server's
+    // seeded sample and its neighbour lists stand in
+    let message;
+    if (matrix?.values && this.n <= UMAP_MAX_SENTENCES) {
+      const order = Int32Array.from(matrix.order);
+      const values = matrix.values.slice();
+      message = [{ n: matrix.n, order, values, seed: 0 }, [order.buffer, values.buffer]];
+    } else {
+      setText($('map-status'), t('map.umap.sampling'));
+      // holds the worker's place while the body downloads, so a second click starts nothing
+      const fetching = {};
+      this.worker = fetching;
+      try {
+        const response = await request(`${this.api}/map-sample?${mapSampleQuery()}`,
+          { headers: { Accept: 'application/octet-stream' } });
+        const sample = await response.arrayBuffer();
+        message = [{ sample, seed: 0 }, [sample]];
+      } catch (e) {
+        if (this.worker === fetching) this.worker = null;
+        setText($('map-status'), t('map.failed', e.message));
+        return;
+      }
+      // switched to PCA meanwhile: stopUmap let go of the place
+      if (this.worker !== fetching) return;
     }
-    const order = Int32Array.from(matrix.order);
-    const values = matrix.values.slice();
     const bar = $('map-progress');
     bar.hidden = false;
     bar.value = 0;
@@ -136,6 +158,8 @@ export class MapPanel {
       this.stopUmap();
       if (data.type === 'done') {
         this.points.umap = data.points;
+        // UMAP ran on a sample only when some sentences were placed by their neighbours
+        this.umapSampled = data.sampled < data.points.length ? data.sampled : 0;
         if (this.method === 'umap') this.show('umap');
       } else {
         setText($('map-status'), t('map.failed', data.message));
@@ -145,11 +169,11 @@ export class MapPanel {
       this.stopUmap();
       setText($('map-status'), t('map.failed', event.message ?? ''));
     };
-    this.worker.postMessage({ n: matrix.n, order, values, seed: 0 }, [order.buffer, values.buffer]);
+    this.worker.postMessage(...message);
   }
 
   stopUmap() {
-    this.worker?.terminate();
+    this.worker?.terminate?.();
     this.worker = null;
     this.$('map-progress').hidden = true;
   }

@@ -5,7 +5,8 @@ import { reviewRows, searchSentences } from './review.js';
 import { currentThreshold } from './queue.js';
 import { el, clear, setText } from './dom.js';
 import { getJson } from './api.js';
-import { neighboursUrl, neighbourRows, labelForKey, nextLabel } from './neighbour-search.js';
+import { neighboursUrl, neighbourRows } from './neighbour-search.js';
+import { neighbourItem } from './neighbour-rows-view.js';
 
 const SHOWN = 100;
 const chain = (path) => path.map((k) => `#${k}`).join(' ~ ');
@@ -96,28 +97,28 @@ export class ReviewPanel {
     const of = rows[0]?.i;
     setText($('search-neighbours-of'), rows.length === 0 ? t('search.neighbours.none')
       : t('search.neighbours.of', of, state.sentences[of] ?? '', this.neighbourAnswer.method));
-    for (const r of rows) {
-      const label = (value) => actions.setLabel(r.i, r.j, nextLabel(state.labels.get(r.i, r.j), value));
-      const item = el('li', { tabindex: '0', 'data-pair': `${r.i},${r.j}`, onkeydown: (event) => {
-        const value = labelForKey(event.key);
-        if (value === null) return;
-        event.preventDefault();
-        event.stopPropagation();
-        actions.setLabel(r.i, r.j, value);
-      } },
-        el('span', { class: 'sim', text: r.similarity.toFixed(3) }), ' ',
-        el('span', { class: 'idx', text: `#${r.j}` }), ' ', el('span', { text: r.text }), ' ',
-        el('button', { type: 'button', class: `btn btn-small label-pos${r.label === 1 ? ' active' : ''}`, 'aria-pressed': String(r.label === 1), text: t('selection.similar'), 'aria-label': t('review.action', t('selection.similar'), r.i, r.j), onclick: () => label(1) }),
-        el('button', { type: 'button', class: `btn btn-small label-neg${r.label === -1 ? ' active' : ''}`, 'aria-pressed': String(r.label === -1), text: t('selection.dissimilar'), 'aria-label': t('review.action', t('selection.dissimilar'), r.i, r.j), onclick: () => label(-1) }));
-      list.append(item);
-    }
+    const page = { t, labels: state.labels, setLabel: actions.setLabel, select: actions.jump };
+    for (const r of rows) list.append(neighbourItem(r, page));
+  }
+
+  /**
+   * Asks for the server's consistency check: conflicts (listed as warnings) and the unlabelled pairs the +1 labels
+   * imply (A~B, B~C, so A~C?), which the queue offers first.
+   */
+  async refreshConsistency(outcome) {
+    const { state } = this;
+    const result = await outcome(`${this.api}/labels/conflicts`).catch((e) => ({ ok: false, problem: { detail: e.message } }));
+    state.consistency = result.ok ? result.body : null;
+    state.queue.implied = result.ok ? result.body.implied ?? [] : [];
+    this.consistency(result.ok ? result.body : { error: result.problem?.detail ?? '' });
+    this.list();
   }
 
   /** report: {conflicts, implied} from the server, or {error}. */
   consistency(report) {
     const { $, t, actions } = this;
     const list = clear($('conflict-list'));
-    if (report.error) {
+    if ('error' in report) {
       setText($('consistency-summary'), t('consistency.failed', report.error));
       return;
     }

@@ -1,11 +1,15 @@
 // The map's UMAP, computed in the browser with umap-js: which datasets it runs on, the nearest neighbours it
-// starts from, a seeded random source, and the run with its progress. No DOM, and umap-js's class comes in as an
-// argument, so node tests it; umap-worker.js runs it next to umap-js in a worker so the page never freezes, and
-// bench/umap.mjs times it.
+// starts from (the page's matrix here; map-sample.js brings the server's sample of a large dataset), a seeded
+// random source, and the run with its progress. No DOM, and umap-js's class comes in as an argument, so node
+// tests it; umap-worker.js runs it next to umap-js in a worker so the page never freezes, and bench/umap.mjs
+// times it.
 
 import { QUANTUM } from './matrix.js';
 
-/** Above this many sentences the map offers PCA only: UMAP in a browser tab gets slow and memory-hungry. */
+/**
+ * Up to this many sentences UMAP runs on all of them from the page's matrix; above it (or on a tiled page) it runs
+ * on the server's seeded sample of this size (map-sample.js): UMAP in a browser tab gets slow past it.
+ */
 export const UMAP_MAX_SENTENCES = 5000;
 /** umap-js's default neighbourhood size. */
 export const UMAP_NEIGHBOURS = 15;
@@ -13,7 +17,6 @@ const UMAP_MIN_SENTENCES = 4;
 
 /** Why UMAP cannot run on n sentences (a js.* message key), or null when it can. */
 export function umapProblem(n) {
-  if (n > UMAP_MAX_SENTENCES) return 'map.umap.tooMany';
   if (n < UMAP_MIN_SENTENCES) return 'map.umap.tooFew';
   return null;
 }
@@ -84,6 +87,14 @@ export function layoutWithUmap(Umap, { n, order, values, seed = 0 }, onProgress 
   const nNeighbors = neighbourCount(n);
   onProgress({ phase: 'neighbours', epoch: 0, epochs: 0 });
   const knn = knnFromMatrix({ n, order, values }, nNeighbors);
+  return layoutKnnWithUmap(Umap, { n, nNeighbors, knn, seed }, onProgress);
+}
+
+/**
+ * UMAP of n points from their precomputed neighbours (knn: {indices, distances}, nNeighbors a list, each
+ * starting with the point itself); reports the 'graph' and 'epochs' phases.
+ */
+export function layoutKnnWithUmap(Umap, { n, nNeighbors, knn, seed = 0 }, onProgress = () => {}) {
   onProgress({ phase: 'graph', epoch: 0, epochs: 0 });
   const umap = new Umap({ nComponents: 2, nNeighbors, random: seededRandom(seed) });
   umap.setPrecomputedKNN(knn.indices, knn.distances);

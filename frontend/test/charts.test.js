@@ -28,3 +28,12 @@ test('ROC area equals the Mann-Whitney probability, ties counting half', () => {
 test('ROC needs both classes', () => {
   assert.deepEqual(rocCurve([0.3, 0.4], [1, 1]), { points: [], auc: null });
 });
+
+test('labelled values split by label, and the histogram starts at the data\'s low end rounded down', async () => {
+  const { labelledValues, histogramRange } = await import('../src/charts.js');
+  const matrix = { at: (i, j) => (i + j) / 10 };
+  const labels = [{ i: 0, j: 1, label: 1 }, { i: 2, j: 3, label: -1 }, { i: 1, j: 4, label: 1 }];
+  assert.deepEqual(labelledValues(labels, matrix), { pos: [0.1, 0.5], neg: [0.5] });
+  assert.deepEqual(histogramRange({ lo: -0.13, hi: 1 }), { min: -0.2, max: 1, count: 24 });
+  assert.deepEqual(histogramRange({ lo: 0.31 }, 10), { min: 0.3, max: 1, count: 10 });
+});

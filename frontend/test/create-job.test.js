@@ -22,6 +22,14 @@ test('the text says how many duplicate lines were merged and about how long is l
     'Embedding: 0 of 10 sentences');
 });
 
+test('a job waiting to be taken up after a stop says it resumes instead of a time left', () => {
+  const all = { ...texts, eta: 'about {0} left', resuming: 'resuming after a stop' };
+  assert.equal(progressView({ state: 'RUNNING', embedded: 640, total: 5000, etaSeconds: 30, resuming: true }, all).text,
+    'Embedding: 640 of 5000 sentences · resuming after a stop');
+  assert.equal(progressView({ state: 'RUNNING', embedded: 640, total: 5000, etaSeconds: 30, resuming: false }, all).text,
+    'Embedding: 640 of 5000 sentences · about 30 s left');
+});
+
 test('times left are rounded to seconds, minutes, or hours and minutes', () => {
   assert.equal(formatDuration(0), '0 s');
   assert.equal(formatDuration(44.4), '44 s');

@@ -70,3 +70,13 @@ test('the active pair: the queue pair once shown, the selection once the user pi
   assert.deepEqual(shownPairs({ focus: 'queue', selected, queuePair: null }), { active: selected, other: null, panel: 'selection' });
   assert.deepEqual(shownPairs({ focus: 'selection', selected: null, queuePair: null }), { active: null, other: null, panel: null });
 });
+
+test('the cursor names the pair of its cell, and starts on the selection or the viewport\'s corner', async () => {
+  const { cursorCell, startCursor } = await import('../src/keyboard.js');
+  const order = [2, 0, 1];
+  const position = [1, 2, 0];
+  assert.deepEqual(cursorCell({ row: 0, col: 2 }, order), { row: 0, col: 2, i: 2, j: 1 });
+  assert.equal(cursorCell(null, order), null);
+  assert.deepEqual(startCursor({ i: 2, j: 1 }, position, { row0: 1, col0: 1 }), { row: 0, col: 2 });
+  assert.deepEqual(startCursor(null, position, { row0: 1, col0: 2 }), { row: 1, col: 2 });
+});

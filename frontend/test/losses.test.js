@@ -88,3 +88,11 @@ test('a body is read with progress up to its Content-Length', async () => {
   const plain = await readWithProgress(new Response(Uint8Array.from([9, 8])));
   assert.deepEqual([...new Uint8Array(plain)], [9, 8]);
 });
+
+test('the seed-sigmoid-bce explanation words each kind with its figures', async () => {
+  const { explanationMessage } = await import('../src/losses.js');
+  assert.deepEqual(explanationMessage({ kind: 'saturated', saturated: 3, pairs: 9 }), ['sigmoid.saturated', 3, 9]);
+  assert.deepEqual(explanationMessage({ kind: 'narrow', maxAbs: 0.987, floor: Math.log1p(Math.exp(-1)) }), ['sigmoid.narrow', '0.99', '0.313']);
+  assert.equal(explanationMessage({ kind: 'high', maxAbs: 2.5 }, 1.25)[0], 'sigmoid.high');
+  assert.equal(explanationMessage({ kind: 'high', maxAbs: 2.5 }, 1.25)[2], '2.50');
+});

@@ -33,9 +33,9 @@ test('a duplicate sentence (cosine 1) still comes after the sentence itself', ()
   assert.deepEqual(distances[0], [0, 0]);
 });
 
-test('UMAP runs on 4 to 5,000 sentences with up to 15 neighbours', () => {
+test('UMAP runs from 4 sentences (past 5,000 on a sample) with up to 15 neighbours', () => {
   assert.equal(umapProblem(UMAP_MAX_SENTENCES), null);
-  assert.equal(umapProblem(UMAP_MAX_SENTENCES + 1), 'map.umap.tooMany');
+  assert.equal(umapProblem(200_000), null);
   assert.equal(umapProblem(3), 'map.umap.tooFew');
   assert.equal(neighbourCount(4), 3);
   assert.equal(neighbourCount(2000), 15);

@@ -1,8 +1,5 @@
 package org.simexplorer;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -46,7 +43,8 @@ class ArchitectureTest {
                     "org.simexplorer.dataset..", "org.simexplorer.labels..", "org.simexplorer.transfer..",
                     "org.simexplorer.export..", "org.simexplorer.datasetloss..", "org.simexplorer.training..",
                     "org.simexplorer.comparison..", "org.simexplorer.formats..", "org.simexplorer.explorer..",
-                    "org.simexplorer.system..", "org.simexplorer.cli..");
+                    "org.simexplorer.system..", "org.simexplorer.openapi..", "org.simexplorer.clients..",
+                    "org.simexplorer.cli..");
 
     @ArchTest
     static final ArchRule controllersLiveAtTheEdgeAndInFeatures = classes()
@@ -65,33 +63,74 @@ class ArchitectureTest {
     static final ArchRule errorsDependOnNothingOfTheApp = noClasses().that().resideInAPackage("org.simexplorer.errors..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.simexplorer.errors..");
 
-    /** The concurrency limits are shared by the core (the bounded embedder) and the features, so they know neither. */
+    /**
+     * The concurrency and request limits are shared by the core (the bounded embedder), the features and the web
+     * edge, so they know none of them.
+     */
     @ArchTest
     static final ArchRule limitsKnowNoWebAndNoFeature = noClasses().that().resideInAPackage("org.simexplorer.limits..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.simexplorer.limits..",
                     "org.simexplorer.errors..", "org.springframework.stereotype..",
-                    "org.springframework.boot.context.properties..");
+                    "org.springframework.boot.context.properties..", "org.springframework.util.unit..");
 
+    /** The scheduler is shared by the features that run in the background, so it knows no feature and no web. */
     @ArchTest
-    static final ArchRule featuresImportNoApiAndNoPages = noClasses().that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat().resideInAnyPackage("org.simexplorer.api..", "org.simexplorer.explorer..");
+    static final ArchRule schedulingKnowsNoFeatureAndNoWeb = noClasses().that()
+            .resideInAPackage("org.simexplorer.scheduling..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax.sql..",
+                    "org.simexplorer.scheduling..", "com.github.kagkarlsson..", "org.slf4j..",
+                    "org.springframework.context..", "org.springframework.stereotype..",
+                    "org.springframework.jdbc.datasource..", "org.springframework.boot.context.properties..");
 
     /**
-     * Of the web edge in system/, features use only the problem-response annotation of their controllers and the
-     * request limits; the status of a failure comes from errors.ErrorStatus.
+     * No feature imports the web edge: the status of a failure comes from errors.ErrorStatus, the request limits
+     * from limits/, the problem-response annotation of a controller from openapi/.
      */
     @ArchTest
-    static final ArchRule featuresUseOnlyAnnotationsAndLimitsOfSystem = noClasses().that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat(resideInAPackage("org.simexplorer.system..")
-                    .and(not(simpleName("ProblemResponses"))).and(not(simpleName("RequestLimits"))));
+    static final ArchRule featuresImportNoWebEdge = noClasses().that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage("org.simexplorer.system..", "org.simexplorer.api..",
+                    "org.simexplorer.explorer..", "org.simexplorer.clients..");
 
-    /** Server-sent events go through sse.EventStreams; beside it only controllers and the two live-work holders. */
+    /** The API document reads the controllers' annotations; nothing but a controller's annotation reads it. */
+    @ArchTest
+    static final ArchRule openApiKnowsNoFeature = noClasses().that().resideInAPackage("org.simexplorer.openapi..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.simexplorer.system..", "org.simexplorer.api..",
+                    "org.simexplorer.explorer..", "org.simexplorer.cli..");
+
+    /** The slow-client defences stand in front of the app and know only how to write a problem detail. */
+    @ArchTest
+    static final ArchRule clientDefencesKnowNoFeature = noClasses().that().resideInAPackage("org.simexplorer.clients..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.simexplorer.api..", "org.simexplorer.explorer..",
+                    "org.simexplorer.openapi..", "org.simexplorer.cli..");
+
+    @ArchTest
+    static final ArchRule clientDefencesLiveInClients = classes().that().haveSimpleNameStartingWith("Client")
+            .or().haveSimpleNameStartingWith("SlowClient").or().haveSimpleName("RequestsInProgress")
+            .should().resideInAPackage("org.simexplorer.clients");
+
+    @ArchTest
+    static final ArchRule apiDocumentLivesInOpenapi = classes().that().haveSimpleNameStartingWith("ApiDocument")
+            .or().haveSimpleName("ProblemResponses")
+            .should().resideInAPackage("org.simexplorer.openapi");
+
+    /** Server-sent events go through sse/; beside it only controllers name SseEmitter. */
     @ArchTest
     static final ArchRule serverSentEventsGoThroughOneHelper = noClasses()
             .that().resideOutsideOfPackage("org.simexplorer.sse..")
             .and().areNotAnnotatedWith(RestController.class).and().areNotAnnotatedWith(Controller.class)
-            .and().doNotHaveSimpleName("JobEvents").and().doNotHaveSimpleName("DatasetJobs")
-            .and().doNotHaveSimpleName("LiveTrainings")
+            .should().dependOnClassesThat().areAssignableTo(SseEmitter.class);
+
+    /** A training's progress stream is read from the database through sse/, so any instance can answer it. */
+    @ArchTest
+    static final ArchRule trainingStreamsNoEventsItself = noClasses().that().resideInAPackage("org.simexplorer.training..")
+            .should().dependOnClassesThat().areAssignableTo(SseEmitter.class);
+
+    /** The dataset feature streams its jobs' progress through sse/ only: no class of it but its controllers names SseEmitter. */
+    @ArchTest
+    static final ArchRule datasetStreamsOnlyThroughSse = noClasses().that().resideInAPackage("org.simexplorer.dataset..")
+            .and().areNotAnnotatedWith(RestController.class).and().areNotAnnotatedWith(Controller.class)
             .should().dependOnClassesThat().areAssignableTo(SseEmitter.class);
 
     @ArchTest
@@ -104,11 +143,21 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule datasetLossesLiveInDatasetloss = classes().that().haveSimpleNameStartingWith("DatasetLoss")
-            .or().haveSimpleName("MetricsView")
             .should().resideInAPackage("org.simexplorer.datasetloss");
 
+    /** One evaluator of labelled pairs and its metrics; PairScores are the losses' dot products only. */
     @ArchTest
-    static final ArchRule concurrencyLimitsLiveInLimits = classes().that().haveSimpleNameStartingWith("Concurrency")
+    static final ArchRule pairMetricsLiveInEvaluation = classes().that().haveSimpleNameEndingWith("Metrics")
+            .or().haveSimpleNameStartingWith("PairClassification")
+            .should().resideInAPackage("org.simexplorer.evaluation");
+
+    @ArchTest
+    static final ArchRule pairScoresLiveInLoss = classes().that().haveSimpleNameStartingWith("PairScores")
+            .should().resideInAPackage("org.simexplorer.loss");
+
+    @ArchTest
+    static final ArchRule limitsLiveInLimits = classes().that().haveSimpleNameStartingWith("Concurrency")
+            .or().haveSimpleName("RequestLimits")
             .should().resideInAPackage("org.simexplorer.limits");
 
     @ArchTest

@@ -2,7 +2,7 @@ package org.simexplorer.api;
 
 import org.simexplorer.errors.InvalidInputException;
 import java.util.List;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.limits.RequestLimits;
 
 /** Checks a JSON matrix such as "embeddings": non-empty, rectangular, numeric and finite. */
 public final class EmbeddingInput {

@@ -3,7 +3,7 @@ package org.simexplorer.api;
 import org.simexplorer.errors.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.limits.RequestLimits;
 
 /**
  * Checks a JSON "sentences" list. It arrives as raw objects so that a number or an object in the list

@@ -47,7 +47,9 @@ public class ClusterOrderBenchmark implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        List<Integer> sizes = args.isEmpty() ? List.of(500, 1000, 2000) : args.stream().map(Integer::parseInt).toList();
+        List<String> words = CommandArguments.parse(args).words();
+        List<Integer> sizes = words.isEmpty() ? List.of(500, 1000, 2000)
+                : words.stream().map(CommandArguments::wholeNumber).toList();
         for (int n : sizes) measure(n, out);
         out.println("cluster_order.kmeans_from_default=5000");
         return 0;

@@ -40,7 +40,13 @@ public class CommandLineTool implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         if (chosen != null) {
-            exitCode = chosen.run(args.subList(chosen.words().size(), args.size()), System.out);
+            try {
+                exitCode = chosen.run(args.subList(chosen.words().size(), args.size()), System.out);
+            } catch (CommandArguments.BadArguments bad) {
+                System.err.println(bad.getMessage());
+                System.err.println("usage: " + chosen.usage());
+                exitCode = 2;
+            }
             return;
         }
         System.err.println("Unknown command: " + String.join(" ", args));

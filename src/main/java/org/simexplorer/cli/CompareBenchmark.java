@@ -47,23 +47,11 @@ class CompareBenchmark implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        int n = 2000;
-        int labelCount = 1000;
-        int runs = 5;
-        List<String> models = ALL_MODELS;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            switch (kv.length == 2 ? kv[0] : "") {
-                case "--n" -> n = Integer.parseInt(kv[1]);
-                case "--labels" -> labelCount = Integer.parseInt(kv[1]);
-                case "--runs" -> runs = Integer.parseInt(kv[1]);
-                case "--models" -> models = Arrays.asList(kv[1].split(","));
-                default -> {
-                    System.err.println("usage: " + usage());
-                    return 2;
-                }
-            }
-        }
+        CommandArguments arguments = CommandArguments.parse(args, "n", "labels", "runs", "models").noWords();
+        int n = arguments.integer("n", 2000);
+        int labelCount = arguments.integer("labels", 1000);
+        int runs = arguments.integer("runs", 5);
+        List<String> models = arguments.list("models", ALL_MODELS);
         List<TextLine> sentences = GeneratedSentences.generate(n, 7, 5, 16).stream()
                 .map(text -> new TextLine(text, 0)).toList();
         long id = datasets.create("bench compare", models.get(0), sentences, List.of(), 0).dataset().id();

@@ -33,22 +33,10 @@ class EvalCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        String model = null;
-        Path file = null;
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--model") && i + 1 < args.size()) {
-                model = args.get(++i);
-            } else if (file == null && !args.get(i).startsWith("--")) {
-                file = Path.of(args.get(i));
-            } else {
-                System.err.println("usage: " + usage());
-                return 2;
-            }
-        }
-        if (file == null) {
-            System.err.println("usage: " + usage());
-            return 2;
-        }
+        CommandArguments arguments = CommandArguments.parse(args, "model");
+        if (arguments.words().size() != 1) throw new CommandArguments.BadArguments("Give one FILE.tsv.");
+        String model = arguments.text("model", null);
+        Path file = Path.of(arguments.words().get(0));
         StsFile sts = StsFile.read(file);
         List<String> all = new ArrayList<>(sts.first());
         all.addAll(sts.second());

@@ -3,7 +3,6 @@ package org.simexplorer.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,26 +41,12 @@ class EvalTrainCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("--threshold", "2.5", "--rank", "full",
-                "--steps", "300", "--learning-rate", "0.001", "--losses", ""));
-        String model = null;
-        List<Path> files = new ArrayList<>();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv[0].equals("--model") && kv.length == 2) model = kv[1];
-            else if (options.containsKey(kv[0]) && kv.length == 2) options.put(kv[0], kv[1]);
-            else if (!arg.startsWith("--")) files.add(Path.of(arg));
-            else if (!kv[0].contains(".")) {
-                System.err.println("usage: " + usage());
-                return 2;
-            }
-        }
-        if (files.size() != 2) {
-            System.err.println("usage: " + usage());
-            return 2;
-        }
-        double threshold = Double.parseDouble(options.get("--threshold"));
-        StsFile train = StsFile.read(files.get(0));
+        CommandArguments arguments = CommandArguments.parse(args, "model", "threshold", "losses", "rank", "steps",
+                "learning-rate");
+        if (arguments.words().size() != 2) throw new CommandArguments.BadArguments("Give TRAIN.tsv and HELDOUT.tsv.");
+        String model = arguments.text("model", null);
+        double threshold = arguments.decimal("threshold", 2.5);
+        StsFile train = StsFile.read(Path.of(arguments.words().get(0)));
         // One row per distinct sentence, so that the split can keep each sentence on one side.
         Map<String, Integer> rowOf = new LinkedHashMap<>();
         List<LabelledPair> pairs = new ArrayList<>();
@@ -78,15 +63,14 @@ class EvalTrainCommand implements CliCommand {
         out.println("positives=" + pairs.stream().filter(p -> p.label() > 0).count());
         out.println("negatives=" + pairs.stream().filter(p -> p.label() < 0).count());
         float[][] embeddings = embedder.embed(new ArrayList<>(rowOf.keySet()), model).vectors();
-        StsFile heldOut = StsFile.read(files.get(1));
+        StsFile heldOut = StsFile.read(Path.of(arguments.words().get(1)));
         TrainingEvaluation.HeldOut scored = new TrainingEvaluation.HeldOut(
                 embedder.embed(heldOut.first(), model).vectors(), embedder.embed(heldOut.second(), model).vectors(),
                 heldOut.scores());
-        String rank = options.get("--rank");
-        List<String> losses = options.get("--losses").isBlank() ? List.of()
-                : Arrays.asList(options.get("--losses").split(","));
-        evaluation.run(out, embeddings, pairs, losses, rank.matches("[0-9]+") ? Integer.parseInt(rank) : rank,
-                Integer.parseInt(options.get("--steps")), Double.parseDouble(options.get("--learning-rate")), scored);
+        String rank = arguments.text("rank", "full");
+        evaluation.run(out, embeddings, pairs, arguments.list("losses", List.of()),
+                rank.matches("[0-9]+") ? Integer.parseInt(rank) : rank, arguments.integer("steps", 300),
+                arguments.decimal("learning-rate", 0.001), scored);
         return 0;
     }
 }

@@ -54,26 +54,16 @@ class LossesBenchmark implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        int n = 5000;
-        int labels = 1000;
-        int runs = 30;
-        int warmup = 10;
-        Long dataset = null;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            if (kv.length != 2) return usageError();
-            switch (kv[0]) {
-                case "--n" -> n = Integer.parseInt(kv[1]);
-                case "--labels" -> labels = Integer.parseInt(kv[1]);
-                case "--runs" -> runs = Integer.parseInt(kv[1]);
-                case "--warmup" -> warmup = Integer.parseInt(kv[1]);
-                case "--dataset" -> dataset = Long.parseLong(kv[1]);
-                default -> {
-                    return usageError();
-                }
-            }
+        CommandArguments arguments = CommandArguments.parse(args, "n", "labels", "runs", "warmup", "dataset").noWords();
+        int n = arguments.integer("n", 5000);
+        int labels = arguments.integer("labels", 1000);
+        int runs = arguments.integer("runs", 30);
+        int warmup = arguments.integer("warmup", 10);
+        Long dataset = arguments.has("dataset") ? arguments.longInteger("dataset", 0) : null;
+        if ((long) n * (n - 1) / 2 < labels) {
+            throw new CommandArguments.BadArguments("--labels=" + labels + " is more than the " + n
+                    + " sentences have pairs.");
         }
-        if ((long) n * (n - 1) / 2 < labels) return usageError();
         out.println("bench=losses");
         out.println("cores=" + Runtime.getRuntime().availableProcessors());
         out.println("timing=best_and_median_of_" + runs + "_runs_after_" + warmup + "_warmup_runs");
@@ -145,11 +135,6 @@ class LossesBenchmark implements CliCommand {
             pairs.add(new LabelledPair(i, j, random.nextBoolean() ? 1 : -1));
         }
         return pairs;
-    }
-
-    private int usageError() {
-        System.err.println("usage: " + usage());
-        return 2;
     }
 
 }

@@ -7,7 +7,6 @@ import static org.simexplorer.cli.Timings.min;
 
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.simexplorer.loss.PairLossRegistry;
@@ -57,23 +56,11 @@ class SimilarityBenchCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        int[] sizes = {2000, 5000, 10000};
-        int lossSize = 2000;
-        int runs = 7;
-        int warmup = 2;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            switch (kv[0]) {
-                case "--sizes" -> sizes = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--loss-size" -> lossSize = Integer.parseInt(kv[1]);
-                case "--runs" -> runs = Integer.parseInt(kv[1]);
-                case "--warmup" -> warmup = Integer.parseInt(kv[1]);
-                default -> {
-                    System.err.println("usage: " + usage());
-                    return 2;
-                }
-            }
-        }
+        CommandArguments arguments = CommandArguments.parse(args, "sizes", "loss-size", "runs", "warmup").noWords();
+        int[] sizes = arguments.integers("sizes", 2000, 5000, 10000);
+        int lossSize = arguments.integer("loss-size", 2000);
+        int runs = arguments.integer("runs", 7);
+        int warmup = arguments.integer("warmup", 2);
         out.println("bench=similarity");
         out.println("dimension=" + DIMENSION);
         out.println("seed=" + SEED);

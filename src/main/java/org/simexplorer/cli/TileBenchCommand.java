@@ -6,13 +6,13 @@ import static org.simexplorer.cli.Timings.median;
 import static org.simexplorer.cli.Timings.min;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.simexplorer.dataset.CacheBudget;
 import org.simexplorer.dataset.TileCache;
 import org.simexplorer.dataset.TileProperties;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.similarity.CosineTiles;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.TilePyramid;
@@ -51,21 +51,10 @@ class TileBenchCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        int[] sizes = {5000, 100_000};
-        int runs = 7;
-        int warmup = 2;
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            switch (kv[0]) {
-                case "--sizes" -> sizes = Arrays.stream(kv[1].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--runs" -> runs = Integer.parseInt(kv[1]);
-                case "--warmup" -> warmup = Integer.parseInt(kv[1]);
-                default -> {
-                    System.err.println("usage: " + usage());
-                    return 2;
-                }
-            }
-        }
+        CommandArguments arguments = CommandArguments.parse(args, "sizes", "runs", "warmup").noWords();
+        int[] sizes = arguments.integers("sizes", 5000, 100_000);
+        int runs = arguments.integer("runs", 7);
+        int warmup = arguments.integer("warmup", 2);
         out.println("bench=tiles");
         out.println("dimension=" + DIMENSION);
         out.println("seed=" + SEED);
@@ -101,8 +90,9 @@ class TileBenchCommand implements CliCommand {
         // a cache hit: the key lookup and the finished value, as a second request for the tile gets it
         TileCache cache = new TileCache(new CacheBudget(null, null, null));
         TileCache.TileKey tile = new TileCache.TileKey("cluster", "MEAN", 0, 0, 0);
-        cache.get(1, "bench", n, tile, () -> tiles.mean(embeddings, order, 0, 0, 0));
-        time(out, "mean_overview_cached_" + key, runs * 100, warmup * 100, () -> cache.get(1, "bench", n, tile, () -> {
+        ModelCatalog.Resolved model = new ModelCatalog.Resolved("bench", 0);
+        cache.get(1, model, n, tile, () -> tiles.mean(embeddings, order, 0, 0, 0));
+        time(out, "mean_overview_cached_" + key, runs * 100, warmup * 100, () -> cache.get(1, model, n, tile, () -> {
             throw new IllegalStateException("the tile should be cached");
         }));
     }

@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.simexplorer.dataset.DatasetEmbeddings;
+import org.simexplorer.dataset.DatasetNeighbours;
 import org.simexplorer.dataset.DatasetService;
 import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.InvalidInputException;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
 import org.simexplorer.evaluation.Correlation;
+import org.simexplorer.evaluation.PairClassificationEvaluator;
+import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.evaluation.RankDisagreement;
 import org.simexplorer.datasetloss.DatasetLosses;
 import org.simexplorer.labels.LabelRepository;
-import org.simexplorer.datasetloss.MetricsView;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.loss.SparsePairLossEvaluator;
+import org.simexplorer.similarity.NeighbourPairs;
 import org.simexplorer.similarity.PairSample;
 import org.springframework.stereotype.Service;
 
@@ -26,22 +28,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class ComparisonService {
 
-    /** Above this many sentence pairs, correlation and disagreements use a seeded sample of this size. */
+    /** Above this many sentence pairs, the correlation uses a seeded sample of this size. */
     public static final int MAX_PAIRS = 200_000;
     static final int DISAGREEMENTS = 50;
+    /** Disagreements are drawn from the top-k lists of this many seeded sentences (all of them below it). */
+    public static final int DISAGREEMENT_SENTENCES = 2_000;
+    public static final int DISAGREEMENT_NEIGHBOURS = 10;
     private static final long SAMPLE_SEED = 0;
 
     private final DatasetService datasets;
     private final DatasetEmbeddings embeddings;
+    private final DatasetNeighbours neighbours;
     private final LabelRepository labels;
     private final ModelCatalog catalog;
     private final LossService losses;
     private final SparsePairLossEvaluator evaluator;
 
-    ComparisonService(DatasetService datasets, DatasetEmbeddings embeddings, LabelRepository labels,
-            ModelCatalog catalog, LossService losses, SparsePairLossEvaluator evaluator) {
+    ComparisonService(DatasetService datasets, DatasetEmbeddings embeddings, DatasetNeighbours neighbours,
+            LabelRepository labels, ModelCatalog catalog, LossService losses, SparsePairLossEvaluator evaluator) {
         this.datasets = datasets;
         this.embeddings = embeddings;
+        this.neighbours = neighbours;
         this.labels = labels;
         this.catalog = catalog;
         this.losses = losses;
@@ -65,24 +72,44 @@ public class ComparisonService {
         List<float[]> cosines = vectors.stream().map(sample::cosines).toList();
         double[] firstRanks = Correlation.ranks(cosines.get(0));
         List<Comparison.ModelResult> results = new ArrayList<>();
-        double[] secondRanks = null;
         for (int m = 0; m < models.size(); m++) {
             double[] ranks = m == 0 ? firstRanks : Correlation.ranks(cosines.get(m));
-            if (m == 1) secondRanks = ranks;
             float[][] modelVectors = vectors.get(m);
             results.add(new Comparison.ModelResult(models.get(m), metrics(modelVectors, pairs),
                     new DatasetLosses.AllLosses(models.get(m), pairs.size(),
                             losses.evaluateAll(modelVectors, pairs, Map.of())),
                     spearman(firstRanks, ranks)));
         }
+        NeighbourPairs candidates = candidates(datasetId, models.get(0), models.get(1));
+        return new Comparison(results, sample.size(), candidates.pairs().size(),
+                disagreements(candidates.pairs(), vectors));
+    }
+
+    /**
+     * The pairs either of the first two models puts among a sentence's top {@link #DISAGREEMENT_NEIGHBOURS}, for
+     * {@link #DISAGREEMENT_SENTENCES} seeded sentences (the same ones under both): sample·k·2 pairs at most.
+     */
+    NeighbourPairs candidates(long datasetId, String first, String second) {
+        DatasetNeighbours.SampledNeighbours a = neighbours.ofSample(datasetId, first, DISAGREEMENT_SENTENCES,
+                DISAGREEMENT_NEIGHBOURS, SAMPLE_SEED);
+        DatasetNeighbours.SampledNeighbours b = neighbours.ofSample(datasetId, second, DISAGREEMENT_SENTENCES,
+                DISAGREEMENT_NEIGHBOURS, SAMPLE_SEED);
+        return NeighbourPairs.union(a.rows(), a.lists(), b.lists());
+    }
+
+    /** The candidates whose ascending cosine rank among the candidates differs most between the first two models. */
+    public static List<Comparison.Disagreement> disagreements(PairSample candidates, List<float[][]> vectors) {
+        List<float[]> cosines = vectors.stream().map(candidates::cosines).toList();
+        double[] firstRanks = Correlation.ranks(cosines.get(0));
+        double[] secondRanks = Correlation.ranks(cosines.get(1));
         List<Comparison.Disagreement> disagreements = new ArrayList<>();
         for (RankDisagreement.Item item : RankDisagreement.top(firstRanks, secondRanks, DISAGREEMENTS)) {
-            float[] pairCosines = new float[models.size()];
-            for (int m = 0; m < models.size(); m++) pairCosines[m] = cosines.get(m)[item.item()];
-            disagreements.add(new Comparison.Disagreement(sample.first()[item.item()], sample.second()[item.item()],
-                    pairCosines, item.rankDifference()));
+            float[] pairCosines = new float[vectors.size()];
+            for (int m = 0; m < vectors.size(); m++) pairCosines[m] = cosines.get(m)[item.item()];
+            disagreements.add(new Comparison.Disagreement(candidates.first()[item.item()],
+                    candidates.second()[item.item()], pairCosines, item.rankDifference()));
         }
-        return new Comparison(results, sample.size(), disagreements);
+        return disagreements;
     }
 
     private static void checkCount(List<String> models) {
@@ -99,11 +126,9 @@ public class ComparisonService {
     }
 
     /** As {@code /metrics}: the cosine of each labelled pair under these embeddings. */
-    private MetricsView metrics(float[][] vectors, LabelledPairs pairs) {
+    private PairMetrics metrics(float[][] vectors, LabelledPairs pairs) {
         double[] scores = pairs.size() == 0 ? new double[0] : evaluator.scores(vectors, pairs).cosines();
-        boolean[] positive = new boolean[pairs.size()];
-        for (int p = 0; p < positive.length; p++) positive[p] = pairs.labels()[p] > 0;
-        return MetricsView.of(BinaryClassificationMetrics.compute(scores, positive));
+        return PairClassificationEvaluator.evaluate(scores, pairs);
     }
 
     private static Double spearman(double[] firstRanks, double[] ranks) {

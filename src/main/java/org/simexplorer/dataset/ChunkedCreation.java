@@ -11,9 +11,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The storage steps of a dataset job, each in its own transaction, so that what a step stored stays stored when
- * the process ends: first the dataset, marked incomplete, with all its sentences and labels; then the vectors a
- * chunk at a time, each chunk's cache rows committed with the job's cursor; last the dataset marked complete.
- * Everything a later run needs to go on from the cursor is then in the database.
+ * the process ends: first, before the job is answered, the dataset, marked incomplete, with all its sentences and
+ * labels, the job's row and its scheduled run; then the vectors a chunk at a time, each chunk's cache rows
+ * committed with the job's cursor; last the dataset marked complete. Everything a run on any instance needs to
+ * go on from the cursor is in the database.
  */
 @Component
 class ChunkedCreation {
@@ -40,8 +41,12 @@ class ChunkedCreation {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Stores the incomplete dataset and marks the job running on it; an unknown model is a 404 first. */
-    long store(String jobId, DatasetService.Prepared prepared) {
+    /**
+     * Stores the incomplete dataset with its sentences and labels and the queued job on it, and calls
+     * {@code schedule} in the same transaction, so that the job, its input and its scheduled run commit together
+     * or not at all; an unknown model is a 404 first.
+     */
+    long store(String jobId, DatasetService.Prepared prepared, Runnable schedule) {
         catalog.find(prepared.model());
         SentencePlan plan = prepared.plan();
         return transactions.execute(status -> {
@@ -50,38 +55,45 @@ class ChunkedCreation {
                     plan.duplicates().size());
             sentences.insert(dataset.id(), 0, plan.added());
             labels.write(dataset.id(), plan.labels(), now);
-            jobs.started(jobId, dataset.id(), now);
+            jobs.insertQueued(jobId, prepared.name(), prepared.model(), dataset.id(), plan.added().size(),
+                    plan.duplicates().size(), now);
+            schedule.run();
             return dataset.id();
         });
     }
 
     /**
      * Embeds the sentences at positions from..to-1 that the cache lacks and commits their vectors together with
-     * the job's cursor moved to {@code to}.
+     * the job's cursor moved to {@code to}; sentences whose vectors are cached (below the cursor of an earlier
+     * run, or shared with another dataset) do not reach the model.
+     *
+     * @return false when the run must stop: its job was cancelled or taken over by another run
      */
-    void embedChunk(String jobId, long datasetId, String model, int from, int to) {
+    boolean embedChunk(String jobId, String owner, long datasetId, String model, int from, int to) {
         String cacheModel = embedder.cacheModel(model);
         Map<String, float[]> fresh = embedder.missing(cacheModel, sentences.texts(datasetId, from, to));
         try {
-            commit(jobId, cacheModel, fresh, to);
+            return commit(jobId, owner, cacheModel, fresh, to);
         } catch (DuplicateKeyException raced) {
             // another caller stored some of these rows meanwhile: the second try skips them
-            commit(jobId, cacheModel, fresh, to);
+            return commit(jobId, owner, cacheModel, fresh, to);
         }
     }
 
-    private void commit(String jobId, String cacheModel, Map<String, float[]> fresh, int cursor) {
-        transactions.executeWithoutResult(status -> {
+    private boolean commit(String jobId, String owner, String cacheModel, Map<String, float[]> fresh, int cursor) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             if (!fresh.isEmpty()) cache.storeInTransaction(cacheModel, fresh);
-            jobs.progressed(jobId, cursor, Instant.now());
-        });
+            return jobs.progressed(jobId, owner, cursor, Instant.now());
+        }));
     }
 
-    /** Marks the dataset complete and the job done; false when the dataset was deleted meanwhile. */
+    /** Marks the dataset complete and the job done; false when the dataset was deleted or the job cancelled. */
     boolean complete(String jobId, long datasetId) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!datasets.markComplete(datasetId)) return false;
-            jobs.finished(jobId, JobState.DONE, null, null, Instant.now());
+            if (!datasets.markComplete(datasetId) || !jobs.done(jobId, Instant.now())) {
+                status.setRollbackOnly();
+                return false;
+            }
             return true;
         }));
     }

@@ -6,13 +6,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.openapi.ProblemResponses;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.formats.UploadParser;
+import org.simexplorer.sse.PolledEventStreams;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,22 +32,28 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Asynchronous dataset creation: POST /api/datasets/jobs answers 202 with a status URL and an event stream of
  * the embedding's progress. The input is read and checked before the 202, so malformed input is still a 400 and
- * too many sentences a 413. The job stores its work in chunks (see {@link DatasetJobs}); POST /api/datasets
- * (201) still creates a dataset in one transaction.
+ * too many sentences a 413. The job stores its work in chunks and any instance may run or resume it (see
+ * {@link DatasetJobs}); its status and event stream are read from its row, so any instance answers them.
+ * POST /api/datasets (201) still creates a dataset in one transaction.
  */
 @RestController
 @RequestMapping("/api/datasets/jobs")
 @Tag(name = "Datasets")
 class DatasetJobController {
 
+    private static final Duration EVENTS_TIMEOUT = Duration.ofMinutes(30);
+
     private final DatasetService datasets;
     private final DatasetJobs jobs;
     private final SentenceInputs inputs;
+    private final PolledEventStreams events;
 
-    DatasetJobController(DatasetService datasets, DatasetJobs jobs, SentenceInputs inputs) {
+    DatasetJobController(DatasetService datasets, DatasetJobs jobs, SentenceInputs inputs,
+            PolledEventStreams events) {
         this.datasets = datasets;
         this.jobs = jobs;
         this.inputs = inputs;
+        this.events = events;
     }
 
     /** As POST /api/datasets with JSON: {"name", "sentences": [...], "model"}. */
@@ -88,7 +96,7 @@ class DatasetJobController {
         return start(datasets.prepare(name, model, lines, List.of(), threshold));
     }
 
-    @Operation(summary = "Dataset jobs queued, running, or interrupted by a stop and not dismissed")
+    @Operation(summary = "Dataset jobs queued or running, and failed or interrupted ones not dismissed")
     @GetMapping
     List<DatasetJobs.Status> unfinished() {
         return jobs.unfinished();
@@ -104,7 +112,8 @@ class DatasetJobController {
     }
 
     @Operation(summary = "Where a dataset creation job stands",
-            description = "Its stored state: also after a restart, when a job that did not finish is INTERRUPTED")
+            description = "Its stored state, from any instance; a job whose instance stopped is resumed from its"
+                    + " last committed chunk (resumes counts how often, resuming is true while it waits for that)")
     @ProblemResponses(404)
     @GetMapping("/{jobId}")
     DatasetJobs.Status status(@PathVariable String jobId) {
@@ -117,7 +126,7 @@ class DatasetJobController {
     @ProblemResponses(404)
     @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String jobId) {
-        return jobs.events(jobId);
+        return events.follow("dataset-job:" + jobId, EVENTS_TIMEOUT, () -> jobs.reading(jobId));
     }
 
     /** Starts a checked create; its model is checked here because the job embeds only after the 202. */

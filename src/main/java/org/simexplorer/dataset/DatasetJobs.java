@@ -1,235 +1,196 @@
 package org.simexplorer.dataset;
 
+import com.github.kagkarlsson.scheduler.exceptions.DbSchedulerException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.simexplorer.dataset.DatasetJobRepository.JobRow;
-import org.simexplorer.errors.DomainException;
 import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.errors.OverloadedException;
-import org.simexplorer.errors.ErrorStatus;
+import org.simexplorer.scheduling.BackgroundScheduler;
+import org.simexplorer.scheduling.SchedulingProperties;
+import org.simexplorer.sse.EventStreams.Event;
+import org.simexplorer.sse.PolledEventStreams.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Dataset creations that run in the background, stored in the dataset_jobs table so that their state outlives
- * the process: the dataset and its sentences are stored first, then the vectors a chunk at a time
- * ({@link ChunkedCreation}). A job cut off by the end of the process is found at the next start and marked
- * interrupted, with how far it got. Two run at a time and a few more wait; past that the answer is 503 with
- * Retry-After. Deleting the dataset of a running job cancels the job before the deletion answers.
+ * Dataset creations that run in the background on whichever instance claims them. A start stores the incomplete
+ * dataset, the job's row and its db-scheduler execution in one transaction ({@link ChunkedCreation}); the run
+ * ({@link DatasetJobRunner}) embeds a chunk at a time and resumes from the committed cursor when its instance
+ * stopped. Everything here reads the job's row, so status, progress and cancellation work from any instance. Past
+ * {@link #MAX_UNFINISHED} queued or running jobs on the database the answer is 503 with Retry-After.
  */
 @Service
-public class DatasetJobs implements InitializingBean, DisposableBean {
+public class DatasetJobs {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetJobs.class);
-    private static final long CANCEL_WAIT_SECONDS = 60;
-    private static final long MAX_OVERLOAD_PAUSE_SECONDS = 5;
+    static final int MAX_UNFINISHED = 10;
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
+    private static final long CANCEL_POLL_MS = 100;
 
     /** What GET /api/datasets/jobs/{id} answers, and what the event stream's events carry. */
     public record Status(String id, String name, JobState state, int embedded, int total, int duplicates,
-            Long etaSeconds, Long datasetId, String dataset, Integer status, String detail, String statusUrl,
-            String eventsUrl) {
+            Long etaSeconds, Long datasetId, String dataset, Integer status, String detail, int resumes,
+            boolean resuming, String statusUrl, String eventsUrl) {
 
-        static Status of(JobRow row, Long etaSeconds) {
+        static Status of(JobRow row, boolean resuming) {
             String base = "/api/datasets/jobs/" + row.id();
             return new Status(row.id(), row.name(), row.state(), row.embedded(), row.total(), row.duplicates(),
-                    etaSeconds, row.datasetId(), row.datasetId() == null ? null : "/api/datasets/" + row.datasetId(),
-                    row.errorStatus(), row.errorDetail(), base, base + "/events");
+                    etaSeconds(row), row.datasetId(), row.datasetId() == null ? null : "/api/datasets/" + row.datasetId(),
+                    row.errorStatus(), row.errorDetail(), row.resumes(), resuming, base, base + "/events");
+        }
+
+        /** Seconds left at the rate of the current run, as of its last chunk; null before its first. */
+        private static Long etaSeconds(JobRow row) {
+            int done = row.embedded() - row.runFrom();
+            if (row.state() != JobState.RUNNING || done <= 0 || row.runStartedAt() == null
+                    || row.heartbeatAt() == null) return null;
+            double seconds = Duration.between(row.runStartedAt(), row.heartbeatAt()).toMillis() / 1000.0;
+            return Math.round(seconds * (row.total() - row.embedded()) / done);
         }
     }
 
-    private final String instance = UUID.randomUUID().toString();
-    private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
     private final DatasetJobRepository repository;
     private final ChunkedCreation creation;
     private final DatasetService datasets;
-    private final DatasetLimits limits;
-    private final ThreadPoolExecutor runner = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(8), runnable -> {
-                Thread thread = new Thread(runnable, "dataset-job");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final BackgroundScheduler scheduler;
+    private final Duration silentFor;
+    private final TransactionTemplate transactions;
 
     DatasetJobs(DatasetJobRepository repository, ChunkedCreation creation, DatasetService datasets,
-            DatasetLimits limits) {
+            BackgroundScheduler scheduler, SchedulingProperties scheduling,
+            PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.creation = creation;
         this.datasets = datasets;
-        this.limits = limits;
+        this.scheduler = scheduler;
+        // a run shows it is alive at each chunk; twice the time after which its execution is revived elsewhere
+        this.silentFor = scheduling.deadAfter().multipliedBy(2);
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** With one instance, every job still queued or running at start-up was cut off when the last process ended. */
-    @Override
-    public void afterPropertiesSet() {
-        int interrupted = repository.interruptOthers(instance, Instant.now());
-        if (interrupted > 0) log.warn("{} dataset job(s) did not finish before the last stop; marked interrupted.",
-                interrupted);
-    }
-
-    /** Queues a checked creation (see {@link DatasetService#prepare}). */
+    /** Stores a checked creation (see {@link DatasetService#prepare}) with its scheduled run. */
     Status start(DatasetService.Prepared prepared) {
-        LiveJob job = new LiveJob(UUID.randomUUID().toString(), prepared);
-        repository.insertQueued(job.id, prepared.name(), prepared.model(), job.total, job.duplicates, instance,
-                Instant.now());
-        live.put(job.id, job);
-        try {
-            runner.execute(() -> run(job));
-        } catch (RejectedExecutionException busy) {
-            live.remove(job.id);
-            repository.finished(job.id, JobState.FAILED, 503, "Too many datasets were being created at once.",
-                    Instant.now());
+        if (repository.countUnfinished() >= MAX_UNFINISHED) {
             throw new OverloadedException("Too many datasets are being created at once; try again shortly.", 10);
         }
-        return job.status();
+        String id = UUID.randomUUID().toString();
+        creation.store(id, prepared, () -> scheduler.scheduler().schedule(execution(id), Instant.now()));
+        return status(id);
     }
 
-    /** The job's state: from memory while this process runs it, else from its row. */
     public Status status(String id) {
-        LiveJob job = live.get(id);
-        return job != null ? job.status() : Status.of(row(id), null);
+        return status(row(id));
     }
 
-    /** Jobs queued, running, or interrupted and not dismissed, oldest first: the home page lists them. */
+    /** Jobs queued or running on any instance, and failed or interrupted ones not dismissed, oldest first. */
     public List<Status> unfinished() {
-        return repository.unfinished().stream().map(row -> status(row.id())).toList();
+        return repository.listed().stream().map(this::status).toList();
     }
 
     /**
-     * Takes a job off the home page. A running one is cancelled first; an unfinished one's incomplete dataset is
-     * deleted. 404 when there is no such job.
+     * Takes a job off the home page. An unfinished one is cancelled first, and its incomplete dataset deleted.
+     * 404 when there is no such job.
      */
     public void dismiss(String id) {
         JobRow row = row(id);
-        LiveJob job = live.get(id);
-        Long datasetId = job != null ? job.datasetId : row.datasetId();
-        if (job != null) job.cancelled = true;
-        if (datasetId != null && row.state() != JobState.DONE) {
+        if (!row.state().finished()) cancel(id);
+        Long datasetId = row(id).datasetId();
+        if (datasetId != null && row(id).state() != JobState.DONE) {
             try {
                 datasets.delete(datasetId);
             } catch (NotFoundException gone) {
                 // deleted already
             }
         }
-        if (job != null) await(job);
         repository.dismiss(id);
     }
 
-    /** Server-sent events: "progress" while embedding, then "done" or "failed"; a finished job answers at once. */
-    SseEmitter events(String id) {
-        LiveJob job = live.get(id);
-        if (job == null) return JobEvents.finished(status(id));
-        return job.events.subscribe(job.status());
+    /** The job's stream: its status now, then at each change; "done" or "failed" at its end. */
+    Reading reading(String id) {
+        Status status = status(id);
+        if (!status.state().finished()) return new Reading(new Event("progress", status), false);
+        return new Reading(new Event(status.state() == JobState.DONE ? "done" : "failed", status), true);
     }
 
-    /** A dataset deleted while its job runs: the job stops at its next chunk, before the deletion answers. */
+    /** A dataset deleted while its job is unfinished: the job is cancelled before the deletion goes on. */
     @EventListener
-    void cancelOnDeletion(DatasetEvents.DatasetDeleted deleted) {
-        for (LiveJob job : live.values()) {
-            if (Objects.equals(job.datasetId, deleted.datasetId())) {
-                job.cancelled = true;
-                await(job);
+    void cancelOnDeletion(DatasetEvents.DatasetDeleting deleting) {
+        repository.runningOn(deleting.datasetId()).ifPresent(this::cancel);
+    }
+
+    /**
+     * Jobs queued or running without a scheduled run (left by a version that ran jobs in memory) get one, so that
+     * no job is left running: each resumes from its cursor or fails with the reason.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleOrphans() {
+        for (String id : repository.unfinishedIds()) {
+            if (scheduler.scheduler().scheduleIfNotExists(execution(id), Instant.now())) {
+                log.info("Dataset job {} had no scheduled run; it was given one.", id);
             }
         }
     }
 
-    private void run(LiveJob job) {
+    /**
+     * Stops an unfinished job wherever it runs, and returns once it has ended: a run not claimed yet is removed
+     * with its execution; a claimed one sees the request at its next chunk (or, when its instance died, as soon
+     * as another instance takes it over).
+     */
+    private void cancel(String id) {
+        if (!repository.requestCancel(id)) return;
         try {
-            if (!job.cancelled) {
-                job.state = JobState.RUNNING;
-                long datasetId = creation.store(job.id, job.takeInput());
-                job.datasetId = datasetId;
-                job.progress(0);
-                for (int from = 0; from < job.total && !job.cancelled; from += limits.embedChunk()) {
-                    int to = Math.min(job.total, from + limits.embedChunk());
-                    embedChunk(job, datasetId, from, to);
-                    job.progress(to);
-                }
-                if (!job.cancelled && creation.complete(job.id, datasetId)) job.state = JobState.DONE;
-            }
-            if (job.state != JobState.DONE) end(job, JobState.CANCELLED, null, "The job was cancelled: its dataset was"
-                    + " deleted before it was complete.");
-        } catch (DomainException e) {
-            fail(job, ErrorStatus.of(e), e.getMessage());
-        } catch (RuntimeException e) {
-            if (job.cancelled) end(job, JobState.CANCELLED, null, "The job was cancelled.");
-            else fail(job, 500, "The dataset could not be created: " + e.getMessage());
-        } finally {
-            live.remove(job.id);
-            job.events.finish(job.status());
-            job.done.countDown();
+            transactions.executeWithoutResult(status -> {
+                scheduler.scheduler().cancel(execution(id));
+                repository.finished(id, JobState.CANCELLED, null, DatasetJobRunner.CANCELLED, Instant.now());
+            });
+            return;
+        } catch (TaskInstanceNotFoundException ended) {
+            // no execution: the run has just ended the job, or there never was one
+            repository.finished(id, JobState.CANCELLED, null, DatasetJobRunner.CANCELLED, Instant.now());
+        } catch (DbSchedulerException claimed) {
+            // the execution is claimed (or was claimed just now): the run ends the job itself
         }
+        awaitEnd(id);
     }
 
-    private void embedChunk(LiveJob job, long datasetId, int from, int to) {
-        while (true) {
-            try {
-                creation.embedChunk(job.id, datasetId, job.model, from, to);
+    private void awaitEnd(String id) {
+        long deadline = System.nanoTime() + CANCEL_WAIT.toNanos();
+        while (!row(id).state().finished()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Dataset job {} did not stop within {} of its cancellation", id, CANCEL_WAIT);
                 return;
-            } catch (OverloadedException busy) {
-                // a background job can wait for the model: pause and try the chunk again
-                if (job.cancelled) return;
-                pause(Math.min(MAX_OVERLOAD_PAUSE_SECONDS, Math.max(1, busy.retryAfterSeconds())));
             }
-        }
-    }
-
-    private void fail(LiveJob job, int status, String detail) {
-        if (job.datasetId != null) {
             try {
-                creation.discard(job.datasetId);
-            } catch (RuntimeException e) {
-                log.warn("Could not remove the incomplete dataset {} of failed job {}", job.datasetId, job.id, e);
+                Thread.sleep(CANCEL_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
-        end(job, JobState.FAILED, status, detail);
     }
 
-    private void end(LiveJob job, JobState state, Integer status, String detail) {
-        job.state = state;
-        job.errorStatus = status;
-        job.detail = detail;
-        repository.finished(job.id, state, status, detail, Instant.now());
+    private Status status(JobRow row) {
+        boolean silent = row.heartbeatAt() != null
+                && row.heartbeatAt().isBefore(Instant.now().minus(silentFor));
+        return Status.of(row, row.state() == JobState.RUNNING && silent);
     }
 
-    private static void await(LiveJob job) {
-        try {
-            if (!job.done.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("Dataset job {} did not stop within {} s of its cancellation", job.id, CANCEL_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pause(long seconds) {
-        try {
-            Thread.sleep(seconds * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the model", e);
-        }
+    private static TaskInstance<Void> execution(String id) {
+        return new TaskInstance<>(DatasetJobRunner.TASK, id);
     }
 
     private JobRow row(String id) {
         return repository.find(id).orElseThrow(() -> new NotFoundException("There is no dataset job " + id + ".")
                 .with("jobId", id));
-    }
-
-    @Override
-    public void destroy() {
-        runner.shutdownNow();
     }
 }

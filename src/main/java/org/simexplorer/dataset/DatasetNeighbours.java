@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.ExactNeighbours;
@@ -32,6 +33,8 @@ public class DatasetNeighbours implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetNeighbours.class);
     private static final long INDEX_SEED = 42;
+    /** An index build uses every core: it runs in the background, and the exact search answers meanwhile. */
+    private static final int BUILD_WORKERS = Runtime.getRuntime().availableProcessors();
 
     private final DatasetService datasets;
     private final DatasetEmbeddings embeddings;
@@ -70,7 +73,12 @@ public class DatasetNeighbours implements AutoCloseable {
 
     /** The k nearest sentences of sentence {@code sentence} (itself left out); 404 when there is no such one. */
     public Neighbours ofSentence(long datasetId, int sentence, int k, String model) {
-        Searchable search = searchable(datasetId, model);
+        return ofSentence(datasetId, sentence, k, model, false);
+    }
+
+    /** As above; {@code exactOnly} answers from the exact search even when the index is ready. */
+    public Neighbours ofSentence(long datasetId, int sentence, int k, String model, boolean exactOnly) {
+        Searchable search = searchable(datasetId, model, exactOnly);
         if (sentence < 0 || sentence >= search.x().n()) {
             throw new NotFoundException("Dataset " + datasetId + " has no sentence " + sentence + ": it has "
                     + search.x().n() + ".").with("sentence", sentence);
@@ -82,7 +90,12 @@ public class DatasetNeighbours implements AutoCloseable {
 
     /** The k nearest sentences of a text, embedded with the same model as the dataset's vectors. */
     public Neighbours ofText(long datasetId, String text, int k, String model) {
-        Searchable search = searchable(datasetId, model);
+        return ofText(datasetId, text, k, model, false);
+    }
+
+    /** As above; {@code exactOnly} answers from the exact search even when the index is ready. */
+    public Neighbours ofText(long datasetId, String text, int k, String model, boolean exactOnly) {
+        Searchable search = searchable(datasetId, model, exactOnly);
         float[] query = unit(datasets.embeddings(search.model(), List.of(text))[0]);
         HnswIndex index = search.index();
         NeighbourList list = index != null ? index.ofVector(query, k) : exact.ofVector(search.x(), query, k);
@@ -108,7 +121,7 @@ public class DatasetNeighbours implements AutoCloseable {
 
     /** The k nearest of each of min(samples, n) rows drawn with the seed; samples = 0 gives the rows only. */
     public SampledNeighbours ofSample(long datasetId, String model, int samples, int k, long seed) {
-        Searchable search = searchable(datasetId, model);
+        Searchable search = searchable(datasetId, model, false);
         int n = search.x().n();
         int[] rows = PairQueue.sampleRows(n, samples, seed);
         HnswIndex index = search.index();
@@ -125,21 +138,34 @@ public class DatasetNeighbours implements AutoCloseable {
         return new SampledNeighbours(search.model(), n, index != null ? "hnsw" : "exact", rows, lists, search.x());
     }
 
+    /** The dataset's normalised rows under a resolved model, from this cache; builds no index. */
+    public record Rows(String model, NormalizedRows x) {
+    }
+
+    /** @param model a catalogue id or an adapter (404 when unknown), or null for the dataset's own model */
+    public Rows rows(long datasetId, String model) {
+        Dataset dataset = datasets.get(datasetId);
+        ModelCatalog.Resolved resolved = datasets.resolve(dataset, model == null ? null : model.strip());
+        return new Rows(resolved.id(), normalizedRows(dataset, resolved, datasets.sentenceCount(datasetId)));
+    }
+
     private record Searchable(String model, NormalizedRows x, HnswIndex index) {
     }
 
-    private Searchable searchable(long datasetId, String model) {
+    private Searchable searchable(long datasetId, String model, boolean exactOnly) {
         Dataset dataset = datasets.get(datasetId);
-        String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
+        ModelCatalog.Resolved resolved = datasets.resolve(dataset, model == null ? null : model.strip());
         int n = datasets.sentenceCount(datasetId);
-        NormalizedRows x = normalizedRows(dataset, modelId, n);
-        return new Searchable(modelId, x, n >= indexFrom ? indexOrBuild(new ByteBudgetCache.Key(datasetId, modelId, n), x) : null);
+        NormalizedRows x = normalizedRows(dataset, resolved, n);
+        boolean indexed = n >= indexFrom && !exactOnly;
+        return new Searchable(resolved.id(), x,
+                indexed ? indexOrBuild(new ByteBudgetCache.Key(datasetId, resolved, n), x) : null);
     }
 
     /** The dataset's first n sentences under a resolved model, normalised, from this cache when present. */
-    NormalizedRows normalizedRows(Dataset dataset, String modelId, int n) {
-        return rows.get(new ByteBudgetCache.Key(dataset.id(), modelId, n), () -> {
-            Embeddings vectors = embeddings.of(dataset, modelId, n);
+    NormalizedRows normalizedRows(Dataset dataset, ModelCatalog.Resolved model, int n) {
+        return rows.get(new ByteBudgetCache.Key(dataset.id(), model, n), () -> {
+            Embeddings vectors = embeddings.of(dataset, model, n);
             return CosineMatrix.normalize(vectors.vectors());
         });
     }
@@ -151,7 +177,7 @@ public class DatasetNeighbours implements AutoCloseable {
             builder.execute(() -> {
                 try {
                     long start = System.nanoTime();
-                    indexes.get(key, () -> HnswIndex.build(x, INDEX_SEED));
+                    indexes.get(key, () -> HnswIndex.build(x, INDEX_SEED, BUILD_WORKERS, HnswIndex.DEFAULT_SEARCH_BEAM));
                     log.info("Neighbour index of dataset {} ({} sentences, {}) built in {} ms", key.datasetId(),
                             key.size(), key.model(), (System.nanoTime() - start) / 1_000_000);
                 } catch (RuntimeException | OutOfMemoryError e) {
@@ -165,8 +191,8 @@ public class DatasetNeighbours implements AutoCloseable {
     }
 
     /** Whether the index of a dataset is ready, for tests and metrics. */
-    boolean indexReady(long datasetId, String modelId, int size) {
-        return indexes.getIfPresent(new ByteBudgetCache.Key(datasetId, modelId, size)) != null;
+    boolean indexReady(long datasetId, ModelCatalog.Resolved model, int size) {
+        return indexes.getIfPresent(new ByteBudgetCache.Key(datasetId, model, size)) != null;
     }
 
     private static Neighbours answer(Searchable search, Integer of, int k, boolean indexed, NeighbourList list) {

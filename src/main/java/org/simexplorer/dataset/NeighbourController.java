@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.errors.InvalidInputException;
-import org.simexplorer.system.ProblemResponses;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.openapi.ProblemResponses;
+import org.simexplorer.limits.RequestLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,7 +36,13 @@ class NeighbourController {
             @Parameter(description = "a text to search for; give this or sentence") @RequestParam(required = false) String text,
             @Parameter(description = "1 to " + MAX_K) @RequestParam(defaultValue = "10") int k,
             @Parameter(description = "another catalogue model or an adapter; the dataset's own by default")
-            @RequestParam(required = false) String model) {
+            @RequestParam(required = false) String model,
+            @Parameter(description = "auto (the index once built on a large dataset, else exact) or exact, to"
+                    + " measure the index's recall against") @RequestParam(defaultValue = "auto") String search) {
+        if (!search.equals("auto") && !search.equals("exact")) {
+            throw new InvalidInputException("search", "'search' must be auto or exact, not '" + search + "'.");
+        }
+        boolean exact = search.equals("exact");
         if (k < 1 || k > MAX_K) {
             throw new InvalidInputException("k", "k must be between 1 and " + MAX_K + ", not " + k + ".");
         }
@@ -49,12 +55,12 @@ class NeighbourController {
             if (sentence < 0) {
                 throw new InvalidInputException("sentence", "'sentence' must be 0 or more, not " + sentence + ".");
             }
-            return neighbours.ofSentence(id, sentence, k, model);
+            return neighbours.ofSentence(id, sentence, k, model, exact);
         }
         if (text.length() > limits.maxCharsPerSentence()) {
             throw new InvalidInputException("text", "'text' has " + text.length() + " characters; at most "
                     + limits.maxCharsPerSentence() + " are allowed.");
         }
-        return neighbours.ofText(id, text.strip(), k, model);
+        return neighbours.ofText(id, text.strip(), k, model, exact);
     }
 }

@@ -10,7 +10,7 @@ import org.simexplorer.formats.StorableText;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.limits.RequestLimits;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 

@@ -5,8 +5,9 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.openapi.ProblemResponses;
 import org.simexplorer.errors.InvalidInputException;
+import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.loss.LossResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -96,7 +97,7 @@ class DatasetLossController {
     @Operation(summary = "ROC-AUC, average precision and the best thresholds of the cosine on the labels")
     @ProblemResponses({400, 404, 503})
     @GetMapping("/metrics")
-    MetricsView metrics(@PathVariable long id, @RequestParam(required = false) String model) {
-        return MetricsView.of(losses.metrics(id, model));
+    PairMetrics metrics(@PathVariable long id, @RequestParam(required = false) String model) {
+        return losses.metrics(id, model);
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.simexplorer.dataset.DatasetEmbeddings;
 import org.simexplorer.embedding.Embeddings;
-import org.simexplorer.evaluation.BinaryClassificationMetrics;
+import org.simexplorer.evaluation.PairClassificationEvaluator;
+import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LabelledPairs;
 import org.simexplorer.loss.LossResult;
@@ -70,20 +71,18 @@ public class DatasetLosses {
 
     /**
      * Metrics of the cosine on the labelled pairs. With no labels, or with one class only, the undefined
-     * rates are NaN (sent as null).
+     * rates are null.
      */
-    public BinaryClassificationMetrics metrics(long datasetId) {
+    public PairMetrics metrics(long datasetId) {
         return metrics(datasetId, null);
     }
 
     /** As {@link #metrics(long)} under another catalogue model; null for the dataset's own. */
-    public BinaryClassificationMetrics metrics(long datasetId, String model) {
+    public PairMetrics metrics(long datasetId, String model) {
         Embeddings vectors = vectors(datasetId, model);
         LabelledPairs pairs = pairs(datasetId, vectors);
         double[] scores = pairs.size() == 0 ? new double[0] : evaluator.scores(vectors.vectors(), pairs).cosines();
-        boolean[] positive = new boolean[pairs.size()];
-        for (int p = 0; p < positive.length; p++) positive[p] = pairs.labels()[p] > 0;
-        return BinaryClassificationMetrics.compute(scores, positive);
+        return PairClassificationEvaluator.evaluate(scores, pairs);
     }
 
     private Embeddings vectors(long datasetId, String model) {

@@ -7,6 +7,7 @@ import org.simexplorer.dataset.DatasetNeighbours;
 import org.simexplorer.labels.Label;
 import org.simexplorer.labels.LabelService;
 import org.simexplorer.dataset.DatasetNeighbours.SampledNeighbours;
+import org.simexplorer.evaluation.PairMetrics;
 import org.simexplorer.similarity.PairQueue;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +53,7 @@ class LabelQueue {
         Set<Long> labelled = new HashSet<>();
         for (Label label : labels.list(datasetId)) labelled.add(PairQueue.key(label.i(), label.j()));
         PairQueue.Labelled has = (i, j) -> labelled.contains(PairQueue.key(i, j));
-        MetricsView metrics = MetricsView.of(losses.metrics(datasetId, model));
+        PairMetrics metrics = losses.metrics(datasetId, model);
         double threshold = metrics.f1Threshold() != null ? metrics.f1Threshold()
                 : metrics.accuracyThreshold() != null ? metrics.accuracyThreshold() : DEFAULT_THRESHOLD;
         String thresholdFrom = metrics.f1Threshold() != null ? "f1" : metrics.accuracyThreshold() != null ? "accuracy" : "default";

@@ -22,7 +22,7 @@ import java.util.List;
  * @param precision         precision at the best-F1 threshold
  * @param recall            recall at the best-F1 threshold
  */
-public record BinaryClassificationMetrics(int pairs, int positives, int negatives, double rocAuc,
+record BinaryClassificationMetrics(int pairs, int positives, int negatives, double rocAuc,
         double averagePrecision, double accuracy, double accuracyThreshold, double f1, double f1Threshold,
         double precision, double recall) {
 
@@ -30,7 +30,7 @@ public record BinaryClassificationMetrics(int pairs, int positives, int negative
      * @param scores one score per pair, higher meaning more similar
      * @param labels true for a positive (+1) pair, false for a negative (-1) pair
      */
-    public static BinaryClassificationMetrics compute(double[] scores, boolean[] labels) {
+    static BinaryClassificationMetrics compute(double[] scores, boolean[] labels) {
         if (scores.length != labels.length) {
             throw new IllegalArgumentException(scores.length + " scores but " + labels.length + " labels");
         }

@@ -2,7 +2,7 @@ package org.simexplorer.labels;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.simexplorer.system.ProblemResponses;
+import org.simexplorer.openapi.ProblemResponses;
 import java.util.List;
 import org.simexplorer.dataset.DatasetService;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,6 +3,7 @@ package org.simexplorer.labels;
 import org.simexplorer.errors.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LabelService {
+
+    /** By (smaller, larger) index; stable, so of two changes to one pair the later still wins. */
+    private static final Comparator<LabelChange> PAIR_ORDER = Comparator
+            .comparingInt((LabelChange c) -> Math.min(c.i(), c.j())).thenComparingInt(c -> Math.max(c.i(), c.j()));
 
     private final LabelRepository labels;
     private final DatasetService datasets;
@@ -87,7 +92,10 @@ public class LabelService {
         Instant now = Instant.now();
         int set = 0;
         int removed = 0;
-        for (LabelChange change : changes) {
+        // In pair order, so that two writes of the same pairs lock their rows in the same order and never deadlock.
+        List<LabelChange> ordered = new ArrayList<>(changes);
+        ordered.sort(PAIR_ORDER);
+        for (LabelChange change : ordered) {
             int i = Math.min(change.i(), change.j());
             int j = Math.max(change.i(), change.j());
             if (change.label() == 0) {

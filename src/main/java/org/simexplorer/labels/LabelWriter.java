@@ -7,11 +7,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,6 +36,9 @@ public class LabelWriter {
 
     /** Bounds one shared transaction, so a burst of large writes does not become one long-held lock. */
     static final int MAX_CHANGES_PER_COMMIT = 1_000;
+
+    /** Tries of a transaction that lost a race with another one on the same rows. */
+    static final int ATTEMPTS = 4;
 
     private static final Write<?> STOP = new Write<>(() -> null, 0);
 
@@ -153,14 +158,29 @@ public class LabelWriter {
      * Runs {@code work} in a transaction of its own, in the caller's thread.
      *
      * <p>Two writes that label the same new pair at once can both take MERGE's insert branch (PostgreSQL does not
-     * lock a row that does not exist yet); the second then fails on the primary key. Its transaction was rolled
-     * back whole, so running it again (now as an update) is safe.
+     * lock a row that does not exist yet); the second then fails on the primary key. Two transactions that lock
+     * the same rows in different orders (shared transactions of two instances) deadlock, and PostgreSQL rolls one
+     * back. Either way the failed transaction was rolled back whole, so running it again is safe; it is tried
+     * {@link #ATTEMPTS} times in all.
      */
     <T> T alone(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+                if (attempt == ATTEMPTS) throw raced;
+                log.debug("A label transaction raced another ({}); running it again", raced.toString());
+                pause(attempt);
+            }
+        }
+    }
+
+    /** A short random wait, so that two transactions that just deadlocked do not meet again at once. */
+    private static void pause(int attempt) {
         try {
-            return transactions.execute(status -> work.get());
-        } catch (DuplicateKeyException raced) {
-            return transactions.execute(status -> work.get());
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

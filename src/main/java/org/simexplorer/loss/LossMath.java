@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 final class LossMath {
 
     /**
-     * Below this much work (in multiply-adds or pair terms) a loop stays on the calling thread: forking costs tens
-     * of microseconds, more than a thousand pairs take.
+     * Below this much work (in multiply-adds or pair terms) a loop stays on the calling thread: forking costs more
+     * than a small loop over the pairs takes.
      */
     static final long PARALLEL_FROM = 200_000;
 

@@ -1,6 +1,7 @@
 package org.simexplorer.similarity;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.apache.lucene.util.hnsw.NeighborQueue;
 
 /**
@@ -46,6 +47,17 @@ public final class ExactNeighbours {
     public NeighbourList ofVector(NormalizedRows x, float[] query, int k) {
         FloatBuffer queries = MatrixProduct.allocate(x.d()).put(0, query);
         return search(x, queries, 1, new int[] {-1}, k)[0];
+    }
+
+    /**
+     * The k nearest rows of {@code x} for every row of {@code queries} (another set of normalised rows of the same
+     * dimension, read in place): queries.n·x.n·D work in blocks, nothing left out.
+     */
+    public NeighbourList[] ofRowsOf(NormalizedRows queries, NormalizedRows x, int k) {
+        if (queries.d() != x.d()) throw new IllegalArgumentException(queries.d() + " columns against " + x.d());
+        int[] none = new int[queries.n()];
+        Arrays.fill(none, -1);
+        return search(x, queries.rows(), queries.n(), none, k);
     }
 
     /** The k nearest rows of every row: N·N·D work, but still only blocks in memory. */

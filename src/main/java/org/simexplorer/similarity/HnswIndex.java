@@ -3,10 +3,14 @@ package org.simexplorer.similarity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TaskExecutor;
+import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.NeighborQueue;
@@ -22,12 +26,21 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * exact search's input), so the graph reads them from there and adds only its links (about 2·M ints a row),
  * with no second copy of the vectors, no files to keep in step with the dataset and no codec. It is rebuilt from
  * the buffer when the dataset changes. Searches may run concurrently once it is built.
+ *
+ * <p>With more than one worker the graph is built by Lucene's {@link HnswConcurrentMergeBuilder} (the builder
+ * Lucene's own merges use with {@code numMergeWorkers}): the workers insert disjoint batches of rows into one
+ * shared graph under Lucene's per-node locks. The order in which concurrent insertions see each other varies
+ * from run to run, so only a one-worker build gives the same graph every time.
  */
 public final class HnswIndex {
 
-    /** Links per node and build beam: Lucene's defaults. */
+    /** Links per node: Lucene's default. */
     public static final int MAX_CONNECTIONS = HnswGraphBuilder.DEFAULT_MAX_CONN;
-    public static final int BEAM_WIDTH = HnswGraphBuilder.DEFAULT_BEAM_WIDTH;
+    /**
+     * The build beam: below Lucene's default of 100, which made the build about three times slower here for no
+     * recall gained at the search beam below (docs/scale.md, "Neighbours").
+     */
+    public static final int BEAM_WIDTH = 40;
     /** The search beam: the candidates kept while walking the graph; at least k + 1. */
     public static final int DEFAULT_SEARCH_BEAM = 100;
 
@@ -41,17 +54,42 @@ public final class HnswIndex {
         this.searchBeam = searchBeam;
     }
 
-    /** Builds the graph over every row (single-threaded; seeded, so the same rows give the same graph). */
+    /** Builds the graph over every row on one thread; seeded, so the same rows give the same graph. */
     public static HnswIndex build(NormalizedRows x, long seed) {
-        return build(x, seed, DEFAULT_SEARCH_BEAM);
+        return build(x, seed, 1, DEFAULT_SEARCH_BEAM);
     }
 
-    public static HnswIndex build(NormalizedRows x, long seed, int searchBeam) {
+    /** Builds the graph over every row with {@code workers} threads (1: the seeded single-threaded build). */
+    public static HnswIndex build(NormalizedRows x, long seed, int workers, int searchBeam) {
+        return build(x, seed, workers, searchBeam, MAX_CONNECTIONS, BEAM_WIDTH);
+    }
+
+    /**
+     * @param maxConnections links kept per node and level (Lucene's M; twice that on level 0)
+     * @param beamWidth      candidates kept while inserting a node
+     */
+    public static HnswIndex build(NormalizedRows x, long seed, int workers, int searchBeam, int maxConnections,
+            int beamWidth) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, not " + workers);
         try {
             RandomVectorScorerSupplier scorers = DefaultFlatVectorScorer.INSTANCE
                     .getRandomVectorScorerSupplier(VectorSimilarityFunction.DOT_PRODUCT, new BufferVectors(x));
-            OnHeapHnswGraph graph = HnswGraphBuilder.create(scorers, MAX_CONNECTIONS, BEAM_WIDTH, seed).build(x.n());
-            return new HnswIndex(x, graph, searchBeam);
+            HnswGraphBuilder single = HnswGraphBuilder.create(scorers, maxConnections, beamWidth, seed, x.n());
+            if (workers == 1 || x.n() < 2 * workers) return new HnswIndex(x, single.build(x.n()), searchBeam);
+            // The workers fill the empty graph the single builder allocated; they draw node levels from
+            // Lucene's own default seed, not from this one.
+            ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+                Thread thread = new Thread(task, "hnsw-build");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                OnHeapHnswGraph graph = new HnswConcurrentMergeBuilder(new TaskExecutor(pool), workers, scorers,
+                        maxConnections, beamWidth, single.getGraph(), null).build(x.n());
+                return new HnswIndex(x, graph, searchBeam);
+            } finally {
+                pool.shutdownNow();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

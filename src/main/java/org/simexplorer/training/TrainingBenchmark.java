@@ -13,14 +13,16 @@ import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossParameters;
 import org.simexplorer.loss.PairLoss;
 import org.simexplorer.loss.PairLossRegistry;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * The figures behind {@code bench train}: for every loss, one optimiser step (loss, ∂L/∂W, the λ term and the
  * Adam update) and the whole default training (300 steps with its curve points), on random unit vectors and
- * random labels with a fixed seed. Printed as key=value lines.
+ * random labels with a fixed seed. Printed as key=value lines. Made only for the command (profile "cli").
  */
 @Component
+@Profile("cli")
 public class TrainingBenchmark {
 
     private final AdapterTrainer trainer;

@@ -10,14 +10,17 @@ import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossParameters;
 import org.simexplorer.loss.PairLoss;
 import org.simexplorer.loss.PairLossRegistry;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * The worked example behind {@code eval train}: the app's split and trainer on labelled pairs of a public set,
  * one adapter per loss with the default settings, reporting validation ROC-AUC and AP before and after, and the
- * Spearman correlation with gold scores on a separate held-out file (pairs never seen in training).
+ * Spearman correlation with gold scores on a separate held-out file (pairs never seen in training). Made only for
+ * the command (profile "cli"), not in the web app.
  */
 @Component
+@Profile("cli")
 public class TrainingEvaluation {
 
     /** A held-out scored set: row k of {@code first} pairs with row k of {@code second}. */

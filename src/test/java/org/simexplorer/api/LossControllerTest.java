@@ -16,7 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.simexplorer.embedding.SentenceEmbedder;
 import org.simexplorer.similarity.SimilarityConfiguration;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.limits.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;

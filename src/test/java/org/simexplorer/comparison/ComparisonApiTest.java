@@ -84,43 +84,92 @@ class ComparisonApiTest {
         assertDisagreementsMatchTheTwoMatrices(comparison);
     }
 
-    /** Spearman and the rank differences recomputed from the two datasets' own cosine matrices. */
+    /** Spearman over all pairs, and the disagreements over the neighbour candidates, from the two matrices. */
     private void assertDisagreementsMatchTheTwoMatrices(JsonNode comparison) throws Exception {
-        int n = SENTENCES.size();
         JsonNode a = JSON.readTree(get("/api/datasets/" + minilmDataset + "/similarity").body()).get("matrix");
         JsonNode b = JSON.readTree(get("/api/datasets/" + bgeDataset + "/similarity").body()).get("matrix");
-        List<float[]> pairs = new ArrayList<>();
+        int n = SENTENCES.size();
+        List<int[]> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) pairs.add(new float[] {i, j});
+            for (int j = i + 1; j < n; j++) pairs.add(new int[] {i, j});
         }
-        float[] first = new float[pairs.size()];
-        float[] second = new float[pairs.size()];
-        for (int k = 0; k < pairs.size(); k++) {
-            first[k] = (float) a.get((int) pairs.get(k)[0]).get((int) pairs.get(k)[1]).asDouble();
-            second[k] = (float) b.get((int) pairs.get(k)[0]).get((int) pairs.get(k)[1]).asDouble();
-        }
-        double[] firstRanks = Correlation.ranks(first);
-        double[] secondRanks = Correlation.ranks(second);
         assertThat(comparison.get("pairsCompared").asInt()).isEqualTo(pairs.size());
         assertThat(comparison.get("models").get(1).get("spearmanWithFirst").asDouble())
-                .isCloseTo(Correlation.pearson(firstRanks, secondRanks), within(0.01));
+                .isCloseTo(Correlation.pearson(ranks(a, pairs), ranks(b, pairs)), within(0.01));
+        assertDisagreementsAreBruteForce(comparison, a, b);
+    }
+
+    @Test
+    void disagreementsAreTheNeighbourCandidatesRankedApartAsBruteForceFindsThem() throws Exception {
+        List<String> subjects = List.of("The cat", "A child", "My neighbour", "The old dog", "A farmer", "The pilot");
+        List<String> verbs = List.of("watches", "paints", "repairs", "sells", "forgets", "finds");
+        List<String> objects = List.of("the red car", "a wooden boat", "the stock report", "fresh bread",
+                "an umbrella");
+        List<String> sentences = new ArrayList<>();
+        for (String subject : subjects) {
+            for (String verb : verbs) {
+                for (String object : objects) sentences.add(subject + " " + verb + " " + object + ".");
+            }
+        }
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/datasets"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("name", "generated", "model", MINILM, "sentences", sentences)))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        HttpResponse<String> response = get("/api/datasets/" + id + "/comparison?models=" + MINILM + "," + BGE);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode a = JSON.readTree(get("/api/datasets/" + id + "/similarity").body()).get("matrix");
+        JsonNode b = JSON.readTree(get("/api/datasets/" + id + "/similarity?model=" + BGE).body()).get("matrix");
+        assertDisagreementsAreBruteForce(JSON.readTree(response.body()), a, b);
+    }
+
+    /**
+     * The candidates are every pair (i, j) with j among i's top 10 under either matrix, for every sentence (the
+     * datasets here are below the sentence sample); the disagreements are those ranked most apart among them.
+     */
+    private static void assertDisagreementsAreBruteForce(JsonNode comparison, JsonNode a, JsonNode b) {
+        int n = a.size();
+        java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+        for (JsonNode matrix : List.of(a, b)) {
+            for (int i = 0; i < n; i++) {
+                final int row = i;
+                java.util.stream.IntStream.range(0, n).filter(j -> j != row).boxed()
+                        .sorted(java.util.Comparator.comparingDouble((Integer j) -> -matrix.get(row).get(j).asDouble())
+                                .thenComparingInt(j -> j))
+                        .limit(ComparisonService.DISAGREEMENT_NEIGHBOURS)
+                        .forEach(j -> keys.add((long) Math.min(row, j) * n + Math.max(row, j)));
+            }
+        }
+        List<int[]> candidates = keys.stream().map(k -> new int[] {(int) (k / n), (int) (k % n)}).toList();
+        assertThat(comparison.get("disagreementPairs").asInt()).isEqualTo(candidates.size());
+        double[] firstRanks = ranks(a, candidates);
+        double[] secondRanks = ranks(b, candidates);
         JsonNode disagreements = comparison.get("disagreements");
-        assertThat(disagreements.size()).isEqualTo(50);
+        assertThat(disagreements.size()).isEqualTo(Math.min(50, candidates.size()));
         double previous = Double.MAX_VALUE;
         for (JsonNode d : disagreements) {
             int i = d.get("i").asInt();
             int j = d.get("j").asInt();
             assertThat(i).isLessThan(j);
+            assertThat(keys).contains((long) i * n + j);
             assertThat(d.get("cosines").get(0).asDouble()).isCloseTo(a.get(i).get(j).asDouble(), within(1e-5));
             assertThat(d.get("cosines").get(1).asDouble()).isCloseTo(b.get(i).get(j).asDouble(), within(1e-5));
+            int c = candidates.indexOf(candidates.stream().filter(p -> p[0] == i && p[1] == j).findFirst().orElseThrow());
+            // Float rounding between the two routes can swap near-ties, so allow one rank step.
+            assertThat(d.get("rankDifference").asDouble()).isCloseTo(secondRanks[c] - firstRanks[c], within(1.0));
             double difference = Math.abs(d.get("rankDifference").asDouble());
             assertThat(difference).isLessThanOrEqualTo(previous);
             previous = difference;
         }
         double largest = 0;
-        for (int k = 0; k < pairs.size(); k++) largest = Math.max(largest, Math.abs(secondRanks[k] - firstRanks[k]));
-        // Float rounding between the two routes can swap near-ties, so allow one rank step.
+        for (int k = 0; k < candidates.size(); k++) largest = Math.max(largest, Math.abs(secondRanks[k] - firstRanks[k]));
         assertThat(Math.abs(disagreements.get(0).get("rankDifference").asDouble())).isCloseTo(largest, within(1.0));
+    }
+
+    private static double[] ranks(JsonNode matrix, List<int[]> pairs) {
+        float[] cosines = new float[pairs.size()];
+        for (int k = 0; k < pairs.size(); k++) cosines[k] = (float) matrix.get(pairs.get(k)[0]).get(pairs.get(k)[1]).asDouble();
+        return Correlation.ranks(cosines);
     }
 
     @Test
@@ -182,6 +231,66 @@ class ComparisonApiTest {
         assertThat(get("/api/datasets/" + minilmDataset + "/projection?method=tsne").statusCode()).isEqualTo(400);
         assertThat(get("/api/datasets/" + minilmDataset + "/projection?model=nope").statusCode()).isEqualTo(404);
         assertThat(get("/api/datasets/999999/clusters?k=2").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theMapSampleIsTheSampleGraphAndEachOtherSentencesNearestSampledOnesAsFlatArrays() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/api/datasets/" + minilmDataset
+                + "/map-sample?sample=5&k=3&place=2")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Map-Model")).contains(MINILM);
+        java.nio.ByteBuffer body = java.nio.ByteBuffer.wrap(response.body()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = body.getInt();
+        int m = body.getInt();
+        int k = body.getInt();
+        int place = body.getInt();
+        assertThat(new int[] {n, m, k, place}).containsExactly(SENTENCES.size(), 5, 3, 2);
+        assertThat(response.body()).hasSize(16 + 4 * m + 8 * m * k + 8 * (n - m) * place);
+        int[] sample = new int[m];
+        for (int s = 0; s < m; s++) sample[s] = body.getInt();
+        assertThat(sample).isSorted().doesNotHaveDuplicates();
+        int[] graph = new int[m * k];
+        for (int t = 0; t < graph.length; t++) graph[t] = body.getInt();
+        float[] graphCosines = new float[m * k];
+        for (int t = 0; t < graphCosines.length; t++) graphCosines[t] = body.getFloat();
+        JsonNode matrix = JSON.readTree(get("/api/datasets/" + minilmDataset + "/similarity").body()).get("matrix");
+        for (int s = 0; s < m; s++) {
+            final int row = sample[s];
+            final int own = s;
+            int[] expected = java.util.stream.IntStream.range(0, m).filter(p -> p != own).boxed()
+                    .sorted(java.util.Comparator.comparingDouble((Integer p) -> -matrix.get(row).get(sample[p]).asDouble()))
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+            assertThat(java.util.Arrays.copyOfRange(graph, s * k, s * k + k)).containsExactly(expected);
+            for (int t = 0; t < k; t++) {
+                assertThat((double) graphCosines[s * k + t]).isCloseTo(matrix.get(row).get(sample[graph[s * k + t]])
+                        .asDouble(), within(1e-5));
+            }
+        }
+        int[] rest = java.util.stream.IntStream.range(0, n)
+                .filter(i -> java.util.Arrays.binarySearch(sample, i) < 0).toArray();
+        int[] placed = new int[rest.length * place];
+        for (int t = 0; t < placed.length; t++) placed[t] = body.getInt();
+        for (int r = 0; r < rest.length; r++) {
+            final int row = rest[r];
+            int best = java.util.stream.IntStream.range(0, m).boxed()
+                    .max(java.util.Comparator.comparingDouble(p -> matrix.get(row).get(sample[p]).asDouble()))
+                    .orElseThrow();
+            assertThat(placed[r * place]).as("nearest sampled sentence of %s", row).isEqualTo(best);
+        }
+    }
+
+    @Test
+    void aMapSampleOutOfRangeIsAProblemDetailNamingTheField() throws Exception {
+        String base = "/api/datasets/" + minilmDataset + "/map-sample?";
+        for (String[] bad : new String[][] {{"sample=1", "sample"}, {"sample=20001", "sample"}, {"k=0", "k"},
+                {"k=101", "k"}, {"sample=5&k=5", "k"}, {"place=0", "place"}, {"place=51", "place"}}) {
+            HttpResponse<String> response = get(base + bad[0]);
+            assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("field").asString()).as(bad[0]).isEqualTo(bad[1]);
+        }
+        assertThat(get(base + "model=nope").statusCode()).isEqualTo(404);
+        assertThat(get("/api/datasets/999999/map-sample").statusCode()).isEqualTo(404);
     }
 
     private static double distance(JsonNode a, JsonNode b) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.simexplorer.embedding.SentenceEmbedder;
+import org.simexplorer.formats.TextLine;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,15 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Dataset jobs over real HTTP with the real model and H2: the job's row holds its progress, each chunk's vectors
- * are committed with the cursor, deleting the dataset cancels the job before the 204, a job left running by a
- * process that ended is shown as interrupted until dismissed, duplicates are counted, and the dense matrix is
- * refused with a 413 above its limit.
+ * are committed with the cursor, deleting the dataset cancels the job before the 204, a job left running without
+ * a run resumes from its cursor and one that cannot go on fails with the reason, the overload rule counts the
+ * database's unfinished jobs, duplicates are counted, and the dense matrix is refused with a 413 above its limit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "spring.datasource.url=jdbc:h2:mem:dataset-job-lifecycle;DB_CLOSE_DELAY=-1",
         "simexplorer.datasets.embed-chunk=8",
-        "simexplorer.datasets.max-matrix-sentences=20"})
+        "simexplorer.datasets.max-matrix-sentences=20",
+        "simexplorer.scheduling.polling-interval=200ms"})
+@Import(DatasetJobLifecycleTest.Counting.class)
 class DatasetJobLifecycleTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,6 +52,29 @@ class DatasetJobLifecycleTest {
     JdbcClient jdbc;
     @Autowired
     DatasetJobs jobs;
+    @Autowired
+    DatasetJobRepository repository;
+    @Autowired
+    ChunkedCreation creation;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    SentenceEmbedder models;
+
+    private CountingEmbedder embedder;
+
+    @TestConfiguration
+    static class Counting {
+        @Bean
+        static BeanPostProcessor countingEmbedder() {
+            return CountingEmbedder.wrapper();
+        }
+    }
+
+    @BeforeEach
+    void counting() {
+        embedder = (CountingEmbedder) models;
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -137,35 +170,103 @@ class DatasetJobLifecycleTest {
                 .query(Integer.class).single()).isZero();
     }
 
-    @Test
-    void aJobLeftRunningByAnEndedProcessIsShownInterruptedUntilDismissed() throws Exception {
+    /** Stores a job as a start does, without its scheduled run, as a version that ran jobs in memory left it. */
+    private String storedWithoutARun(String name, List<String> texts) {
         String id = UUID.randomUUID().toString();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("INSERT INTO datasets (name, model, created_at, complete) VALUES ('Cut off', 'all-minilm-l6-v2', ?,"
-                + " FALSE)").param(now).update();
-        long datasetId = jdbc.sql("SELECT MAX(id) FROM datasets").query(Long.class).single();
-        jdbc.sql("INSERT INTO dataset_jobs (id, name, model, state, dataset_id, total, embedded, duplicates, owner,"
-                + " heartbeat_at, created_at, started_at) VALUES (?, 'Cut off upload', 'all-minilm-l6-v2', 'RUNNING',"
-                + " ?, 100000, 3200, 7, 'a-process-that-ended', ?, ?, ?)")
-                .params(id, datasetId, now, now, now).update();
+        List<TextLine> lines = IntStream.range(0, texts.size()).mapToObj(k -> new TextLine(texts.get(k), k + 1))
+                .toList();
+        creation.store(id, datasets.prepare(name, null, lines, List.of(), 2.5), () -> { });
+        return id;
+    }
 
-        jobs.afterPropertiesSet(); // the start-up sweep, as at the next start
+    @Test
+    void aJobLeftRunningWithoutARunResumesFromItsCursorWithoutEmbeddingItsChunksAgain() throws Exception {
+        List<String> texts = sentences("Left running", 40);
+        String id = storedWithoutARun("Left running", texts);
+        long datasetId = jdbc.sql("SELECT dataset_id FROM dataset_jobs WHERE id = ?").param(id).query(Long.class)
+                .single();
+        // a process that ended had embedded two chunks and committed them with the cursor
+        assertThat(repository.claim(id, "a-process-that-ended", 0, false, Instant.now())).isTrue();
+        assertThat(creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 0, 8)).isTrue();
+        assertThat(creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 8, 16)).isTrue();
+        embedder.takeCalls();
 
+        jobs.scheduleOrphans(); // as at the next start
+
+        JsonNode done = awaitState("/api/datasets/jobs/" + id, "DONE", "FAILED");
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("resumes").asInt()).isEqualTo(1);
+        List<String> embeddedAfter = embedder.takeCalls().stream().flatMap(List::stream).toList();
+        assertThat(embeddedAfter).as("only the sentences past the cursor reach the model, once each")
+                .containsExactlyInAnyOrderElementsOf(texts.subList(16, 40));
+        assertThat(json("/api/datasets/" + datasetId).get("sentences")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(texts);
+    }
+
+    @Test
+    void aJobWhoseInstanceWentSilentIsShownResumingOnTheHomePageUntilTakenUp() throws Exception {
+        String id = storedWithoutARun("Gone quiet", sentences("Gone quiet", 24));
+        long datasetId = jdbc.sql("SELECT dataset_id FROM dataset_jobs WHERE id = ?").param(id).query(Long.class)
+                .single();
+        repository.claim(id, "a-process-that-ended", 0, false, Instant.now());
+        creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 0, 8);
+        jdbc.sql("UPDATE dataset_jobs SET heartbeat_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5), id).update();
         JsonNode status = json("/api/datasets/jobs/" + id);
-        assertThat(status.get("state").asText()).isEqualTo("INTERRUPTED");
-        assertThat(status.get("embedded").asInt()).isEqualTo(3200);
-        assertThat(status.get("total").asInt()).isEqualTo(100000);
-        assertThat(status.get("name").asText()).isEqualTo("Cut off upload");
-        String home = send("GET", "/", null).body();
-        assertThat(home).contains("Cut off upload").contains("interrupted by a stop after 3,200 of 100,000 sentences");
-        assertThat(json("/api/datasets/jobs").findValuesAsString("id")).contains(id);
+        assertThat(status.get("resuming").asBoolean()).isTrue();
+        assertThat(send("GET", "/", null).body()).contains("Gone quiet")
+                .contains("resuming after a stop: 8 of 24 sentences are embedded");
 
-        assertThat(send("DELETE", "/api/datasets/jobs/" + id, null).statusCode()).isEqualTo(204);
-        assertThat(send("GET", "/", null).body()).doesNotContain("Cut off upload");
-        assertThat(json("/api/datasets/jobs/" + id).get("state").asText()).as("still answers its state")
-                .isEqualTo("INTERRUPTED");
+        jobs.scheduleOrphans();
+
+        JsonNode done = awaitState("/api/datasets/jobs/" + id, "DONE", "FAILED");
+        assertThat(done.get("state").asText()).isEqualTo("DONE");
+        assertThat(done.get("resuming").asBoolean()).isFalse();
+        assertThat(send("GET", "/", null).body()).doesNotContain("data-job-id=\"" + id + "\"");
+    }
+
+    @Test
+    void aJobWhoseModelIsGoneFailsWithTheReasonAndIsListedUntilDismissed() throws Exception {
+        String id = storedWithoutARun("Model gone", sentences("Model gone", 30));
+        long datasetId = jdbc.sql("SELECT dataset_id FROM dataset_jobs WHERE id = ?").param(id).query(Long.class)
+                .single();
+        jdbc.sql("UPDATE dataset_jobs SET model = 'a-model-removed-since', state = 'RUNNING', embedded = 16"
+                + " WHERE id = ?").param(id).update();
+
+        jobs.scheduleOrphans();
+
+        JsonNode failed = awaitState("/api/datasets/jobs/" + id, "FAILED", "DONE");
+        assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("status").asInt()).isEqualTo(404);
+        assertThat(failed.get("detail").asText()).contains("a-model-removed-since");
+        assertThat(failed.get("embedded").asInt()).isEqualTo(16);
+        String home = send("GET", "/", null).body();
+        assertThat(home).contains("Model gone").contains("failed after 16 of 30 sentences were embedded");
         assertThat(send("GET", "/api/datasets/" + datasetId, null).statusCode()).as("its incomplete dataset went")
                 .isEqualTo(404);
+
+        assertThat(send("DELETE", "/api/datasets/jobs/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/", null).body()).doesNotContain("Model gone");
+        assertThat(json("/api/datasets/jobs/" + id).get("state").asText()).as("still answers its state")
+                .isEqualTo("FAILED");
+    }
+
+    @Test
+    void pastTenUnfinishedJobsOnTheDatabaseAStartIsA503() throws Exception {
+        List<String> stored = new ArrayList<>();
+        int unfinished = jdbc.sql("SELECT COUNT(*) FROM dataset_jobs WHERE state IN ('QUEUED', 'RUNNING')")
+                .query(Integer.class).single();
+        for (int k = unfinished; k < DatasetJobs.MAX_UNFINISHED; k++) {
+            stored.add(storedWithoutARun("Waiting " + k, sentences("Waiting " + k, 2)));
+        }
+        HttpResponse<String> refused = send("POST", "/api/datasets/jobs", Map.of("name", "One too many",
+                "sentences", sentences("Too many", 2)));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        for (String id : stored) assertThat(send("DELETE", "/api/datasets/jobs/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(json("/api/datasets/jobs/" + stored.get(0)).get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(send("POST", "/api/datasets/jobs", Map.of("name", "Room again", "sentences",
+                sentences("Room", 2))).statusCode()).isEqualTo(202);
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.simexplorer.loss.LossResult;
 import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
 import org.simexplorer.limits.ConcurrencyLimits;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.limits.RequestLimits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -317,7 +317,7 @@ abstract class DatasetServiceContract {
             for (int d = 0; d < u.length; d++) dot += u[d] * v[d];
             cosines[k] = dot;
         }
-        var expected = org.simexplorer.evaluation.BinaryClassificationMetrics.compute(cosines,
+        var expected = org.simexplorer.evaluation.PairClassificationEvaluator.evaluate(cosines,
                 new boolean[] {true, false, true});
         assertThat(metrics.pairs()).isEqualTo(3);
         assertThat(metrics.rocAuc()).isCloseTo(expected.rocAuc(), org.assertj.core.api.Assertions.within(1e-6));

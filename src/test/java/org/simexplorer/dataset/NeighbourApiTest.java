@@ -121,6 +121,13 @@ class NeighbourApiTest {
             assertThat(indexed.get(t).get("similarity").asDouble()).isCloseTo(
                     first.get("neighbours").get(t).get("similarity").asDouble(), org.assertj.core.api.Assertions.within(1e-5));
         }
+        // search=exact bypasses the built index, so the index's recall can be measured through the API
+        JsonNode exact = JSON.readTree(get(path + "&search=exact").body());
+        assertThat(exact.get("method").asString()).isEqualTo("exact");
+        assertThat(exact.get("neighbours").get(0).get("index").asInt()).isEqualTo(indexed.get(0).get("index").asInt());
+        HttpResponse<String> bad = get(path + "&search=fuzzy");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("field").asString()).isEqualTo("search");
     }
 
     @Test

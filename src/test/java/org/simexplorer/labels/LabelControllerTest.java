@@ -36,7 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(LabelController.class)
-@EnableConfigurationProperties({DatasetLimits.class, org.simexplorer.system.RequestLimits.class})
+@EnableConfigurationProperties({DatasetLimits.class, org.simexplorer.limits.RequestLimits.class})
 class LabelControllerTest {
 
     @Autowired

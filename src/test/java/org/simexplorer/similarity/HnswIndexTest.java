@@ -24,9 +24,9 @@ class HnswIndexTest {
     }
 
     @Test
-    void recallAtTenIsAtLeastNinetyFivePercentOnTwentyThousandClusteredRows() {
+    void recallAtTenIsAtLeastNinetyFivePercentOnTwentyThousandClusteredRowsBuiltByTwoWorkers() {
         NormalizedRows x = PlantedClusters.rows(20_000, 96, 200, 1.0, 19);
-        HnswIndex index = HnswIndex.build(x, 42);
+        HnswIndex index = HnswIndex.build(x, 42, 2, HnswIndex.DEFAULT_SEARCH_BEAM);
         int[] queries = new Random(7).ints(300, 0, x.n()).toArray();
         NeighbourList[] exact = new ExactNeighbours(product).ofRows(x, queries, 10);
         int found = 0;
@@ -52,6 +52,20 @@ class HnswIndexTest {
         assertThat(list.similarities()[0]).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-5f));
         NeighbourList exact = new ExactNeighbours(product).ofVector(x, query, 5);
         assertThat(list.rows()).containsExactly(exact.rows());
+    }
+
+    @Test
+    void oneWorkerAndTwoFindTheSameNeighboursOnWellSeparatedRows() {
+        NormalizedRows x = PlantedClusters.rows(4_000, 32, 40, 0.8, 11);
+        HnswIndex single = HnswIndex.build(x, 3);
+        HnswIndex concurrent = HnswIndex.build(x, 3, 2, HnswIndex.DEFAULT_SEARCH_BEAM);
+        NeighbourList[] exact = new ExactNeighbours(product).ofRows(x, new int[] {0, 1234, 3999}, 10);
+        int[] rows = {0, 1234, 3999};
+        for (int q = 0; q < rows.length; q++) {
+            assertThat(concurrent.ofRow(rows[q], 10).rows()).containsExactly(exact[q].rows());
+            assertThat(single.ofRow(rows[q], 10).rows()).containsExactly(exact[q].rows());
+        }
+        assertThat(concurrent.size()).isEqualTo(4_000);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.simexplorer.loss.LossService;
 import org.simexplorer.similarity.SimilarityConfiguration;
 import org.simexplorer.limits.ConcurrencyLimits;
 import org.simexplorer.limits.ConcurrencyProperties;
-import org.simexplorer.system.RequestLimits;
+import org.simexplorer.limits.RequestLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
