@@ -13,8 +13,8 @@ public class SparsePairLossEvaluator {
 
     /**
      * The pairs must fill about 1/16 of the touched rows' m × m block before the dense route ({@link PairGram}: two
-     * products of those rows) beats P separate dot products; {@code bench similarity} measures both routes at
-     * several shares (keys {@code route_share_*}).
+     * products of those rows and passes over the block) beats P separate dot products; {@code bench similarity}
+     * measures both routes at several shares (keys {@code route_share_*}).
      */
     static final int GRAM_ROUTE_DENSITY = 16;
 
