@@ -238,19 +238,12 @@ function toggleLoss(id) {
   analysisPanels.lossExplanation();
 }
 
-// Read-only inspection hook for the browser tests and the console: what the page holds right now.
+// Read-only inspection hook for the browser tests and the console: what the page holds right now; the heatmap's
+// zoom, and for a tiled one the level drawn and the visible tiles still loading.
 window.simexplorer = {
-  labels: () => state.labels.all(),
-  pendingSaves: () => sync.pending,
-  failures: () => sync.failures,
-  // the heatmap's zoom, and for a tiled one the level drawn and the visible tiles still loading
-  heatmap: () => ({
-    viewport: state.viewport,
-    tiled: !!state.matrix?.tiled,
-    level: state.matrix?.tiled ? levelFor(state.matrix.finest, state.viewport.size, view.W) : null,
-    finest: state.matrix?.finest ?? null,
-    pendingTiles: display.pending(),
-  }),
+  labels: () => state.labels.all(), pendingSaves: () => sync.pending, failures: () => sync.failures,
+  heatmap: () => ({ viewport: state.viewport, tiled: !!state.matrix?.tiled, finest: state.matrix?.finest ?? null, pendingTiles: display.pending(),
+    level: state.matrix?.tiled ? levelFor(state.matrix.finest, state.viewport.size, view.W) : null }),
 };
 
 init();
