@@ -77,7 +77,7 @@ const redraw = () => display.redraw();
 const applyColours = (shown) => display.applyColours(shown);
 const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 const progressText = (received, total) => t('matrix.progress', megabytes(received), megabytes(total));
-const analysis = new Analysis({ api, outcome, t, state, view: {
+const analysis = new Analysis({ api, outcome, t, state, alongside: refreshConsistency, view: {
   busy: (on) => analysisPanels.recomputing(on),
   detail: () => { analysisPanels.lossExplanation(); drawOverlay(); },
   shown: (metrics, losses) => {
@@ -227,7 +227,6 @@ function refreshConsistency() {
 }
 
 function refreshAnalysis() {
-  refreshConsistency();
   return analysis.refresh();
 }
 
