@@ -8,10 +8,11 @@ export class Analysis {
   /**
    * api: the dataset's API base; outcome(url) answers {ok, body} or {ok: false, status, problem}; t: messages;
    * state: the page state (labels, losses, selectedLoss, lossResults, lossDetail, metrics, analysisVersion);
-   * view: {busy(on), shown(metrics result, losses result), detail()}; delay: ms a burst of saves waits.
+   * view: {busy(on), shown(metrics result, losses result), detail()}; delay: ms a burst of saves waits;
+   * alongside(): what else each round refreshes (the page's consistency check).
    */
-  constructor({ api, outcome, t, state, view, delay = 120 }) {
-    Object.assign(this, { api, outcome, t, state, view, delay });
+  constructor({ api, outcome, t, state, view, delay = 120, alongside = () => {} }) {
+    Object.assign(this, { api, outcome, t, state, view, delay, alongside });
     this.timer = 0;
   }
 
@@ -57,6 +58,7 @@ export class Analysis {
     const state = this.state;
     const version = ++state.analysisVersion;
     this.view.busy(true);
+    this.alongside();
     const hasLabels = state.labels.size > 0;
     const [losses, metrics] = await Promise.all([
       hasLabels ? this.ask(`${this.api}/losses`) : this.needLabels('loss.needLabels'),

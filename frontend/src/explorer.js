@@ -77,7 +77,7 @@ const redraw = () => display.redraw();
 const applyColours = (shown) => display.applyColours(shown);
 const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 const progressText = (received, total) => t('matrix.progress', megabytes(received), megabytes(total));
-const analysis = new Analysis({ api, outcome, t, state, view: {
+const analysis = new Analysis({ api, outcome, t, state, alongside: refreshConsistency, view: {
   busy: (on) => analysisPanels.recomputing(on),
   detail: () => { analysisPanels.lossExplanation(); drawOverlay(); },
   shown: (metrics, losses) => {
@@ -227,7 +227,6 @@ function refreshConsistency() {
 }
 
 function refreshAnalysis() {
-  refreshConsistency();
   return analysis.refresh();
 }
 
@@ -238,19 +237,12 @@ function toggleLoss(id) {
   analysisPanels.lossExplanation();
 }
 
-// Read-only inspection hook for the browser tests and the console: what the page holds right now.
+// Read-only inspection hook for the browser tests and the console: what the page holds right now; the heatmap's
+// zoom, and for a tiled one the level drawn and the visible tiles still loading.
 window.simexplorer = {
-  labels: () => state.labels.all(),
-  pendingSaves: () => sync.pending,
-  failures: () => sync.failures,
-  // the heatmap's zoom, and for a tiled one the level drawn and the visible tiles still loading
-  heatmap: () => ({
-    viewport: state.viewport,
-    tiled: !!state.matrix?.tiled,
-    level: state.matrix?.tiled ? levelFor(state.matrix.finest, state.viewport.size, view.W) : null,
-    finest: state.matrix?.finest ?? null,
-    pendingTiles: display.pending(),
-  }),
+  labels: () => state.labels.all(), pendingSaves: () => sync.pending, failures: () => sync.failures,
+  heatmap: () => ({ viewport: state.viewport, tiled: !!state.matrix?.tiled, finest: state.matrix?.finest ?? null, pendingTiles: display.pending(),
+    level: state.matrix?.tiled ? levelFor(state.matrix.finest, state.viewport.size, view.W) : null }),
 };
 
 init();

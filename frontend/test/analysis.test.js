@@ -15,7 +15,8 @@ function page({ labels = 2, answers = {} } = {}) {
     return typeof answer === 'function' ? answer() : answer ?? { ok: true, body: {} };
   };
   const view = { busy: (on) => seen.push(`busy ${on}`), shown: () => seen.push('shown'), detail: () => seen.push('detail') };
-  return { asked, seen, state, analysis: new Analysis({ api: '/api/datasets/4', outcome, t, state, view, delay: 0 }) };
+  const alongside = () => seen.push('alongside');
+  return { asked, seen, state, analysis: new Analysis({ api: '/api/datasets/4', outcome, t, state, view, delay: 0, alongside }) };
 }
 
 test('with labels, every loss and the metrics are asked in one round, and each loss gets its own outcome', async () => {
@@ -25,7 +26,7 @@ test('with labels, every loss and the metrics are asked in one round, and each l
   } });
   assert.equal(await analysis.refresh(), 1);
   assert.deepEqual(asked, ['/api/datasets/4/losses', '/api/datasets/4/metrics']);
-  assert.deepEqual(seen, ['busy true', 'busy false', 'shown']);
+  assert.deepEqual(seen, ['busy true', 'alongside', 'busy false', 'shown']);
   assert.equal(state.metrics.rocAuc, 0.9);
   assert.equal(state.lossResults.get('mse').body.value, 0.1);
 });
@@ -65,4 +66,11 @@ test('a selected loss fetches its contributions; selecting it again unselects; a
   assert.equal(seen.filter((s) => s === 'shown').length, 1);
   await analysis.toggleLoss('cosent');
   assert.equal(state.selectedLoss, null);
+});
+
+test('a scheduled round, as after a save or an import, refreshes what goes alongside too', async () => {
+  const { seen, analysis } = page();
+  analysis.schedule();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(seen.slice(0, 2), ['busy true', 'alongside']);
 });
