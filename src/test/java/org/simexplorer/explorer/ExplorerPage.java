@@ -59,7 +59,11 @@ final class ExplorerPage {
     }
 
     void waitForHeatmap() {
-        waitUpTo(120).until(d -> "true".equals(driver.executeScript("return document.body.dataset.heatmapReady || null;")));
+        waitForHeatmap(120);
+    }
+
+    void waitForHeatmap(int seconds) {
+        waitUpTo(seconds).until(d -> "true".equals(driver.executeScript("return document.body.dataset.heatmapReady || null;")));
     }
 
     /** Clicks the middle of display cell (row, col) of an n×n heatmap in full view. */

@@ -49,7 +49,7 @@ class TiledHeatmapBrowserIT extends BrowserTest {
         waitForHeatmap(page);
         System.out.printf("tiles.browser.page_ready.s=%.1f%n", (System.nanoTime() - opened) / 1e9);
         assertThat(heatmap().get("tiled").asBoolean()).isTrue();
-        page.waitUpTo(60).until(d -> heatmap().get("pendingTiles").asInt() == 0);
+        page.waitUpTo(300).until(d -> heatmap().get("pendingTiles").asInt() == 0);
         int finest = heatmap().get("finest").asInt();
 
         // the wheel zooms in by 0.8 a notch around the pointer, here a point off the diagonal
@@ -59,7 +59,7 @@ class TiledHeatmapBrowserIT extends BrowserTest {
         JsonNode zoomed = heatmap();
         assertThat(zoomed.get("level").asInt()).isEqualTo(finest);
         assertThat(zoomed.get("viewport").get("size").asInt()).isLessThanOrEqualTo(640);
-        page.waitUpTo(60).until(d -> heatmap().get("pendingTiles").asInt() == 0);
+        page.waitUpTo(300).until(d -> heatmap().get("pendingTiles").asInt() == 0);
 
         // the middle of the canvas shows one pair: the tooltip gives its cosine, not a block mean
         var overlay = driver.findElement(By.id("overlay"));
@@ -99,10 +99,14 @@ class TiledHeatmapBrowserIT extends BrowserTest {
         assertThat(page.labelsViaApi(id)).isEqualTo(Map.of(key, 1, neighbourKey, -1));
     }
 
-    /** As the page object's wait, and on a timeout says what the page shows instead. */
+    /**
+     * As the page object's wait, and on a timeout says what the page shows instead. The first open computes the
+     * 20,000 sentences' cluster order and tiles, which took minutes on a build machine with 20 times more runnable
+     * work than cores, so the wait is long; it ends as soon as the page is ready.
+     */
     private static void waitForHeatmap(ExplorerPage page) {
         try {
-            page.waitForHeatmap();
+            page.waitForHeatmap(900);
         } catch (org.openqa.selenium.TimeoutException e) {
             Object shown = driver.executeScript("return document.getElementById('heatmap-loading').textContent + ' | '"
                     + " + document.getElementById('error-text').textContent;");
