@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 /**
  * The app's concurrency limits, one bean so every feature shares the same permits: N×N matrix work
  * (similarity matrix, cluster order, JSON matrix) and embedding (every call into the model). Training jobs are
- * bounded by their own queue (training.TrainingJobs).
+ * bounded by their own queue in the database (training.AdapterService).
  * Label writes take none of them, so they are never queued behind embedding.
  */
 @Component

@@ -36,6 +36,11 @@ public final class EventStreams {
         return emitter;
     }
 
+    /** True when no stream is open: every client went away, or each stream was ended. */
+    public boolean isEmpty() {
+        return open.isEmpty();
+    }
+
     /** Sends one event to every open stream. */
     public void sendAll(String name, Object data) {
         Event event = new Event(name, data);

@@ -16,9 +16,32 @@ final class Adam {
     private int steps;
 
     Adam(int parameters, double learningRate) {
+        this(learningRate, new float[parameters], new float[parameters], 0);
+    }
+
+    /** Adam resumed from a stored state: the moments (taken, not copied) and the updates made so far. */
+    Adam(double learningRate, float[] firstMoment, float[] secondMoment, int steps) {
+        if (firstMoment.length != secondMoment.length) {
+            throw new IllegalArgumentException("Adam's moments differ in length: " + firstMoment.length + " and "
+                    + secondMoment.length);
+        }
         this.learningRate = learningRate;
-        this.firstMoment = new float[parameters];
-        this.secondMoment = new float[parameters];
+        this.firstMoment = firstMoment;
+        this.secondMoment = secondMoment;
+        this.steps = steps;
+    }
+
+    /** Updates made so far. */
+    int steps() {
+        return steps;
+    }
+
+    float[] firstMoment() {
+        return firstMoment.clone();
+    }
+
+    float[] secondMoment() {
+        return secondMoment.clone();
     }
 
     void step(float[] parameters, float[] gradient) {

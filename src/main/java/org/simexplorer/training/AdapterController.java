@@ -1,6 +1,7 @@
 package org.simexplorer.training;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.simexplorer.openapi.ProblemResponses;
+import org.simexplorer.sse.EventStreams.Event;
+import org.simexplorer.sse.PolledEventStreams;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,18 +22,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 @RestController
 @Tag(name = "Adapters")
 class AdapterController {
 
-    private final AdapterService adapters;
-    private final LiveTrainings live;
+    /** A stream closes after this long; the browser's EventSource then reconnects and gets the state again. */
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
-    AdapterController(AdapterService adapters, LiveTrainings live) {
+    private final AdapterService adapters;
+    private final PolledEventStreams streams;
+
+    AdapterController(AdapterService adapters, PolledEventStreams streams) {
         this.adapters = adapters;
-        this.live = live;
+        this.streams = streams;
     }
 
     /** Starts a training in the background: 202 with the queued adapter and its Location. */
@@ -59,19 +65,24 @@ class AdapterController {
     }
 
     /**
-     * Server-Sent Events: a {@code progress} event with the whole adapter at each curve point, then one
-     * {@code end} event, then the stream closes. An adapter that has ended gets its last state and the end at once.
+     * Server-Sent Events: a {@code progress} event with the whole adapter whenever its stored progress changed,
+     * then one {@code end} event, then the stream closes. An adapter that has ended gets its last state and the end
+     * at once. Read from the database, so any instance answers for a training that any instance runs.
      */
     @Operation(summary = "Server-Sent Events: progress at each curve point, then end; then the stream closes")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream", schema = @Schema(
             type = "string", description = "event: progress / event: end, each with the adapter as JSON data")))
     @ProblemResponses({400, 404})
     @GetMapping(path = "/api/adapters/{id}/events", produces = "text/event-stream")
-    SseEmitter events(@PathVariable long id) {
-        AdapterView now = adapters.view(id);
-        SseEmitter following = live.follow(id, now);
-        if (following != null) return following;
-        return LiveTrainings.ended(adapters.view(id));
+    ResponseBodyEmitter events(@PathVariable long id) {
+        adapters.view(id);
+        return streams.follow("adapter-" + id, STREAM_TIMEOUT, () -> {
+            AdapterView now = adapters.view(id);
+            boolean ended = !"queued".equals(now.status()) && !"running".equals(now.status());
+            Event progress = new Event("progress", now);
+            return ended ? new PolledEventStreams.Reading(progress, true, List.of(new Event("end", now)))
+                    : new PolledEventStreams.Reading(progress, false);
+        });
     }
 
     /** adapter.safetensors (W as linear.weight, K×D) and load_adapter.py, for sentence-transformers. */

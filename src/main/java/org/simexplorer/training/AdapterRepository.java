@@ -135,10 +135,32 @@ class AdapterRepository {
                 + "WHERE id = ? AND status IN ('queued', 'running')").params(reason, now(), id).update();
     }
 
-    /** Marks every adapter left queued or running by a stopped process as failed; returns how many. */
-    int failUnfinished(String reason) {
-        return jdbc.sql("UPDATE adapters SET status = 'failed', failure = ?, updated_at = ? "
-                + "WHERE status IN ('queued', 'running')").params(reason, now()).update();
+    /**
+     * Marks failed every queued or running adapter that has no scheduled execution: nothing would ever run or
+     * resume it (a training left by a version that kept trainings in memory). Returns how many.
+     */
+    int failOrphaned(String taskName, String reason) {
+        return jdbc.sql("""
+                UPDATE adapters SET status = 'failed', failure = ?, updated_at = ?
+                WHERE status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t
+                    WHERE t.task_name = ? AND t.task_instance = CAST(adapters.id AS VARCHAR(100)))""")
+                .params(reason, now(), taskName).update();
+    }
+
+    Optional<AdapterRecord.Status> status(long id) {
+        return jdbc.sql("SELECT status FROM adapters WHERE id = ?").param(id).query(String.class).optional()
+                .map(s -> AdapterRecord.Status.valueOf(s.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** Queued and running trainings on every instance: the places taken in the bounded queue. */
+    int unfinished() {
+        return jdbc.sql("SELECT COUNT(*) FROM adapters WHERE status IN ('queued', 'running')").query(Integer.class)
+                .single();
+    }
+
+    /** The queued adapter that starts next: the oldest. */
+    Optional<Long> oldestQueued() {
+        return jdbc.sql("SELECT MIN(id) FROM adapters WHERE status = 'queued'").query(Long.class).optional();
     }
 
     boolean delete(long id) {

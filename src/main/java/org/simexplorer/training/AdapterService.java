@@ -1,6 +1,7 @@
 package org.simexplorer.training;
 
 import org.simexplorer.evaluation.PairSplit;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +13,25 @@ import org.simexplorer.embedding.ModelSpec;
 import org.simexplorer.errors.ConflictException;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.errors.NotFoundException;
+import org.simexplorer.errors.OverloadedException;
 import org.simexplorer.formats.AdapterBundle;
 import org.simexplorer.labels.LabelRepository;
 import org.simexplorer.loss.LabelledPair;
 import org.simexplorer.loss.LossParameters;
 import org.simexplorer.loss.PairLoss;
 import org.simexplorer.loss.PairLossRegistry;
+import org.simexplorer.scheduling.BackgroundScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adapters as the API sees them: checks a request completely (nothing is saved on bad input), saves it queued,
- * and hands it to the bounded executor; lists, shows, cancels and deletes them.
+ * Adapters as the API sees them: checks a request completely (nothing is saved on bad input), saves it queued
+ * with its scheduled execution, which any instance may claim; lists, shows, cancels and deletes them.
  */
 @Service
 class AdapterService implements InitializingBean {
@@ -38,15 +43,15 @@ class AdapterService implements InitializingBean {
     private final PairLossRegistry losses;
     private final ModelCatalog catalog;
     private final AdapterRepository adapters;
-    private final TrainingJobs jobs;
-    private final LiveTrainings live;
-    private final TrainingRunner runner;
+    private final BackgroundScheduler scheduler;
+    private final TransactionTemplate transactions;
+    private final TrainingProperties properties;
     private final AdapterModels models;
     private final DatasetSimilarity similarity;
     private final int minimumPerClass;
 
     AdapterService(DatasetService datasets, LabelRepository labels, PairLossRegistry losses, ModelCatalog catalog,
-            AdapterRepository adapters, TrainingJobs jobs, LiveTrainings live, TrainingRunner runner,
+            AdapterRepository adapters, BackgroundScheduler scheduler, PlatformTransactionManager transactionManager,
             AdapterModels models, DatasetSimilarity similarity, TrainingProperties properties) {
         this.minimumPerClass = properties.minValidationPairsPerClass();
         this.similarity = similarity;
@@ -55,17 +60,20 @@ class AdapterService implements InitializingBean {
         this.losses = losses;
         this.catalog = catalog;
         this.adapters = adapters;
-        this.jobs = jobs;
-        this.live = live;
-        this.runner = runner;
+        this.scheduler = scheduler;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
         this.models = models;
     }
 
-    /** A training this process did not finish cannot go on: it is marked failed, never left running. */
+    /**
+     * A training with no scheduled execution cannot go on: it is marked failed, never left running. One with an
+     * execution is resumed by whichever instance claims it.
+     */
     @Override
     public void afterPropertiesSet() {
-        int interrupted = adapters.failUnfinished("Interrupted: the server stopped before this training ended. "
-                + "Delete it and start it again.");
+        int interrupted = adapters.failOrphaned(TrainingTask.DESCRIPTOR.getTaskName(), "Interrupted: the server "
+                + "stopped before this training ended, and it cannot be resumed. Delete it and start it again.");
         if (interrupted > 0) log.warn("Marked {} interrupted adapter training(s) as failed", interrupted);
     }
 
@@ -90,47 +98,51 @@ class AdapterService implements InitializingBean {
         PairSplit split = PairSplit.of(pairs, request.validationFraction(), request.seedValue()).requireBothClasses();
         TrainingPlan plan = new TrainingPlan(loss, params, form, request.stepCount(), request.learningRate(),
                 request.regularization(), request.seedValue());
-        TrainingJobs.Slot slot = jobs.reserve();
+        AdapterRecord queued = new AdapterRecord(0, datasetId, base, request.name(), loss.id(), params.asMap(),
+                form.label(), plan.steps(), plan.learningRate(), plan.regularization(), request.validationFraction(),
+                plan.seed(), split.counts(), AdapterRecord.Status.QUEUED, 0, null, List.of(), null, null, null,
+                spec.dimension(), spec.dimension());
         long id;
         try {
-            id = adapters.insert(new AdapterRecord(0, datasetId, base, request.name(), loss.id(), params.asMap(),
-                    form.label(), plan.steps(), plan.learningRate(), plan.regularization(),
-                    request.validationFraction(), plan.seed(), split.counts(), AdapterRecord.Status.QUEUED, 0, null,
-                    List.of(), null, null, null, spec.dimension(), spec.dimension()));
+            id = enqueue(queued, TrainingPairs.of(pairs));
         } catch (DuplicateKeyException raced) {
-            slot.release();
             throw taken(base, request.name());
-        } catch (RuntimeException e) {
-            slot.release();
-            throw e;
         }
-        LiveTrainings.Live training = live.open(id);
-        training.job = jobs.submit(slot, () -> runner.run(id, datasetId, split, plan, training));
         AdapterRecord saved = adapters.find(id).orElseThrow();
-        return new Created(saved, AdapterView.of(saved, training, minimumPerClass));
+        return new Created(saved, AdapterView.of(saved, minimumPerClass));
+    }
+
+    /**
+     * Saves the adapter queued and schedules its execution in one transaction, so neither exists without the
+     * other; refused (503, nothing saved) when the queued and running trainings of every instance fill the queue.
+     */
+    private synchronized long enqueue(AdapterRecord queued, TrainingPairs pairs) {
+        return transactions.execute(status -> {
+            if (adapters.unfinished() >= properties.concurrency() + properties.queueCapacity()) {
+                throw new OverloadedException("Training is busy: " + properties.concurrency() + " running and "
+                        + properties.queueCapacity() + " waiting. Try again later, or cancel a training.",
+                        properties.retryAfterSeconds());
+            }
+            long id = adapters.insert(queued);
+            scheduler.scheduler().schedule(TrainingTask.instance(id, pairs), Instant.now());
+            return id;
+        });
     }
 
     AdapterView view(long id) {
-        AdapterRecord adapter = find(id);
-        return AdapterView.of(adapter, live.find(id), minimumPerClass);
+        return AdapterView.of(find(id), minimumPerClass);
     }
 
     List<AdapterView> list(long datasetId) {
         datasets.get(datasetId);
-        return adapters.byDataset(datasetId).stream().map(a -> AdapterView.of(a, live.find(a.id()), minimumPerClass)).toList();
+        return adapters.byDataset(datasetId).stream().map(a -> AdapterView.of(a, minimumPerClass)).toList();
     }
 
     /** Cancels a queued or running training; deletes an ended one unless a dataset was created with it (409). */
     void delete(long id) {
         AdapterRecord adapter = find(id);
-        LiveTrainings.Live training = live.find(id);
-        if (!adapter.status().finished() && adapters.cancel(id)) {
-            if (training != null) training.cancelled = true;
-            if (training != null && adapter.status() == AdapterRecord.Status.QUEUED) {
-                live.end(id, view(id));
-            }
-            return;
-        }
+        // A running training sees the cancelled state at its next check, on whichever instance runs it.
+        if (!adapter.status().finished() && adapters.cancel(id)) return;
         List<Long> using = adapters.datasetsUsing(adapter.modelId());
         if (!using.isEmpty()) {
             throw new ConflictException("The adapter '" + adapter.modelId() + "' is the model of dataset(s) " + using

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.function.Supplier;
 import org.simexplorer.errors.UndefinedException;
 import org.simexplorer.evaluation.PairClassificationEvaluator;
 import org.simexplorer.evaluation.PairMetrics;
@@ -36,7 +36,7 @@ class AdapterTrainer {
             }
 
             @Override
-            public void point(int step, int bestStep, List<CurvePoint> curve) {
+            public void point(int step, int bestStep, List<CurvePoint> curve, Supplier<TrainingCheckpoint> state) {
             }
 
             @Override
@@ -47,7 +47,11 @@ class AdapterTrainer {
 
         void started(Map<String, Object> before);
 
-        void point(int step, int bestStep, List<CurvePoint> curve);
+        /**
+         * A curve point; {@code state} gives, while this call lasts, the state to resume from after it; null at
+         * the last step, where the training ends instead.
+         */
+        void point(int step, int bestStep, List<CurvePoint> curve, Supplier<TrainingCheckpoint> state);
 
         boolean cancelled();
     }
@@ -58,6 +62,10 @@ class AdapterTrainer {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Where a training resumes: its stored state, the curve up to that state's step, and the step-0 metrics. */
+    record Resume(TrainingCheckpoint state, List<CurvePoint> curve, Map<String, Object> before) {
+    }
 
     private final AdapterLossEvaluator adapterLoss;
     private final SparsePairLossEvaluator pairLoss;
@@ -70,14 +78,23 @@ class AdapterTrainer {
     }
 
     Outcome train(TrainingData data, TrainingPlan plan, Progress progress) {
-        Run run = new Run(data, plan);
-        List<CurvePoint> curve = new ArrayList<>();
-        float[] best = null;
-        int bestStep = 0;
-        double bestAuc = Double.NEGATIVE_INFINITY;
-        Map<String, Object> before = metrics(data, run.weights());
-        progress.started(before);
-        for (int step = 0; step <= plan.steps(); step++) {
+        return train(data, plan, progress, null);
+    }
+
+    /**
+     * Trains from step 0, or from {@code resume} when given: the same steps, minibatches and curve follow as in a
+     * training that never stopped.
+     */
+    Outcome train(TrainingData data, TrainingPlan plan, Progress progress, Resume resume) {
+        Run run = new Run(data, plan, resume == null ? null : resume.state());
+        List<CurvePoint> curve = new ArrayList<>(resume == null ? List.of() : resume.curve());
+        float[] best = resume == null ? null : resume.state().best();
+        int bestStep = resume == null ? 0 : resume.state().bestStep();
+        double bestAuc = resume == null ? Double.NEGATIVE_INFINITY : resume.state().bestAuc();
+        Map<String, Object> before = resume != null && resume.before() != null ? resume.before()
+                : metrics(data, run.weights());
+        if (resume == null || resume.before() == null) progress.started(before);
+        for (int step = resume == null ? 0 : resume.state().step() + 1; step <= plan.steps(); step++) {
             if (progress.cancelled()) {
                 return new Outcome(best, bestStep, curve, before, null, true);
             }
@@ -96,7 +113,12 @@ class AdapterTrainer {
                 bestStep = step;
                 bestAuc = Double.isNaN(auc) ? Double.NEGATIVE_INFINITY : auc;
             }
-            progress.point(step, bestStep, List.copyOf(curve));
+            int pointStep = step;
+            float[] kept = best;
+            int keptStep = bestStep;
+            double keptAuc = bestAuc;
+            progress.point(step, bestStep, List.copyOf(curve), step == plan.steps() ? null
+                    : () -> run.checkpoint(pointStep, kept, keptStep, keptAuc));
         }
         return new Outcome(best, bestStep, curve, before, metrics(data, best), false);
     }
@@ -107,22 +129,32 @@ class AdapterTrainer {
         private final TrainingPlan plan;
         private final float[] parameters;
         private final Adam adam;
-        private final Random batches;
         /** The training rows gathered once, when every step reads every pair. */
         private final AdapterPairs fullBatch;
 
-        Run(TrainingData data, TrainingPlan plan) {
+        Run(TrainingData data, TrainingPlan plan, TrainingCheckpoint from) {
             this.data = data;
             this.plan = plan;
             this.fullBatch = data.trainPairs().size() <= TrainingPlan.FULL_BATCH_LIMIT
                     ? adapterLoss.prepare(data.trainRows(), data.trainPairs()) : null;
-            this.parameters = plan.form().initial(plan.seed());
-            this.adam = new Adam(parameters.length, plan.learningRate());
-            this.batches = new Random(plan.seed() ^ 0x5DEECE66DL);
+            if (from == null) {
+                this.parameters = plan.form().initial(plan.seed());
+                this.adam = new Adam(parameters.length, plan.learningRate());
+            } else {
+                this.parameters = from.parameters().clone();
+                this.adam = new Adam(plan.learningRate(), from.firstMoment().clone(), from.secondMoment().clone(),
+                        from.adamSteps());
+            }
         }
 
         float[] weights() {
             return plan.form().weights(parameters);
+        }
+
+        /** The state after the curve point {@code step}, with the best W so far. */
+        TrainingCheckpoint checkpoint(int step, float[] best, int bestStep, double bestAuc) {
+            return new TrainingCheckpoint(step, parameters.clone(), adam.firstMoment(), adam.secondMoment(),
+                    adam.steps(), best, bestStep, bestAuc);
         }
 
         /** The training loss at the current W, without a step. */
@@ -133,8 +165,8 @@ class AdapterTrainer {
 
         private AdapterLossResult lossAt(float[] w) {
             if (fullBatch != null) return adapterLoss.evaluate(fullBatch, square(w), plan.loss(), plan.params(), false);
-            return adapterLoss.evaluate(data.trainRows(), square(w), minibatch(data.trainPairs()), plan.loss(),
-                    plan.params(), false);
+            return adapterLoss.evaluate(data.trainRows(), square(w),
+                    Minibatches.of(data.trainPairs(), plan.seed(), adam.steps()), plan.loss(), plan.params(), false);
         }
 
         /** One optimiser step (loss, gradient, update); returns the loss before the update. */
@@ -154,33 +186,10 @@ class AdapterTrainer {
             adam.step(parameters, plan.form().chain(gradient, parameters));
             return result.value();
         }
-
-        private LabelledPairs minibatch(LabelledPairs all) {
-            if (all.size() <= TrainingPlan.FULL_BATCH_LIMIT) return all;
-            int[] chosen = new int[all.size()];
-            for (int k = 0; k < chosen.length; k++) chosen[k] = k;
-            for (int k = 0; k < TrainingPlan.MINIBATCH; k++) {
-                int swap = k + batches.nextInt(chosen.length - k);
-                int kept = chosen[k];
-                chosen[k] = chosen[swap];
-                chosen[swap] = kept;
-            }
-            int[] picked = Arrays.copyOf(chosen, TrainingPlan.MINIBATCH);
-            Arrays.sort(picked);
-            int[] first = new int[picked.length];
-            int[] second = new int[picked.length];
-            byte[] labels = new byte[picked.length];
-            for (int k = 0; k < picked.length; k++) {
-                first[k] = all.first()[picked[k]];
-                second[k] = all.second()[picked[k]];
-                labels[k] = all.labels()[picked[k]];
-            }
-            return new LabelledPairs(all.rows(), first, second, labels);
-        }
     }
 
     Run start(TrainingData data, TrainingPlan plan) {
-        return new Run(data, plan);
+        return new Run(data, plan, null);
     }
 
     private CurvePoint point(int step, double trainLoss, float[] w, TrainingData data, TrainingPlan plan) {

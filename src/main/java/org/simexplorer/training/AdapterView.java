@@ -44,16 +44,14 @@ record AdapterView(long id, String model, String base, Long datasetId, String na
     record Caution(String message, int validationPairs, Integer positives, Integer negatives, int minimumPerClass) {
     }
 
-    /** The stored row, overlaid with the live state of a running training when that is ahead of the row. */
-    static AdapterView of(AdapterRecord a, LiveTrainings.Live live, int minimumPerClass) {
-        boolean ahead = live != null && live.step >= a.step() && !live.curve.isEmpty();
+    /** The stored row: every instance shows a training as its database row has it. */
+    static AdapterView of(AdapterRecord a, int minimumPerClass) {
         Object rank = a.rank().matches("[0-9]+") ? (Object) Integer.parseInt(a.rank()) : a.rank();
-        Map<String, Object> before = withIntervals(a.before() == null && live != null ? live.before : a.before());
+        Map<String, Object> before = withIntervals(a.before());
         return new AdapterView(a.id(), a.modelId(), a.base(), a.datasetId(), a.name(), a.loss(), a.params(), rank,
-                a.status().wire(), ahead ? live.step : a.step(), a.steps(), ahead ? (Integer) live.bestStep
-                : a.bestStep(), a.learningRate(), a.regularization(), a.validationFraction(), a.seed(),
-                a.outputDimension(), a.split(), ahead ? live.curve : a.curve(), before, withIntervals(a.after()),
-                a.failure(), caution(a.split(), before, minimumPerClass));
+                a.status().wire(), a.step(), a.steps(), a.bestStep(), a.learningRate(), a.regularization(),
+                a.validationFraction(), a.seed(), a.outputDimension(), a.split(), a.curve(), before,
+                withIntervals(a.after()), a.failure(), caution(a.split(), before, minimumPerClass));
     }
 
     /** The caution for this split, judged by class once step 0 gave the counts, by the total before that. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ public final class PostgresTestDatabase {
     }
 
     /** Skips (locally) or fails (CI) when PostgreSQL is not there. */
-    static PostgresTestDatabase require() {
+    public static PostgresTestDatabase require() {
         String url = System.getenv(URL_VARIABLE);
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (url == null || url.isBlank()) {
@@ -55,14 +56,29 @@ public final class PostgresTestDatabase {
         }
     }
 
+    /** This database's own schema. */
+    public String schema() {
+        return schema;
+    }
+
     /** The datasource and Flyway settings that put a context in this database's schema. */
-    Map<String, Object> properties() {
+    public Map<String, Object> properties() {
         String separator = url.contains("?") ? "&" : "?";
         return Map.of("spring.datasource.url", url + separator + "currentSchema=" + schema,
                 "spring.datasource.username", user == null ? "" : user,
                 "spring.datasource.password", password == null ? "" : password,
                 "spring.datasource.driver-class-name", "org.postgresql.Driver",
                 "spring.flyway.schemas", schema);
+    }
+
+    /** A schema of its own for app processes started by a test, which drops it with {@link #dropSchema()}. */
+    public static PostgresTestDatabase forProcesses() {
+        return require();
+    }
+
+    /** The command-line arguments that put a packaged app in this database's schema. */
+    public List<String> arguments() {
+        return properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     /** The database of a running {@link OnPostgres} test class. */
@@ -86,13 +102,14 @@ public final class PostgresTestDatabase {
         }
     }
 
-    void dropSchema() throws SQLException {
+    public void dropSchema() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** A connection to the database (its default schema, not this one's). */
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 }

@@ -11,6 +11,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @TransferBeans
-@Import({CatalogStandIn.class, AdapterRepository.class, AdapterModels.class, AdapterArchive.class})
+@Import({CatalogStandIn.class, AdapterRepository.class, TrainingCheckpoints.class, AdapterModels.class, AdapterArchive.class})
 @interface AdapterDataBeans {
 }

@@ -16,8 +16,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The adapters table (Flyway V2) on a real database: a training's life from queued to done, W's bytes, the
- * lookups, the unique name per base, cancel and fail, and delete. Subclasses pick the database.
+ * The adapters table (Flyway V2) and the training checkpoints (V6) on a real database: a training's life from
+ * queued to done, W's bytes, the lookups, the unique name per base, cancel and fail, delete, and the stored state
+ * a training resumes from. Subclasses pick the database.
  */
 abstract class AdapterRepositoryContract {
 
@@ -27,6 +28,8 @@ abstract class AdapterRepositoryContract {
     DatasetService datasets;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TrainingCheckpoints checkpoints;
 
     private long dataset(String tag) {
         return datasets.create("adapters " + tag, null, List.of(new TextLine("one " + tag, 0),
@@ -129,12 +132,47 @@ abstract class AdapterRepositoryContract {
 
         long interrupted = adapters.insert(TestAdapters.queued(null, "stop-" + tag));
         assertThat(adapters.start(interrupted)).isTrue();
-        assertThat(adapters.failUnfinished("stopped")).isGreaterThanOrEqualTo(1);
+        assertThat(adapters.failOrphaned(TrainingTask.DESCRIPTOR.getTaskName(), "stopped")).isGreaterThanOrEqualTo(1);
         AdapterRecord failed = adapters.find(interrupted).orElseThrow();
         assertThat(failed.status()).isEqualTo(AdapterRecord.Status.FAILED);
         assertThat(failed.failure()).isEqualTo("stopped");
         assertThat(adapters.finish(interrupted, 1, 0, List.of(), null, new float[] {1})).isFalse();
         assertThat(adapters.weights(interrupted)).isEmpty();
         assertThat(adapters.delete(cancelled) && adapters.delete(interrupted)).isTrue();
+    }
+
+    @Test
+    void aCheckpointReadsBackBitForBitAndIsReplacedThenDroppedWithItsAdapter() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        long id = adapters.insert(TestAdapters.queued(null, "checkpoint-" + tag));
+        float[] tiny = {Float.MIN_VALUE, -0f, 1e-30f, Float.MAX_VALUE, -3.25f};
+        TrainingCheckpoint first = new TrainingCheckpoint(40, TestAdapters.weights(1), TestAdapters.weights(2), tiny,
+                41, TestAdapters.weights(3), 30, Double.NEGATIVE_INFINITY);
+        checkpoints.save(id, first);
+        TrainingCheckpoint read = checkpoints.find(id).orElseThrow();
+        assertThat(read).usingRecursiveComparison().isEqualTo(first);
+        assertThat(Float.floatToRawIntBits(read.secondMoment()[1])).isEqualTo(Float.floatToRawIntBits(-0f));
+        TrainingCheckpoint second = new TrainingCheckpoint(50, TestAdapters.weights(4), TestAdapters.weights(5),
+                TestAdapters.weights(6), 51, TestAdapters.weights(7), 50, 0.8125);
+        checkpoints.save(id, second);
+        assertThat(checkpoints.find(id).orElseThrow()).usingRecursiveComparison().isEqualTo(second);
+        assertThat(adapters.delete(id)).isTrue();
+        assertThat(checkpoints.find(id)).isEmpty();
+    }
+
+    @Test
+    void onlyATrainingWithoutAScheduledExecutionIsFailedAsOrphaned() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        long scheduled = adapters.insert(TestAdapters.queued(null, "scheduled-" + tag));
+        jdbc.sql("""
+                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                VALUES (?, ?, CURRENT_TIMESTAMP, FALSE, 1)""")
+                .params(TrainingTask.DESCRIPTOR.getTaskName(), Long.toString(scheduled)).update();
+        long orphan = adapters.insert(TestAdapters.queued(null, "orphan-" + tag));
+        adapters.failOrphaned(TrainingTask.DESCRIPTOR.getTaskName(), "no execution");
+        assertThat(adapters.status(scheduled)).hasValue(AdapterRecord.Status.QUEUED);
+        assertThat(adapters.find(orphan).orElseThrow().failure()).isEqualTo("no execution");
+        jdbc.sql("DELETE FROM scheduled_tasks WHERE task_instance = ?").param(Long.toString(scheduled)).update();
+        assertThat(adapters.delete(scheduled) && adapters.delete(orphan)).isTrue();
     }
 }

@@ -124,7 +124,8 @@ class AdapterTrainerTest {
                     public void started(Map<String, Object> before) {
                     }
 
-                    public void point(int step, int bestStep, List<CurvePoint> curve) {
+                    public void point(int step, int bestStep, List<CurvePoint> curve,
+                            java.util.function.Supplier<TrainingCheckpoint> state) {
                         points[0]++;
                     }
 
@@ -135,6 +136,100 @@ class AdapterTrainerTest {
         assertThat(outcome.cancelled()).isTrue();
         assertThat(outcome.curve()).hasSize(3);
         assertThat(outcome.after()).isNull();
+    }
+
+    /** Stops the training after its curve point {@code at}, keeping the state stored there. */
+    private static final class StopAfter implements AdapterTrainer.Progress {
+        private final int at;
+        private TrainingCheckpoint stored;
+        private List<CurvePoint> curve;
+        private Map<String, Object> before;
+
+        StopAfter(int at) {
+            this.at = at;
+        }
+
+        public void started(Map<String, Object> metrics) {
+            before = metrics;
+        }
+
+        public void point(int step, int bestStep, List<CurvePoint> points,
+                java.util.function.Supplier<TrainingCheckpoint> state) {
+            if (step == at) {
+                stored = state.get();
+                curve = points;
+            }
+        }
+
+        public boolean cancelled() {
+            return stored != null;
+        }
+    }
+
+    private static void assertResumedRunEqualsAnUninterruptedOne(TrainingData data, TrainingPlan plan, int stopAt) {
+        AdapterTrainer.Outcome whole = TRAINER.train(data, plan, AdapterTrainer.Progress.NONE);
+        StopAfter stop = new StopAfter(stopAt);
+        assertThat(TRAINER.train(data, plan, stop).cancelled()).isTrue();
+        assertThat(stop.stored.step()).isEqualTo(stopAt);
+        assertThat(stop.curve).extracting(CurvePoint::step).last().isEqualTo(stopAt);
+        boolean[] startedAgain = {false};
+        AdapterTrainer.Outcome resumed = TRAINER.train(data, plan, new AdapterTrainer.Progress() {
+            public void started(Map<String, Object> before) {
+                startedAgain[0] = true;
+            }
+
+            public void point(int step, int bestStep, List<CurvePoint> curve,
+                    java.util.function.Supplier<TrainingCheckpoint> state) {
+                assertThat(step).isGreaterThan(stopAt);
+            }
+
+            public boolean cancelled() {
+                return false;
+            }
+        }, new AdapterTrainer.Resume(stop.stored, stop.curve, stop.before));
+        assertThat(startedAgain[0]).as("step 0's metrics are not recomputed").isFalse();
+        assertThat(resumed.curve()).usingRecursiveComparison()
+                .withComparatorForType(new org.assertj.core.util.DoubleComparator(1e-6), Double.class)
+                .isEqualTo(whole.curve());
+        assertThat(resumed.bestStep()).isEqualTo(whole.bestStep());
+        assertThat(resumed.weights()).containsExactly(whole.weights(), org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(auc(resumed.after(), "validation")).isCloseTo(auc(whole.after(), "validation"),
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aTrainingResumedFromItsStoredStateEndsWhereAnUninterruptedOneEnds() {
+        Task task = task(5);
+        TrainingData data = TrainingData.of(task.embeddings(), PairSplit.of(task.pairs(), 0.25, 1));
+        for (AdapterForm form : List.of(new AdapterForm.Full(D), new AdapterForm.Diagonal(D),
+                new AdapterForm.LowRank(D, 2))) {
+            assertResumedRunEqualsAnUninterruptedOne(data, plan("cosent", form, 95, 1e-2), 40);
+        }
+    }
+
+    @Test
+    void minibatchesAreDrawnFromSeedAndStepSoAResumedTrainingReadsTheSamePairs() {
+        Random random = new Random(9);
+        int sentences = 600;
+        float[][] e = new float[sentences][];
+        for (int k = 0; k < sentences; k++) {
+            float[] v = new float[D];
+            for (int c = 0; c < D; c++) v[c] = (float) random.nextGaussian();
+            e[k] = unit(v);
+        }
+        List<LabelledPair> pairs = new ArrayList<>();
+        for (int i = 0; i < sentences && pairs.size() < 200_000; i++) {
+            for (int j = i + 1; j < sentences && pairs.size() < 200_000; j++) {
+                pairs.add(new LabelledPair(i, j, e[i][0] * e[j][0] > 0 ? 1 : -1));
+            }
+        }
+        org.simexplorer.loss.LabelledPairs all = org.simexplorer.loss.LabelledPairs.of(sentences, pairs);
+        assertThat(Minibatches.of(all, 7, 12).first()).containsExactly(Minibatches.of(all, 7, 12).first());
+        assertThat(Minibatches.of(all, 7, 12).first()).isNotEqualTo(Minibatches.of(all, 7, 13).first());
+        assertThat(Minibatches.of(all, 7, 12).size()).isEqualTo(TrainingPlan.MINIBATCH);
+        TrainingData data = TrainingData.of(e, PairSplit.of(pairs, 0.1, 2));
+        assertThat(data.trainPairs().size()).isGreaterThan(TrainingPlan.FULL_BATCH_LIMIT);
+        assertResumedRunEqualsAnUninterruptedOne(data, plan("cosent", new AdapterForm.Diagonal(D), 25, 1e-2), 10);
     }
 
     private static double auc(Map<String, Object> metrics, String side) {
