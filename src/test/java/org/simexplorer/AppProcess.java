@@ -54,6 +54,22 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Starts the jar and returns once it answers (the database is migrated; the model may still be loading).
+     * Start the next instance on the same database then, and {@link #awaitReady()} each.
+     */
+    public static AppProcess startServing(Path dataDir, List<String> jvmOptions, String... extraArgs)
+            throws IOException, InterruptedException {
+        AppProcess app = launch(dataDir, jvmOptions, extraArgs);
+        app.awaitOk("/actuator/health/liveness");
+        return app;
+    }
+
+    /** Waits until the default model has loaded. */
+    public void awaitReady() throws IOException, InterruptedException {
+        awaitOk("/actuator/health/readiness");
+    }
+
     private static AppProcess launch(Path dataDir, List<String> jvmOptions, String... extraArgs)
             throws IOException {
         Path jar = jar();

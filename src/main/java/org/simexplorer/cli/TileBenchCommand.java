@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.simexplorer.dataset.CacheBudget;
 import org.simexplorer.dataset.TileCache;
 import org.simexplorer.dataset.TileProperties;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.similarity.CosineTiles;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.TilePyramid;
@@ -89,8 +90,9 @@ class TileBenchCommand implements CliCommand {
         // a cache hit: the key lookup and the finished value, as a second request for the tile gets it
         TileCache cache = new TileCache(new CacheBudget(null, null, null));
         TileCache.TileKey tile = new TileCache.TileKey("cluster", "MEAN", 0, 0, 0);
-        cache.get(1, "bench", n, tile, () -> tiles.mean(embeddings, order, 0, 0, 0));
-        time(out, "mean_overview_cached_" + key, runs * 100, warmup * 100, () -> cache.get(1, "bench", n, tile, () -> {
+        ModelCatalog.Resolved model = new ModelCatalog.Resolved("bench", 0);
+        cache.get(1, model, n, tile, () -> tiles.mean(embeddings, order, 0, 0, 0));
+        time(out, "mean_overview_cached_" + key, runs * 100, warmup * 100, () -> cache.get(1, model, n, tile, () -> {
             throw new IllegalStateException("the tile should be cached");
         }));
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.simexplorer.embedding.ModelCatalog;
 
 /**
  * Values per (dataset, model, size) within a byte budget, evicted by Caffeine's size policy.
@@ -19,14 +20,23 @@ import java.util.function.ToLongFunction;
 final class ByteBudgetCache<V> {
 
     /**
-     * Sentences are only ever appended, so a value computed for {@code size} sentences stays right for them;
-     * the size in the key keeps a value computed during an append from being served after it. {@code view} tells
-     * apart several values of one dataset state (the tiles of a heatmap); empty for the one value of a kind.
+     * The key names one state of the data, so that it is right on any instance without being told of changes
+     * elsewhere: each request reads the dataset's size and the model's version from the database, and an entry
+     * for an older state is never asked for again (it is evicted in time).
+     *
+     * <p>Sentences are only ever appended and a dataset id is never given twice, so (dataset, size) names the
+     * sentences. A model id can name a deleted adapter and later a new one of the same name; its
+     * {@code modelVersion} (the adapter's row id) tells them apart. {@code view} tells apart several values of one
+     * state (the tiles of a heatmap); empty for the one value of a kind.
      */
-    record Key(long datasetId, String model, int size, String view) {
+    record Key(long datasetId, String model, long modelVersion, int size, String view) {
 
-        Key(long datasetId, String model, int size) {
+        Key(long datasetId, ModelCatalog.Resolved model, int size) {
             this(datasetId, model, size, "");
+        }
+
+        Key(long datasetId, ModelCatalog.Resolved model, int size, String view) {
+            this(datasetId, model.id(), model.version(), size, view);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.simexplorer.dataset;
 
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.similarity.KMeansOrder;
 import org.simexplorer.similarity.MatrixProduct;
@@ -44,7 +45,7 @@ public class DatasetClusters {
         Dataset dataset = datasets.get(datasetId);
         int n = datasets.sentenceCount(datasetId);
         if (!byKMeans(n)) return similarity.matrix(datasetId, model).clusterOrder();
-        return kmeans(dataset, datasets.modelOf(dataset, model), n).order();
+        return kmeans(dataset, datasets.resolve(dataset, model), n).order();
     }
 
     /** The sentences in k groups, cut from the tree behind the cluster order; 400 naming k when out of range. */
@@ -56,16 +57,16 @@ public class DatasetClusters {
                     + k + ".").with("k", k);
         }
         if (!byKMeans(n)) return similarity.matrix(datasetId).clusterTree().cut(k);
-        KMeansOrder.Clusters clusters = kmeans(dataset, dataset.model(), n);
+        KMeansOrder.Clusters clusters = kmeans(dataset, DatasetService.own(dataset), n);
         if (k <= clusters.k()) return clusters.cut(k);
         // More groups than the order has clusters: k-means with k itself, rows numbered by cluster.
-        NormalizedRows x = neighbours.normalizedRows(dataset, dataset.model(), n);
+        NormalizedRows x = neighbours.normalizedRows(dataset, DatasetService.own(dataset), n);
         return kmeans.cluster(x, k, settings.seed()).cluster();
     }
 
-    private KMeansOrder.Clusters kmeans(Dataset dataset, String modelId, int n) {
-        return cache.get(new ByteBudgetCache.Key(dataset.id(), modelId, n), () -> kmeans.cluster(
-                neighbours.normalizedRows(dataset, modelId, n), KMeansOrder.clustersFor(n), settings.seed()));
+    private KMeansOrder.Clusters kmeans(Dataset dataset, ModelCatalog.Resolved model, int n) {
+        return cache.get(new ByteBudgetCache.Key(dataset.id(), model, n), () -> kmeans.cluster(
+                neighbours.normalizedRows(dataset, model, n), KMeansOrder.clustersFor(n), settings.seed()));
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package org.simexplorer.dataset;
 
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -8,8 +9,8 @@ import org.springframework.stereotype.Service;
  * A dataset's embeddings kept in memory apart from its cosine matrix, so that losses and metrics, which read
  * only the labelled pairs, never need the N × N matrix and never lose their input when a matrix is evicted.
  * Bounded by bytes (simexplorer.cache.embeddings; N·D·4 per dataset: 7.7 MB at 5,000 sentences of 384
- * dimensions). Keyed by (dataset, model, size): sentences are only ever appended, so a size names one state of
- * the dataset. Loading is single-flight (see {@link ByteBudgetCache}); {@link DatasetService} announces changes
+ * dimensions). Keyed by (dataset, model, model version, size), which names one state of the data on every
+ * instance (see {@link ByteBudgetCache.Key}). Loading is single-flight (see {@link ByteBudgetCache}); {@link DatasetService} announces changes
  * and deletions, and the entries of that dataset go.
  */
 @Service
@@ -39,18 +40,18 @@ public class DatasetEmbeddings {
      */
     public Embeddings of(long datasetId, String model) {
         Dataset dataset = datasets.get(datasetId);
-        return of(dataset, datasets.modelOf(dataset, model), datasets.sentenceCount(datasetId));
+        return of(dataset, datasets.resolve(dataset, model), datasets.sentenceCount(datasetId));
     }
 
     /** The vectors of the dataset's first {@code size} sentences. */
     Embeddings of(Dataset dataset, int size) {
-        return of(dataset, dataset.model(), size);
+        return of(dataset, DatasetService.own(dataset), size);
     }
 
-    /** The vectors of the dataset's first {@code size} sentences under a resolved model id. */
-    Embeddings of(Dataset dataset, String modelId, int size) {
-        return cache.get(new ByteBudgetCache.Key(dataset.id(), modelId, size),
-                () -> datasets.embeddings(dataset, modelId, size));
+    /** The vectors of the dataset's first {@code size} sentences under a resolved model. */
+    Embeddings of(Dataset dataset, ModelCatalog.Resolved model, int size) {
+        return cache.get(new ByteBudgetCache.Key(dataset.id(), model, size),
+                () -> datasets.embeddings(dataset, model.id(), size));
     }
 
     void forgetModel(String model) {

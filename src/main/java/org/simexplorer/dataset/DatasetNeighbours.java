@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.NotFoundException;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.ExactNeighbours;
@@ -144,8 +145,8 @@ public class DatasetNeighbours implements AutoCloseable {
     /** @param model a catalogue id or an adapter (404 when unknown), or null for the dataset's own model */
     public Rows rows(long datasetId, String model) {
         Dataset dataset = datasets.get(datasetId);
-        String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
-        return new Rows(modelId, normalizedRows(dataset, modelId, datasets.sentenceCount(datasetId)));
+        ModelCatalog.Resolved resolved = datasets.resolve(dataset, model == null ? null : model.strip());
+        return new Rows(resolved.id(), normalizedRows(dataset, resolved, datasets.sentenceCount(datasetId)));
     }
 
     private record Searchable(String model, NormalizedRows x, HnswIndex index) {
@@ -153,17 +154,18 @@ public class DatasetNeighbours implements AutoCloseable {
 
     private Searchable searchable(long datasetId, String model, boolean exactOnly) {
         Dataset dataset = datasets.get(datasetId);
-        String modelId = datasets.modelOf(dataset, model == null ? null : model.strip());
+        ModelCatalog.Resolved resolved = datasets.resolve(dataset, model == null ? null : model.strip());
         int n = datasets.sentenceCount(datasetId);
-        NormalizedRows x = normalizedRows(dataset, modelId, n);
+        NormalizedRows x = normalizedRows(dataset, resolved, n);
         boolean indexed = n >= indexFrom && !exactOnly;
-        return new Searchable(modelId, x, indexed ? indexOrBuild(new ByteBudgetCache.Key(datasetId, modelId, n), x) : null);
+        return new Searchable(resolved.id(), x,
+                indexed ? indexOrBuild(new ByteBudgetCache.Key(datasetId, resolved, n), x) : null);
     }
 
     /** The dataset's first n sentences under a resolved model, normalised, from this cache when present. */
-    NormalizedRows normalizedRows(Dataset dataset, String modelId, int n) {
-        return rows.get(new ByteBudgetCache.Key(dataset.id(), modelId, n), () -> {
-            Embeddings vectors = embeddings.of(dataset, modelId, n);
+    NormalizedRows normalizedRows(Dataset dataset, ModelCatalog.Resolved model, int n) {
+        return rows.get(new ByteBudgetCache.Key(dataset.id(), model, n), () -> {
+            Embeddings vectors = embeddings.of(dataset, model, n);
             return CosineMatrix.normalize(vectors.vectors());
         });
     }
@@ -189,8 +191,8 @@ public class DatasetNeighbours implements AutoCloseable {
     }
 
     /** Whether the index of a dataset is ready, for tests and metrics. */
-    boolean indexReady(long datasetId, String modelId, int size) {
-        return indexes.getIfPresent(new ByteBudgetCache.Key(datasetId, modelId, size)) != null;
+    boolean indexReady(long datasetId, ModelCatalog.Resolved model, int size) {
+        return indexes.getIfPresent(new ByteBudgetCache.Key(datasetId, model, size)) != null;
     }
 
     private static Neighbours answer(Searchable search, Integer of, int k, boolean indexed, NeighbourList list) {

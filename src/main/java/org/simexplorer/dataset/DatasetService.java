@@ -215,8 +215,20 @@ public class DatasetService {
 
     /** The model id a request means: the dataset's own for null, blank or its own id; else the catalogue's. */
     String modelOf(Dataset dataset, String model) {
+        return resolve(dataset, model).id();
+    }
+
+    /**
+     * The model a request means, with its version, which memory kept for the dataset is keyed by. The dataset's
+     * own model has version 0: an adapter cannot be deleted while a dataset uses it, so its id names one model.
+     */
+    ModelCatalog.Resolved resolve(Dataset dataset, String model) {
         boolean own = model == null || model.isBlank() || model.equals(dataset.model());
-        return own ? dataset.model() : catalog.find(model).id();
+        return own ? own(dataset) : catalog.resolve(model);
+    }
+
+    static ModelCatalog.Resolved own(Dataset dataset) {
+        return new ModelCatalog.Resolved(dataset.model(), 0);
     }
 
     /** The vectors of the dataset's first {@code size} sentences (all of them, unless an append runs meanwhile). */

@@ -2,6 +2,7 @@ package org.simexplorer.dataset;
 
 import java.util.function.BiFunction;
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.similarity.ClusterOrder;
 import org.simexplorer.similarity.ClusterTree;
 import org.simexplorer.similarity.CosineMatrix;
@@ -157,11 +158,11 @@ public class DatasetSimilarity {
 
     private Matrix load(long datasetId, String model) {
         Dataset dataset = datasets.get(datasetId);
-        String modelId = datasets.modelOf(dataset, model);
+        ModelCatalog.Resolved resolved = datasets.resolve(dataset, model);
         int n = datasets.sentenceCount(datasetId);
         datasetLimits.checkMatrixSize(n);
-        return cache.get(datasetId, modelId, n, () -> {
-            Embeddings vectors = embeddings.of(dataset, modelId, n);
+        return cache.get(datasetId, resolved, n, () -> {
+            Embeddings vectors = embeddings.of(dataset, resolved, n);
             try (SimilarityMatrix computed = cosineMatrix.compute(vectors.vectors())) {
                 return new Matrix(vectors.model(), computed.size(), computed.toArray());
             }

@@ -1,6 +1,7 @@
 package org.simexplorer.dataset;
 
 import org.simexplorer.embedding.Embeddings;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.InvalidInputException;
 import org.simexplorer.similarity.CosineTiles;
 import org.simexplorer.similarity.MatrixProduct;
@@ -74,13 +75,13 @@ public class DatasetTiles {
     public CosineTiles.Tile tile(long datasetId, String model, boolean cluster, Stat stat, int level, int row,
             int col) {
         Dataset dataset = datasets.get(datasetId);
-        String modelId = datasets.modelOf(dataset, model);
+        ModelCatalog.Resolved resolved = datasets.resolve(dataset, model);
         int n = datasets.sentenceCount(datasetId);
         new TilePyramid(n).check(level, row, col);
         TileCache.TileKey key = key(cluster, stat, level, row, col);
-        return cache.get(datasetId, modelId, n, key, () -> matrixWork.call(() -> {
-            Embeddings vectors = embeddings.of(dataset, modelId, n);
-            int[] order = similarity.order(datasetId, modelId, cluster);
+        return cache.get(datasetId, resolved, n, key, () -> matrixWork.call(() -> {
+            Embeddings vectors = embeddings.of(dataset, resolved, n);
+            int[] order = similarity.order(datasetId, resolved.id(), cluster);
             return stat == Stat.MEAN
                     ? tiles.mean(vectors.vectors(), order, level, row, col)
                     : tiles.max(vectors.vectors(), order, level, row, col);
@@ -90,7 +91,7 @@ public class DatasetTiles {
     /** Whether the tile is cached now, for tests and benchmarks. */
     public boolean cached(long datasetId, String model, boolean cluster, Stat stat, int level, int row, int col) {
         Dataset dataset = datasets.get(datasetId);
-        return cache.contains(datasetId, datasets.modelOf(dataset, model), datasets.sentenceCount(datasetId),
+        return cache.contains(datasetId, datasets.resolve(dataset, model), datasets.sentenceCount(datasetId),
                 key(cluster, stat, level, row, col));
     }
 

@@ -1,6 +1,7 @@
 package org.simexplorer.dataset;
 
 import java.util.function.Supplier;
+import org.simexplorer.embedding.ModelCatalog;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,12 @@ public class MatrixCache {
         this.cache = new ByteBudgetCache<>(budget.matrix().toBytes(), DatasetSimilarity.Matrix::bytes);
     }
 
-    DatasetSimilarity.Matrix get(long datasetId, String model, int size, Supplier<DatasetSimilarity.Matrix> loader) {
+    DatasetSimilarity.Matrix get(long datasetId, ModelCatalog.Resolved model, int size,
+            Supplier<DatasetSimilarity.Matrix> loader) {
         return cache.get(new ByteBudgetCache.Key(datasetId, model, size), loader);
     }
 
-    DatasetSimilarity.Matrix getIfPresent(long datasetId, String model, int size) {
+    DatasetSimilarity.Matrix getIfPresent(long datasetId, ModelCatalog.Resolved model, int size) {
         return cache.getIfPresent(new ByteBudgetCache.Key(datasetId, model, size));
     }
 

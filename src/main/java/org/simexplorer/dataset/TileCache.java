@@ -1,13 +1,14 @@
 package org.simexplorer.dataset;
 
 import java.util.function.Supplier;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.similarity.CosineTiles;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Heatmap tiles within a byte budget (simexplorer.cache.tiles, default 64 MB: 512 tiles), keyed by dataset, model,
- * dataset state (its size), order, statistic, level, row and column. A dataset's tiles go when it changes, and a
+ * Heatmap tiles within a byte budget (simexplorer.cache.tiles, default 64 MB: 512 tiles), keyed by dataset, model
+ * and its version, dataset state (its size), order, statistic, level, row and column. A dataset's tiles go when it changes, and a
  * model's when that model is forgotten.
  */
 @Component
@@ -28,12 +29,12 @@ public class TileCache {
     }
 
     /** The cached tile, or the loader's (computed once however many ask at the same time). */
-    public CosineTiles.Tile get(long datasetId, String model, int size, TileKey tile,
+    public CosineTiles.Tile get(long datasetId, ModelCatalog.Resolved model, int size, TileKey tile,
             Supplier<CosineTiles.Tile> loader) {
         return cache.get(new ByteBudgetCache.Key(datasetId, model, size, tile.view()), loader);
     }
 
-    boolean contains(long datasetId, String model, int size, TileKey tile) {
+    boolean contains(long datasetId, ModelCatalog.Resolved model, int size, TileKey tile) {
         return cache.getIfPresent(new ByteBudgetCache.Key(datasetId, model, size, tile.view())) != null;
     }
 

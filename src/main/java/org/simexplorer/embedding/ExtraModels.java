@@ -25,6 +25,14 @@ public interface ExtraModels {
             return null;
         }
 
+        /**
+         * Tells apart models that had this id one after another (a deleted adapter whose name is reused), so that
+         * what an instance keeps for one is never served for the next; 0 when the id is never reused.
+         */
+        default long version() {
+            return 0;
+        }
+
         /** Its unit-length vectors from the base model's, row by row. */
         float[][] apply(float[][] baseVectors);
     }

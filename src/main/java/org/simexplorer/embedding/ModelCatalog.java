@@ -1,5 +1,6 @@
 package org.simexplorer.embedding;
 
+import org.simexplorer.errors.DomainException;
 import org.simexplorer.errors.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,8 +107,28 @@ public class ModelCatalog {
         String wanted = id == null ? defaultId : id;
         return builtIn(wanted)
                 .or(() -> extras.find(wanted).flatMap(extra -> builtIn(extra.base()).map(base -> specOf(extra, base))))
-                .orElseThrow(() -> new NotFoundException("Unknown model '" + wanted + "'. Known models: "
-                        + String.join(", ", ids()) + ".").with("knownModels", ids()));
+                .orElseThrow(() -> unknown(wanted));
+    }
+
+    private DomainException unknown(String id) {
+        return new NotFoundException("Unknown model '" + id + "'. Known models: " + String.join(", ", ids()) + ".")
+                .with("knownModels", ids());
+    }
+
+    /**
+     * A model id with its {@link ExtraModels.ExtraModel#version() version}: what an instance may key memory by,
+     * since a model id alone can name a deleted adapter and later a new one.
+     */
+    public record Resolved(String id, long version) {
+    }
+
+    /** As {@link #find(String)}, with the version read in the same lookup. */
+    public Resolved resolve(String id) {
+        String wanted = id == null ? defaultId : id;
+        if (builtIn(wanted).isPresent()) return new Resolved(wanted, 0);
+        return extras.find(wanted).filter(extra -> builtIn(extra.base()).isPresent())
+                .map(extra -> new Resolved(extra.id(), extra.version()))
+                .orElseThrow(() -> unknown(wanted));
     }
 
     public List<String> ids() {

@@ -28,6 +28,12 @@ class AdapterModels implements ExtraModels {
 
     private record Adapter(long adapterId, String id, String base, Long datasetId, int inputDimension, int dimension,
             AdapterModels models) implements ExtraModel {
+        /** The adapter's row id: the database never gives one twice. */
+        @Override
+        public long version() {
+            return adapterId;
+        }
+
         @Override
         public float[][] apply(float[][] baseVectors) {
             float[] w = models.weightsOf(adapterId, id);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.simexplorer.embedding.ModelCatalog;
 import org.simexplorer.errors.OverloadedException;
 
 class ByteBudgetCacheTest {
@@ -25,7 +26,7 @@ class ByteBudgetCacheTest {
     }
 
     private static ByteBudgetCache.Key key(long dataset, int size) {
-        return new ByteBudgetCache.Key(dataset, "m", size);
+        return new ByteBudgetCache.Key(dataset, new ModelCatalog.Resolved("m", 0), size);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +69,16 @@ public final class PostgresTestDatabase {
                 "spring.datasource.password", password == null ? "" : password,
                 "spring.datasource.driver-class-name", "org.postgresql.Driver",
                 "spring.flyway.schemas", schema);
+    }
+
+    /** A schema of its own for app processes started by a test, which drops it with {@link #dropSchema()}. */
+    public static PostgresTestDatabase forProcesses() {
+        return require();
+    }
+
+    /** The command-line arguments that put a packaged app in this database's schema. */
+    public List<String> arguments() {
+        return properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     /** The database of a running {@link OnPostgres} test class. */
