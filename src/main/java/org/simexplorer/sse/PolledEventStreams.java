@@ -1,6 +1,8 @@
 package org.simexplorer.sse;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +28,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class PolledEventStreams implements DisposableBean {
 
-    /** What a read found: the event to send, and whether it is the work's last. */
-    public record Reading(Event event, boolean last) {
+    /**
+     * What a read found: the event to send, whether it is the work's last, and the events that follow the last
+     * one before the stream closes (a closing {@code end}, for example).
+     */
+    public record Reading(Event event, boolean last, List<Event> closing) {
+
+        public Reading(Event event, boolean last) {
+            this(event, last, List.of());
+        }
+
+        Event[] lastEvents() {
+            List<Event> all = new ArrayList<>();
+            all.add(event);
+            all.addAll(closing);
+            return all.toArray(Event[]::new);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(PolledEventStreams.class);
@@ -50,7 +66,7 @@ public class PolledEventStreams implements DisposableBean {
      */
     public SseEmitter follow(String key, Duration timeout, Supplier<Reading> read) {
         Reading now = read.get();
-        if (now.last()) return EventStreams.ended(timeout, now.event());
+        if (now.last()) return EventStreams.ended(timeout, now.lastEvents());
         while (true) {
             Followed work = followed.computeIfAbsent(key, k -> new Followed(k, timeout, read));
             synchronized (work) {
@@ -98,7 +114,7 @@ public class PolledEventStreams implements DisposableBean {
                 if (!Objects.equals(reading.event(), last)) {
                     last = reading.event();
                     if (reading.last()) {
-                        streams.endAll(reading.event());
+                        streams.endAll(reading.lastEvents());
                         close();
                         return;
                     }

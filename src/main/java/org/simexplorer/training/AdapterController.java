@@ -22,14 +22,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 @RestController
 @Tag(name = "Adapters")
 class AdapterController {
 
-    /** A stream open this long closes; the browser's EventSource then opens a new one where it left off. */
-    private static final Duration EVENTS_TIMEOUT = Duration.ofMinutes(30);
+    /** A stream closes after this long; the browser's EventSource then reconnects and gets the state again. */
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
     private final AdapterService adapters;
     private final PolledEventStreams streams;
@@ -66,19 +66,22 @@ class AdapterController {
 
     /**
      * Server-Sent Events: a {@code progress} event with the whole adapter whenever its stored progress changed,
-     * then one {@code end} event with its final state, then the stream closes. An adapter that has ended gets the
-     * end at once. Read from the database, so any instance answers for a training that any instance runs.
+     * then one {@code end} event, then the stream closes. An adapter that has ended gets its last state and the end
+     * at once. Read from the database, so any instance answers for a training that any instance runs.
      */
     @Operation(summary = "Server-Sent Events: progress at each curve point, then end; then the stream closes")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream", schema = @Schema(
             type = "string", description = "event: progress / event: end, each with the adapter as JSON data")))
     @ProblemResponses({400, 404})
     @GetMapping(path = "/api/adapters/{id}/events", produces = "text/event-stream")
-    SseEmitter events(@PathVariable long id) {
-        return streams.follow("adapter:" + id, EVENTS_TIMEOUT, () -> {
+    ResponseBodyEmitter events(@PathVariable long id) {
+        adapters.view(id);
+        return streams.follow("adapter-" + id, STREAM_TIMEOUT, () -> {
             AdapterView now = adapters.view(id);
             boolean ended = !"queued".equals(now.status()) && !"running".equals(now.status());
-            return new PolledEventStreams.Reading(new Event(ended ? "end" : "progress", now), ended);
+            Event progress = new Event("progress", now);
+            return ended ? new PolledEventStreams.Reading(progress, true, List.of(new Event("end", now)))
+                    : new PolledEventStreams.Reading(progress, false);
         });
     }
 

@@ -61,11 +61,11 @@ class AdapterTrainer {
             Map<String, Object> after, boolean cancelled) {
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /** Where a training resumes: its stored state, the curve up to that state's step, and the step-0 metrics. */
     record Resume(TrainingCheckpoint state, List<CurvePoint> curve, Map<String, Object> before) {
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AdapterLossEvaluator adapterLoss;
     private final SparsePairLossEvaluator pairLoss;
