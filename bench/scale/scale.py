@@ -10,7 +10,10 @@ printed as rss_peak_mb.<step>; VmHWM at the end as rss_hwm_mb):
   losses     PUT 1,000 labels, then GET .../loss?loss=ID for every loss and GET .../losses
   page       the dataset page in headless Chromium (chromedriver's WebDriver protocol, no client library):
              performance.now() in the page when body[data-heatmap-ready] is set and no tile is pending, i.e. the
-             time from the navigation's start to the first visible tiles drawn, cold (first open) and warm
+             time from the navigation's start to the first visible tiles drawn, cold (first open) and warm;
+             the home page's load event as its floor
+http_floor_ms.<step> is the median round trip of GET /api/losses (a static list) just before a step: the part of
+each HTTP timing that is not the work asked for.
 Times are client-side wall clock over keep-alive HTTP on 127.0.0.1, medians unless named otherwise.
 """
 import argparse
@@ -111,17 +114,19 @@ class App:
                f"--simexplorer.data-dir={data}", *settings]
         self.proc = subprocess.Popen(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT)
         self.http = requests.Session()
-        deadline = time.time() + 300
-        while time.time() < deadline:
+        start = time.perf_counter()
+        while time.perf_counter() - start < 1200:
             if self.proc.poll() is not None:
                 sys.exit(f"the app stopped; see {log}")
             try:
                 if self.http.get(self.base + "/actuator/health/readiness", timeout=5).status_code == 200:
+                    out("startup_s", time.perf_counter() - start)
                     return
             except requests.RequestException:
                 pass
             time.sleep(0.5)
-        sys.exit("the app was not ready within 5 minutes")
+        self.stop()
+        sys.exit("the app was not ready within 20 minutes")
 
     def get(self, path, **kw):
         response = self.http.get(self.base + path, timeout=600, **kw)
@@ -174,7 +179,13 @@ def step_create(app, n, data, embed_rate, model):
     return status["datasetId"]
 
 
+def http_floor(app, step):
+    """The round trip of a request that computes nothing (the static loss list), the floor under every timing."""
+    out(f"http_floor_ms.{step}", median_ms(lambda: app.get("/api/losses"), 20))
+
+
 def step_tiles(app, dataset):
+    http_floor(app, "tiles")
     base = f"/api/datasets/{dataset}/tiles"
     for order in ("input", "cluster"):
         start = time.perf_counter()
@@ -203,6 +214,7 @@ def step_tiles(app, dataset):
 
 
 def step_neighbours(app, dataset, n, queries):
+    http_floor(app, "neighbours")
     path = f"/api/datasets/{dataset}/neighbours?k=10&sentence="
     start = time.perf_counter()
     method = app.get(path + "0").json()["method"]
@@ -243,6 +255,7 @@ def step_losses(app, dataset, n, count):
     body = [{"i": i, "j": j, "label": 1 if k % 3 == 0 else -1} for k, (i, j) in enumerate(sorted(pairs))]
     app.http.put(f"{app.base}/api/datasets/{dataset}/labels", json=body, timeout=600).raise_for_status()
     out("losses.labels", len(body))
+    http_floor(app, "losses")
     ids = [loss["id"] for loss in app.get("/api/losses").json()]
     worst = 0.0
     for loss in ids:
@@ -266,6 +279,9 @@ READY = """const done = arguments[arguments.length - 1];
 })();"""
 
 
+HOME = "const t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd || t.duration;"
+
+
 def step_page(app, dataset):
     port = free_port()
     driver = subprocess.Popen(["chromedriver", f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -283,7 +299,10 @@ def step_page(app, dataset):
         session = requests.post(wd + "/session", json=caps, timeout=120).json()["value"]["sessionId"]
         s = f"{wd}/session/{session}"
         requests.post(s + "/timeouts", json={"script": 120_000, "pageLoad": 120_000}, timeout=10)
-        requests.post(s + "/url", json={"url": app.base + "/"}, timeout=120)
+        for label in ("home_cold", "home_warm"):
+            requests.post(s + "/url", json={"url": app.base + "/"}, timeout=120)
+            home = requests.post(s + "/execute/sync", json={"script": HOME, "args": []}, timeout=60).json()["value"]
+            out(f"page.{label}_load_ms", home)
         for label in ("cold", "warm"):
             requests.post(s + "/url", json={"url": f"{app.base}/datasets/{dataset}"}, timeout=180).raise_for_status()
             value = requests.post(s + "/execute/async", json={"script": READY, "args": []}, timeout=180).json()["value"]

@@ -222,7 +222,9 @@ queueView.wire(queue, { ready: () => !!state.matrix, beforeStart: refreshConsist
 wireControls({ $, t, state, api, draw, redraw, applyColours: () => applyColours(), review, loader, sync, showStatus, showError,
   progressText, refreshViews: () => { train.refreshView(); compare.refreshView(); }, labelsReloaded: () => { afterLocalChange(); analysis.schedule(); } });
 
-const refreshConsistency = () => review.refreshConsistency(outcome);
+function refreshConsistency() {
+  return review.refreshConsistency(outcome);
+}
 
 function refreshAnalysis() {
   refreshConsistency();

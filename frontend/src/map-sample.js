@@ -5,16 +5,16 @@
 
 import { layoutKnnWithUmap, neighbourCount } from './umap-layout.js';
 
-/** Sampled sentences the page asks for, and the neighbours: 14 others plus itself is umap-js's default of 15. */
-export const MAP_SAMPLE = 5000;
+/** Neighbours the page asks for: 14 others plus itself is umap-js's default of 15. */
 export const MAP_SAMPLE_NEIGHBOURS = 14;
 export const MAP_PLACE = 5;
 /** A cosine at least this close to 1 is the same point: it lands exactly on its sampled twin. */
 const SAME_POINT = 1 - 1e-6;
 
-/** The query string of the page's request. */
-export function mapSampleQuery({ sample = MAP_SAMPLE, k = MAP_SAMPLE_NEIGHBOURS, place = MAP_PLACE, model } = {}) {
-  const query = new URLSearchParams({ sample: String(sample), k: String(k), place: String(place) });
+/** The query string of the page's request; without a sample size the server's (simexplorer.map.umap-sample). */
+export function mapSampleQuery({ sample, k = MAP_SAMPLE_NEIGHBOURS, place = MAP_PLACE, model } = {}) {
+  const query = new URLSearchParams({ k: String(k), place: String(place) });
+  if (sample) query.set('sample', String(sample));
   if (model) query.set('model', model);
   return query.toString();
 }

@@ -118,7 +118,7 @@ export class ReviewPanel {
   consistency(report) {
     const { $, t, actions } = this;
     const list = clear($('conflict-list'));
-    if (report.error) {
+    if ('error' in report) {
       setText($('consistency-summary'), t('consistency.failed', report.error));
       return;
     }

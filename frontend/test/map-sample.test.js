@@ -61,9 +61,9 @@ test('a sampled sentence keeps its place, a twin lands on it, the rest sit at th
   assert.deepEqual(placeBySample(mixed, samplePoints), p, 'deterministic');
 });
 
-test('the page asks for 5,000 sampled sentences, 14 neighbours and 5 to place by', () => {
-  assert.equal(mapSampleQuery(), 'sample=5000&k=14&place=5');
-  assert.equal(mapSampleQuery({ model: 'm:a' }), 'sample=5000&k=14&place=5&model=m%3Aa');
+test('the page asks for the server-side sample size, 14 neighbours and 5 to place by', () => {
+  assert.equal(mapSampleQuery(), 'k=14&place=5');
+  assert.equal(mapSampleQuery({ sample: 300, model: 'm:a' }), 'k=14&place=5&sample=300&model=m%3Aa');
 });
 
 /** Two groups in 8-D; the sample is every third sentence, with a brute-force graph and placement lists. */

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bench neighbours [--n=5000,100000] [--queries=200] [--d=384]}: top-10 neighbours of one sentence by the
+ * {@code bench neighbours [--n=5000,100000] [--queries=200] [--d=384] [--workers=cores] [--build-beam=40]}: top-10
+ * neighbours of one sentence by the
  * blocked exact search and by the HNSW index, on planted-cluster unit vectors (N/100 clusters, cosine about 0.5
  * inside one). Per N it prints the index's build time, the median time of one query on each, and the index's
  * recall@10 against the exact search; {@code neighbours.crossover_n} is the first N measured at which one index
@@ -35,22 +36,32 @@ public class NeighboursBenchmark implements CliCommand {
 
     @Override
     public String usage() {
-        return "bench neighbours [--n=5000,100000] [--queries=200] [--d=384]";
+        return "bench neighbours [--n=5000,100000] [--queries=200] [--d=384] [--workers=cores] [--build-beam="
+                + HnswIndex.BEAM_WIDTH + "]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out) {
-        CommandArguments arguments = CommandArguments.parse(args, "n", "queries", "d").noWords();
+        CommandArguments arguments = CommandArguments.parse(args, "n", "queries", "d", "workers", "build-beam")
+                .noWords();
+        Build build = new Build(arguments.integer("workers", Runtime.getRuntime().availableProcessors()),
+                arguments.integer("build-beam", HnswIndex.BEAM_WIDTH));
         measureAll(product, arguments.integers("n", 5_000, 100_000), arguments.integer("queries", 200),
-                arguments.integer("d", 384), out);
+                arguments.integer("d", 384), build, out);
         return 0;
     }
 
-    public static void measureAll(MatrixProduct product, int[] sizes, int queries, int d, PrintStream out) {
+    /** How the index is built: threads and build beam (M stays Lucene's default). */
+    public record Build(int workers, int beam) {
+    }
+
+    static void measureAll(MatrixProduct product, int[] sizes, int queries, int d, Build build, PrintStream out) {
         out.println("neighbours.load_start=" + Timings.loadAverage());
+        out.println("neighbours.build_workers=" + build.workers());
+        out.println("neighbours.build_beam=" + build.beam());
         int crossover = -1;
         for (int n : sizes) {
-            double[] times = measure(product, n, queries, d, out);
+            double[] times = measure(product, n, queries, d, build, out);
             if (crossover < 0 && times[1] < times[0]) crossover = n;
         }
         out.println("neighbours.crossover_n=" + crossover);
@@ -58,7 +69,7 @@ public class NeighboursBenchmark implements CliCommand {
     }
 
     /** @return {exact_ms, hnsw_ms} medians */
-    static double[] measure(MatrixProduct product, int n, int queries, int d, PrintStream out) {
+    static double[] measure(MatrixProduct product, int n, int queries, int d, Build build, PrintStream out) {
         NormalizedRows x = PlantedClusters.rows(n, d, Math.max(10, n / 100), 1.0, n);
         ExactNeighbours exact = new ExactNeighbours(product);
         int[] rows = new Random(n + 1L).ints(queries, 0, n).toArray();
@@ -71,7 +82,8 @@ public class NeighboursBenchmark implements CliCommand {
             exactMs[q] = (System.nanoTime() - start) / 1e6;
         }
         long buildStart = System.nanoTime();
-        HnswIndex index = HnswIndex.build(x, 42);
+        HnswIndex index = HnswIndex.build(x, 42, build.workers(), HnswIndex.DEFAULT_SEARCH_BEAM,
+                HnswIndex.MAX_CONNECTIONS, build.beam());
         double buildMs = (System.nanoTime() - buildStart) / 1e6;
         double[] hnswMs = new double[rows.length];
         int found = 0;

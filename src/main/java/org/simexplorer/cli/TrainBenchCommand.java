@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bench train}: the time of one adapter step and of a whole default training, per loss; then, as the
- * training issue asks, the {@code bench losses} figures (every loss on a 5,000-sentence dataset with 1,000 labels).
+ * {@code bench train}: the time of one adapter step and of a whole default training, per loss; then the
+ * {@code bench losses} figures (every loss on a 5,000-sentence dataset with 1,000 labels), beside them.
  */
 @Component
 @Profile("cli")

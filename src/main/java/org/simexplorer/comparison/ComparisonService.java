@@ -98,7 +98,7 @@ public class ComparisonService {
     }
 
     /** The candidates whose ascending cosine rank among the candidates differs most between the first two models. */
-    static List<Comparison.Disagreement> disagreements(PairSample candidates, List<float[][]> vectors) {
+    public static List<Comparison.Disagreement> disagreements(PairSample candidates, List<float[][]> vectors) {
         List<float[]> cosines = vectors.stream().map(candidates::cosines).toList();
         double[] firstRanks = Correlation.ranks(cosines.get(0));
         double[] secondRanks = Correlation.ranks(cosines.get(1));

@@ -45,8 +45,8 @@ class MapController {
     @ProblemResponses({400, 404, 503})
     @GetMapping(path = "/map-sample", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> sample(@PathVariable long id,
-            @Parameter(description = "sentences in the sample, 2 to " + MapService.MAX_SAMPLE)
-            @RequestParam(defaultValue = "5000") int sample,
+            @Parameter(description = "sentences in the sample, 2 to " + MapService.MAX_SAMPLE
+                    + "; simexplorer.map.umap-sample (5,000) by default") @RequestParam(required = false) Integer sample,
             @Parameter(description = "neighbours of each sample sentence within the sample, 1 to "
                     + MapService.MAX_NEIGHBOURS + " and below sample") @RequestParam(defaultValue = "15") int k,
             @Parameter(description = "nearest sample sentences of every other sentence, 1 to " + MapService.MAX_PLACE)

@@ -11,6 +11,7 @@ import org.simexplorer.similarity.ExactNeighbours;
 import org.simexplorer.similarity.MapSample;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.Projection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class MapService {
 
-    /** Bounds of {@code GET .../map-sample}: the page asks for 5,000 sampled sentences, 15 and 5 neighbours. */
+    /** Bounds of {@code GET .../map-sample}; the page asks for the default sample, 14 and 5 neighbours. */
     public static final int MAX_SAMPLE = 20_000;
     public static final int MAX_NEIGHBOURS = 100;
     public static final int MAX_PLACE = 50;
@@ -31,9 +32,12 @@ public class MapService {
     private final DatasetNeighbours neighbours;
     private final ExactNeighbours exact;
     private final ConcurrencyLimit work;
+    private final int defaultSample;
 
     MapService(DatasetClusters clusters, DatasetEmbeddings embeddings, DatasetNeighbours neighbours,
-            MatrixProduct product, ConcurrencyLimits limits) {
+            MatrixProduct product, ConcurrencyLimits limits,
+            @Value("${simexplorer.map.umap-sample:5000}") int defaultSample) {
+        this.defaultSample = defaultSample;
         this.clusters = clusters;
         this.embeddings = embeddings;
         this.neighbours = neighbours;
@@ -49,9 +53,11 @@ public class MapService {
      * A seeded sample of the dataset's sentences (all of them when there are at most {@code size}), the k nearest
      * sample sentences of each sample sentence, and the {@code place} nearest sample sentences of every other one.
      *
+     * @param size the sample size, or null for simexplorer.map.umap-sample
      * @throws InvalidInputException naming {@code sample}, {@code k} or {@code place} when out of range
      */
-    public Sampled sample(long datasetId, String model, int size, int k, int place) {
+    public Sampled sample(long datasetId, String model, Integer sample, int k, int place) {
+        int size = sample == null ? defaultSample : sample;
         check("sample", size, 2, MAX_SAMPLE);
         check("k", k, 1, MAX_NEIGHBOURS);
         check("place", place, 1, MAX_PLACE);

@@ -34,7 +34,7 @@ public class LoadedModels implements DisposableBean {
     static final long RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(LoadedModels.class);
-    /** Far longer than a load takes (1 to 3 s here), so that only a hung load is left behind. */
+    /** Far longer than a load takes (see ready_ms of bench/startup.sh), so that only a hung load is left behind. */
     private static final Duration LOAD_END_WAIT = Duration.ofSeconds(60);
 
     private final ModelCatalog catalog;

@@ -7,7 +7,12 @@ import java.util.List;
  * positive b) of exp(λ(S_a − S_b)) factorises, because labels are only ±1, into
  * (Σ_a exp(λS_a))·(Σ_b exp(−λS_b)); so the loss is softplus(LSE_neg(λS) + LSE_pos(−λS)), O(|P|) not O(|P|²).
  */
-public final class CoSentLoss implements PairLoss {
+public final class CoSentLoss implements PairLoss, GramLoss {
+
+    /** max S over negatives, max −S over positives. */
+    private static final GramRows.Merge[] EXTREMES = {GramRows.Merge.MAX, GramRows.Merge.MAX};
+    /** Σ exp over negatives, over positives. */
+    private static final GramRows.Merge[] SUMS = {GramRows.Merge.SUM, GramRows.Merge.SUM};
 
     @Override
     public String id() {
@@ -71,6 +76,59 @@ public final class CoSentLoss implements PairLoss {
                 gradient[p] *= posScale + isNegative * (negScale - posScale);
             }
         }
+        return LossMath.softplus(lseNeg + lsePos);
+    }
+
+    @Override
+    public double onGram(GramRows rows, LossParameters params) {
+        double far = GramRows.FAR;
+        double[] extremes = rows.upper(EXTREMES, (row, acc) -> {
+            double[] s = row.s;
+            double[] t = row.t;
+            double[] positive = row.a;
+            double[] negative = row.b;
+            int n = row.length;
+            for (int k = 0; k < n; k++) {
+                positive[k] = (t[k] + 1) * 0.5 * (t[k] * t[k]);
+                negative[k] = t[k] * t[k] - positive[k];
+            }
+            for (int k = 0; k < n; k++) t[k] = negative[k] * s[k] - (1 - negative[k]) * far;
+            acc[0] = ArrayMath.max(acc[0], t, n);
+            for (int k = 0; k < n; k++) s[k] = -positive[k] * s[k] - (1 - positive[k]) * far;
+            acc[1] = ArrayMath.max(acc[1], s, n);
+        });
+        if (extremes[0] <= -far || extremes[1] <= -far) {
+            rows.clear();
+            return 0; // log(1 + empty sum)
+        }
+        double lambda = params.get("scale");
+        double shiftNeg = lambda * extremes[0];
+        double shiftPos = lambda * extremes[1];
+        double range = 2 * lambda * GramRows.MAX_COSINE;
+        double[] sums = rows.upper(SUMS, (row, acc) -> {
+            double[] s = row.s;
+            double[] t = row.t;
+            double[] e = row.a;
+            double[] negative = row.b;
+            int n = row.length;
+            for (int k = 0; k < n; k++) {
+                negative[k] = (1 - t[k]) * 0.5 * (t[k] * t[k]);
+                e[k] = -t[k] * lambda * s[k] - (shiftPos + negative[k] * (shiftNeg - shiftPos));
+            }
+            ArrayMath.exp(e, n, range);
+            for (int k = 0; k < n; k++) {
+                e[k] *= t[k] * t[k];
+                t[k] = t[k] * t[k] - negative[k]; // now the positives' indicator
+            }
+            acc[0] += ArrayMath.sumOfProducts(e, negative, 0, n);
+            acc[1] += ArrayMath.sumOfProducts(e, t, 0, n);
+            if (row.g != null) System.arraycopy(e, 0, row.g, 0, n);
+        });
+        double lseNeg = shiftNeg + Math.log(sums[0]);
+        double lsePos = shiftPos + Math.log(sums[1]);
+        // As in compute: ∂L/∂S_a = λ·σ(A+B)·softmax_neg(λS)_a, ∂L/∂S_b = −λ·σ(A+B)·softmax_pos(−λS)_b.
+        double w = lambda * LossMath.sigmoid(lseNeg + lsePos);
+        rows.mirror(-w / sums[1], w / sums[0]);
         return LossMath.softplus(lseNeg + lsePos);
     }
 }

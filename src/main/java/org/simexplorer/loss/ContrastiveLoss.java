@@ -32,4 +32,29 @@ public final class ContrastiveLoss extends MeanPairLoss {
             return 0.5 * (y * d * d + (1 - y) * gap * gap);
         };
     }
+
+    @Override
+    GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv) {
+        double margin = params.get("margin");
+        return (row, acc) -> {
+            double[] s = row.s;
+            double[] t = row.t;
+            double[] term = row.a;
+            double[] slope = row.b;
+            int n = row.length;
+            for (int k = 0; k < n; k++) {
+                double labelled = t[k] * t[k];
+                double y = (t[k] + 1) * 0.5 * labelled;
+                double notY = labelled - y;
+                double d = 1.0 - s[k];
+                double gap = Math.max(0, margin - d);
+                term[k] = 0.5 * (y * d * d + notY * gap * gap);
+                slope[k] = -y * d + notY * gap;
+            }
+            if (row.g != null) {
+                for (int k = 0; k < n; k++) row.g[k] = inv * slope[k];
+            }
+            acc[0] += ArrayMath.sum(term, 0, n);
+        };
+    }
 }

@@ -28,4 +28,21 @@ public final class CosineMseLoss extends MeanPairLoss {
             return diff * diff;
         };
     }
+
+    @Override
+    GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv) {
+        double twiceInv = 2 * inv;
+        return (row, acc) -> {
+            double[] s = row.s;
+            double[] t = row.t;
+            double[] diff = row.a;
+            int n = row.length;
+            // (S − T)·T² is S − T on a labelled pair and 0 on an unlabelled one.
+            for (int k = 0; k < n; k++) diff[k] = (s[k] - t[k]) * (t[k] * t[k]);
+            if (row.g != null) {
+                for (int k = 0; k < n; k++) row.g[k] = twiceInv * diff[k];
+            }
+            acc[0] += ArrayMath.sumOfProducts(diff, diff, 0, n);
+        };
+    }
 }

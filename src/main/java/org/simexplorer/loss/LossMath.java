@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 final class LossMath {
 
     /**
-     * Below this much work (in multiply-adds or pair terms) a loop stays on the calling thread: forking costs tens
-     * of microseconds, more than a thousand pairs take.
+     * Below this much work (in multiply-adds or pair terms) a loop stays on the calling thread: forking costs more
+     * than a small loop over the pairs takes.
      */
     static final long PARALLEL_FROM = 200_000;
 
@@ -19,6 +19,12 @@ final class LossMath {
     @FunctionalInterface
     interface RangeSum {
         double over(int from, int to);
+    }
+
+    /** Works on a range [from, to) of indices. */
+    @FunctionalInterface
+    interface Range {
+        void over(int from, int to);
     }
 
     /** log(1 + eˣ) without overflow for large x or loss of precision for very negative x. */
@@ -34,6 +40,28 @@ final class LossMath {
         double e = Math.exp(-Math.abs(x));
         slope[0] = dxDscore * (x >= 0 ? 1 / (1 + e) : e / (1 + e));
         return Math.max(x, 0) + log1pOfSmall(e);
+    }
+
+    /**
+     * The logistic loss over a row of the dense block: Σ softplus(x[k]) over the labelled entries (t[k] ≠ 0), and,
+     * when {@code g} is not null, g[k] = factor·t[k]·σ(x[k]), 0 where t[k] = 0. Every |x[k]| is at most about
+     * {@code range}; x and e are overwritten. As in {@link #logisticLoss}, one exponential e^{−|x|} serves both, and
+     * the side of σ is chosen by arithmetic on x rather than by a branch.
+     */
+    static double logisticRow(double[] x, double[] t, int n, double range, double[] e, double factor, double[] g) {
+        for (int k = 0; k < n; k++) e[k] = -Math.abs(x[k]);
+        ArrayMath.exp(e, n, range);
+        for (int k = 0; k < n; k++) e[k] *= t[k] * t[k];
+        if (g != null) {
+            for (int k = 0; k < n; k++) {
+                // σ(x) = (x ≥ 0 ? 1 : e)/(1 + e); "above" is 1 for x > 0 and 0 for x < 0, as a clamp, which
+                // vectorises where a comparison does not.
+                double above = Math.max(0, Math.min(1, x[k] * GramRows.FAR));
+                g[k] = factor * t[k] * ((e[k] + (1 - e[k]) * above) / (1 + e[k]));
+            }
+        }
+        for (int k = 0; k < n; k++) x[k] = Math.max(x[k], 0);
+        return ArrayMath.sum(x, 0, n) + ArrayMath.sumLog1p(e, 0, n);
     }
 
     /** 1 / (1 + e⁻ˣ), evaluated on the side where the exponential cannot overflow. */
@@ -65,6 +93,16 @@ final class LossMath {
         return total;
     }
 
+    /**
+     * Runs {@code range} over [0, count) split in chunks, in parallel when {@code work} is worth it: for loops too
+     * cheap per index to pay for a call per index.
+     */
+    static void forRanges(int count, long work, Range range) {
+        int chunks = chunks(count, work);
+        IntStream all = IntStream.range(0, chunks);
+        (chunks > 1 ? all.parallel() : all).forEach(c -> range.over(start(c, chunks, count), start(c + 1, chunks, count)));
+    }
+
     /** Runs {@code each} for every index in [0, count), in parallel chunks when {@code work} is worth it. */
     static void forEach(int count, long work, IntConsumer each) {
         int chunks = chunks(count, work);
@@ -74,12 +112,12 @@ final class LossMath {
         });
     }
 
-    private static int chunks(int count, long work) {
+    static int chunks(int count, long work) {
         if (work < PARALLEL_FROM || count < 2) return 1;
         return Math.min(count, 16 * Runtime.getRuntime().availableProcessors());
     }
 
-    private static int start(int chunk, int chunks, int count) {
+    static int start(int chunk, int chunks, int count) {
         return (int) ((long) count * chunk / chunks);
     }
 }

@@ -61,7 +61,12 @@ public class LossService {
         }
         List<LossParameters> resolved = registry.all().stream()
                 .map(loss -> LossParameters.resolve(loss, overrides.get(loss.id()))).toList();
-        PairScores scores = pairs.size() == 0 ? null : evaluator.scores(embeddings, pairs);
+        try (PairScores scores = pairs.size() == 0 ? null : evaluator.scores(embeddings, pairs)) {
+            return valuesOf(scores, pairs, resolved);
+        }
+    }
+
+    private List<LossValue> valuesOf(PairScores scores, LabelledPairs pairs, List<LossParameters> resolved) {
         List<LossValue> values = new ArrayList<>();
         for (int k = 0; k < resolved.size(); k++) {
             PairLoss loss = registry.all().get(k);

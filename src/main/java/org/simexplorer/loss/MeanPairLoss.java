@@ -4,7 +4,9 @@ package org.simexplorer.loss;
  * A loss that is the mean over labelled pairs of a term in one score and its label. The subclasses give
  * only the term; the loop over the pairs, the gradient and the per-pair shares live here once.
  */
-abstract class MeanPairLoss implements PairLoss {
+abstract class MeanPairLoss implements PairLoss, GramLoss {
+
+    private static final GramRows.Merge[] ONE_SUM = {GramRows.Merge.SUM};
 
     /** The term of one pair, for one request's parameters. */
     @FunctionalInterface
@@ -20,6 +22,20 @@ abstract class MeanPairLoss implements PairLoss {
 
     /** Reads the parameters once per request and returns the term they define. */
     abstract PairTerm term(LossParameters params);
+
+    /**
+     * The same term over a row of the dense block: adds the row's terms (0 where T = 0) to {@code acc[0]} and, when
+     * {@code row.g} is not null, writes {@code inv}·∂term/∂score to it.
+     */
+    abstract GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv);
+
+    @Override
+    public final double onGram(GramRows rows, LossParameters params) {
+        double inv = 1.0 / rows.pairs();
+        double sum = rows.upper(ONE_SUM, rowTerms(params, rows, inv))[0];
+        rows.mirror(1, 1);
+        return sum * inv;
+    }
 
     @Override
     public final boolean hasPairContributions() {

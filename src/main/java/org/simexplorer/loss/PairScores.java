@@ -1,5 +1,6 @@
 package org.simexplorer.loss;
 
+import java.nio.FloatBuffer;
 import org.simexplorer.similarity.CosineMatrix;
 import org.simexplorer.similarity.MatrixProduct;
 
@@ -12,40 +13,43 @@ import org.simexplorer.similarity.MatrixProduct;
  * <p>Two routes give the same numbers. When the pairs are few next to m² (a user's labels), each pair's dot
  * product is taken on its own: P·D multiply-adds. When they fill a good share of the m × m block (a dense
  * "target" from {@code POST /api/loss}), {@link PairGram} takes the cosines from one product of the normalised
- * touched rows and the gradient from one more, on {@link MatrixProduct}'s fast route; their m² floats are bounded
- * by a constant times P.
+ * touched rows and the gradient from one more, on {@link MatrixProduct}'s fast route, and the losses run over the
+ * m × m block as a whole ({@link GramLoss}); its m² floats are bounded by a constant times P. {@link #close()} gives
+ * the block's buffers back to the product; left open, they go with the garbage collector.
  */
-public final class PairScores {
+public final class PairScores implements AutoCloseable {
 
     private final LabelledPairs pairs;
     private final float[][] embeddings;
     private final int dimension;
     private final int[] touched;
     private final double[] norms;
+    private final int[] slot;
     /** The dense route's products; null on the per-pair route. */
     private final PairGram gram;
     private double[] dots;
     private double[] cosines;
 
     private PairScores(LabelledPairs pairs, float[][] embeddings, int dimension, int[] touched, double[] norms,
-            double[] dots, double[] cosines, PairGram gram) {
+            int[] slot, double[] dots, PairGram gram) {
         this.pairs = pairs;
         this.embeddings = embeddings;
         this.dimension = dimension;
         this.touched = touched;
         this.norms = norms;
+        this.slot = slot;
         this.dots = dots;
-        this.cosines = cosines;
         this.gram = gram;
     }
 
     /**
      * @param product    the fast product, used only when {@code gramRoute}
+     * @param slot       {@link LabelledPairs#slots()} of the pairs
      * @param gramRoute  true to take the dot products from one product of the touched rows
      */
-    static PairScores compute(float[][] embeddings, LabelledPairs pairs, MatrixProduct product, boolean gramRoute) {
+    static PairScores compute(float[][] embeddings, LabelledPairs pairs, int[] slot, MatrixProduct product,
+            boolean gramRoute) {
         int n = embeddings.length;
-        int[] slot = pairs.slots();
         int[] touched = LabelledPairs.touched(slot);
         int m = touched.length;
         int d = m == 0 ? -1 : embeddings[touched[0]].length;
@@ -60,14 +64,40 @@ public final class PairScores {
         LossMath.forEach(m, (long) m * dimension, k -> norms[touched[k]] = Math.sqrt(dot(embeddings[touched[k]],
                 embeddings[touched[k]])));
         if (gramRoute) {
-            PairGram gram = PairGram.of(embeddings, touched, slot, norms, dimension);
-            return new PairScores(pairs, embeddings, dimension, touched, norms, null, gram.cosines(pairs, product),
-                    gram);
+            PairGram gram = PairGram.of(embeddings, pairs, touched, slot, norms, dimension, product);
+            return new PairScores(pairs, embeddings, dimension, touched, norms, slot, null, gram);
         }
         double[] dots = new double[pairs.size()];
         LossMath.forEach(dots.length, (long) dots.length * dimension,
                 p -> dots[p] = dot(embeddings[pairs.first()[p]], embeddings[pairs.second()[p]]));
-        return new PairScores(pairs, embeddings, dimension, touched, norms, dots, null, null);
+        return new PairScores(pairs, embeddings, dimension, touched, norms, slot, dots, null);
+    }
+
+    /** Whether the scores are a dense block, on which {@link #evaluateOnGram} runs. */
+    boolean onGram() {
+        return gram != null;
+    }
+
+    /** A loss's value and, when asked, ∂L/∂E, from the dense block. */
+    record GramEvaluation(double value, float[][] gradient) {
+    }
+
+    GramEvaluation evaluateOnGram(GramLoss loss, LossParameters params, boolean gradient, boolean raw,
+            MatrixProduct product) {
+        FloatBuffer g = gradient ? gram.takeGradientBlock() : null;
+        double value;
+        try {
+            value = loss.onGram(new GramRows(gram, g), params);
+        } catch (RuntimeException e) {
+            if (g != null) product.giveBack(g);
+            throw e;
+        }
+        return new GramEvaluation(value, g == null ? null : gram.backward(g, raw));
+    }
+
+    @Override
+    public void close() {
+        if (gram != null) gram.close();
     }
 
     public LabelledPairs pairs() {
@@ -82,6 +112,7 @@ public final class PairScores {
     /** z_p = e_i·e_j for each pair; shared, do not modify. */
     public synchronized double[] dots() {
         if (dots == null) {
+            double[] cosines = cosines();
             // The dense route's cosines times the floored norms: x_i·x_j·max(‖e_i‖, ε)·max(‖e_j‖, ε) = e_i·e_j.
             double[] z = new double[cosines.length];
             LossMath.forEach(z.length, z.length,
@@ -93,7 +124,9 @@ public final class PairScores {
 
     /** S_p, the cosine of each pair; a zero row is similar to nothing (S = 0). Shared, do not modify. */
     public synchronized double[] cosines() {
-        if (cosines == null) {
+        if (cosines == null && gram != null) {
+            cosines = gram.cosines(pairs, slot);
+        } else if (cosines == null) {
             double[] s = new double[dots.length];
             for (int p = 0; p < s.length; p++) {
                 s[p] = dots[p] / (floored(norms[pairs.first()[p]]) * floored(norms[pairs.second()[p]]));
@@ -112,9 +145,10 @@ public final class PairScores {
      * ∂L/∂E from ∂L/∂s_p: each pair adds g_p·x_j to row i and g_p·x_i to row j (x = e for raw dot products,
      * e/max(‖e‖, ε) for cosines), then the cosine rows go back through the normalisation:
      * ∂L/∂eᵢ = (aᵢ − xᵢ (xᵢ·aᵢ)) / ‖eᵢ‖, or aᵢ / ε where the floor is active. Rows no pair touches get zeros.
+     * The per-pair route only; the dense block takes its gradient in {@link #evaluateOnGram}.
      */
-    float[][] backward(double[] g, boolean raw, MatrixProduct product) {
-        if (gram != null) return gram.backward(pairs, g, raw, product);
+    float[][] backward(double[] g, boolean raw) {
+        if (gram != null) throw new IllegalStateException("the dense block takes its gradient in evaluateOnGram");
         float[][] out = new float[embeddings.length][dimension];
         PairIncidence incidence = PairIncidence.of(pairs);
         LossMath.forEach(touched.length, 2L * pairs.size() * dimension, k -> {

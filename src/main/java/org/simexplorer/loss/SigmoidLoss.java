@@ -28,4 +28,19 @@ public final class SigmoidLoss extends MeanPairLoss {
         double bias = params.get("b");
         return (s, label, slope) -> LossMath.logisticLoss(-label * (scale * s + bias), -label * scale, slope);
     }
+
+    @Override
+    GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv) {
+        double scale = params.get("t");
+        double bias = params.get("b");
+        double range = Math.abs(scale) * GramRows.MAX_COSINE + Math.abs(bias);
+        return (row, acc) -> {
+            double[] s = row.s;
+            double[] t = row.t;
+            double[] x = row.a;
+            int n = row.length;
+            for (int k = 0; k < n; k++) x[k] = -t[k] * (scale * s[k] + bias);
+            acc[0] += LossMath.logisticRow(x, t, n, range, row.b, -scale * inv, row.g);
+        };
+    }
 }

@@ -7,7 +7,10 @@ import java.util.List;
  * Multi-positive InfoNCE: each row is a softmax over its labelled partners, scored by how much mass
  * lands on its positives. The cross-entropy of the original answer, done right.
  */
-public final class SoftmaxCeLoss implements PairLoss {
+public final class SoftmaxCeLoss implements PairLoss, GramLoss {
+
+    /** Σ ℓ_i and the rows that count. */
+    private static final GramRows.Merge[] VALUE_AND_ROWS = {GramRows.Merge.SUM, GramRows.Merge.SUM};
 
     @Override
     public String id() {
@@ -44,11 +47,7 @@ public final class SoftmaxCeLoss implements PairLoss {
             if (positives[i] >= 1 && rows.degree(i) >= 2) countedRows++;
             else positives[i] = 0;
         }
-        if (countedRows == 0) {
-            throw new UndefinedException("softmax-ce is undefined for this target: no row has both a positive "
-                    + "pair and another labelled pair to compare it with (a row needs |P_i| ≥ 1 and |C_i| ≥ 2).")
-                    .with("loss", id());
-        }
+        if (countedRows == 0) throw undefined();
         double invRows = 1.0 / countedRows;
         // One slot per (row, labelled partner): exp(S_ij/τ − max) first, then ∂ℓ_i/∂S_ij. A pair's gradient is
         // the sum of its two slots, added after the rows are done so that rows can run in parallel.
@@ -82,7 +81,7 @@ public final class SoftmaxCeLoss implements PairLoss {
         }
         double max = maxS * invTau;
         // The exponentials go to the slots and are summed after: a sum carried across the exp calls in one loop
-        // measured twice as slow.
+        // is slower (bench similarity, key loss_softmax-ce_with_gradient_n2000_ms_best).
         for (int e = from; e < to; e++) slots[e] = Math.exp(s[rows.pair[e]] * invTau - max);
         double expSum = 0;
         for (int e = from; e < to; e++) expSum += slots[e];
@@ -95,5 +94,57 @@ public final class SoftmaxCeLoss implements PairLoss {
             }
         }
         return max + Math.log(expSum) - positiveS * invTau / positives;
+    }
+
+    private UndefinedException undefined() {
+        return (UndefinedException) new UndefinedException("softmax-ce is undefined for this target: no row has both "
+                + "a positive pair and another labelled pair to compare it with (a row needs |P_i| ≥ 1 and |C_i| ≥ 2).")
+                .with("loss", id());
+    }
+
+    /**
+     * Each whole row of the block is one softmax: ℓ_i from its exponentials, and A_ij = ∂ℓ_i/∂S_ij in the row.
+     * A pair's gradient is A_ij + A_ji, which the symmetrising pass adds, with the mean over counted rows.
+     */
+    @Override
+    public double onGram(GramRows rows, LossParameters params) {
+        double invTau = 1.0 / params.get("temperature");
+        double far = GramRows.FAR;
+        double[] totals = rows.full(VALUE_AND_ROWS, (row, acc) -> {
+            double[] s = row.s;
+            double[] t = row.t;
+            double[] e = row.a;
+            double[] positive = row.b;
+            int n = row.length;
+            for (int k = 0; k < n; k++) {
+                positive[k] = (t[k] + 1) * 0.5 * (t[k] * t[k]);
+                t[k] *= t[k]; // now whether the pair is labelled
+            }
+            double candidates = ArrayMath.sum(t, 0, n);
+            double positives = ArrayMath.sum(positive, 0, n);
+            if (positives < 1 || candidates < 2) {
+                if (row.g != null) java.util.Arrays.fill(row.g, 0, n, 0.0);
+                return;
+            }
+            double positiveS = ArrayMath.sumOfProducts(positive, s, 0, n);
+            for (int k = 0; k < n; k++) e[k] = s[k] * t[k] - (1 - t[k]) * far;
+            double maxS = ArrayMath.max(-far, e, n);
+            double max = maxS * invTau;
+            for (int k = 0; k < n; k++) e[k] = s[k] * invTau - max;
+            ArrayMath.exp(e, n, (GramRows.MAX_COSINE + Math.abs(maxS)) * invTau);
+            for (int k = 0; k < n; k++) e[k] *= t[k];
+            double expSum = ArrayMath.sum(e, 0, n);
+            acc[0] += max + Math.log(expSum) - positiveS * invTau / positives;
+            acc[1] += 1;
+            if (row.g != null) {
+                // ∂ℓ_i/∂S_ij = (softmax_j − [j ∈ P_i]/|P_i|)/τ
+                double softmaxScale = invTau / expSum;
+                double positiveShare = invTau / positives;
+                for (int k = 0; k < n; k++) row.g[k] = e[k] * softmaxScale - positive[k] * positiveShare;
+            }
+        });
+        if (totals[1] == 0) throw undefined();
+        rows.symmetrise(1 / totals[1]);
+        return totals[0] / totals[1];
     }
 }

@@ -41,11 +41,13 @@ public class SparsePairLossEvaluator {
      */
     public LossResult evaluate(float[][] embeddings, LabelledPairs pairs, PairLoss loss, LossParameters params,
                                boolean gradient, boolean contributions) {
-        return evaluate(scores(embeddings, pairs), loss, params, gradient, contributions);
+        try (PairScores scores = scores(embeddings, pairs)) {
+            return evaluate(scores, loss, params, gradient, contributions);
+        }
     }
 
     /**
-     * The pairs' scores, to evaluate several losses on the same embeddings and labels.
+     * The pairs' scores, to evaluate several losses on the same embeddings and labels; close them when done.
      *
      * @throws org.simexplorer.errors.UndefinedException when nothing is labelled
      */
@@ -55,34 +57,37 @@ public class SparsePairLossEvaluator {
                     + embeddings.length);
         }
         pairs.requireAny();
-        return PairScores.compute(embeddings, pairs, product, useGramRoute(pairs));
+        int[] slot = pairs.slots();
+        return PairScores.compute(embeddings, pairs, slot, product, useGramRoute(pairs, slot));
     }
 
     /** One loss on scores computed before; see {@link #evaluate(float[][], LabelledPairs, PairLoss, LossParameters, boolean, boolean)}. */
     public LossResult evaluate(PairScores scores, PairLoss loss, LossParameters params, boolean gradient,
                                boolean contributions) {
         LabelledPairs pairs = scores.pairs();
-        double[] slopes = gradient ? new double[pairs.size()] : null;
         double[] shares = contributions && loss.hasPairContributions() ? new double[pairs.size()] : null;
-        double value = loss.compute(pairs, scores.scoresFor(loss), params, slopes, shares);
-        float[][] dLdE = gradient ? scores.backward(slopes, loss.usesRawDotProducts(), product) : null;
+        double value;
+        float[][] dLdE;
+        if (scores.onGram() && loss instanceof GramLoss onGram) {
+            PairScores.GramEvaluation evaluated = scores.evaluateOnGram(onGram, params, gradient,
+                    loss.usesRawDotProducts(), product);
+            value = evaluated.value();
+            dLdE = evaluated.gradient();
+            if (shares != null) loss.compute(pairs, scores.scoresFor(loss), params, null, shares);
+        } else {
+            double[] slopes = gradient ? new double[pairs.size()] : null;
+            value = loss.compute(pairs, scores.scoresFor(loss), params, slopes, shares);
+            dLdE = gradient ? scores.backward(slopes, loss.usesRawDotProducts()) : null;
+        }
         List<PairContribution> listed = shares == null ? null : contributions(scores, shares);
         return new LossResult(loss.id(), value, pairs.size(), params.asMap(), dLdE, listed);
     }
 
-    private boolean useGramRoute(LabelledPairs pairs) {
+    private boolean useGramRoute(LabelledPairs pairs, int[] slot) {
         if (gramRouteDensity <= 0) return false;
-        int touched = touchedRows(pairs);
-        return (long) pairs.size() * gramRouteDensity >= (long) touched * touched;
-    }
-
-    private static int touchedRows(LabelledPairs pairs) {
-        java.util.BitSet rows = new java.util.BitSet(pairs.rows());
-        for (int p = 0; p < pairs.size(); p++) {
-            rows.set(pairs.first()[p]);
-            rows.set(pairs.second()[p]);
-        }
-        return rows.cardinality();
+        long touched = 0;
+        for (int s : slot) touched += s >= 0 ? 1 : 0;
+        return (long) pairs.size() * gramRouteDensity >= touched * touched;
     }
 
     private static List<PairContribution> contributions(PairScores scores, double[] shares) {

@@ -27,8 +27,9 @@ public class BackgroundScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundScheduler.class);
 
-    private final Scheduler scheduler;
+    private final SchedulerBuilder builder;
     private final SchedulingProperties properties;
+    private volatile Scheduler scheduler;
 
     BackgroundScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulingProperties properties) {
         this.properties = properties;
@@ -43,6 +44,7 @@ public class BackgroundScheduler implements SmartLifecycle {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10));
         if (isPostgres(dataSource)) builder.pollUsingLockAndFetch(0.5, 1.0);
+        this.builder = builder;
         this.scheduler = builder.build();
     }
 
@@ -58,6 +60,9 @@ public class BackgroundScheduler implements SmartLifecycle {
 
     @Override
     public void start() {
+        // A db-scheduler does not start again once stopped; a context that is stopped and started again (as the
+        // test framework does with the contexts it caches) gets a new one on the same table.
+        if (scheduler.getSchedulerState().isShuttingDown()) scheduler = builder.build();
         scheduler.start();
         log.info("Background scheduler started as {} with {} thread(s).", properties.instanceName(),
                 properties.threads());

@@ -54,8 +54,9 @@ class WebSecurity {
     }
 
     /**
-     * No observation (timer, counters) around each of Spring Security's own filters: measured, they cost a label
-     * write about a tenth of its CPU time. Requests are still timed as a whole (http.server.requests).
+     * No observation (timer, counters) around each of Spring Security's own filters: they add to the CPU time of
+     * every label write (bench/http/run.sh labels, "CPU per request"). Requests are still timed as a whole
+     * (http.server.requests).
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  * AttributeProto, ValueInfoProto, TypeProto.Tensor, TensorShapeProto).
  *
  * <p>Why it stays hand-written: it is the only way here to run a bare matrix product on ONNX Runtime, the fastest
- * route measured (86–95 % of the machine's fp32 peak, against about 60 GFLOP/s for DJL's NDArray matMul and 12 for
- * plain Java). ORT's Java API takes a model only as bytes or a file, and no kept library on the classpath writes ONNX
+ * route on this kind of machine ({@code bench similarity}, keys {@code product_n*_gflops_best}, in
+ * docs/benchmarks.md). ORT's Java API takes a model only as bytes or a file, and no kept library on the classpath writes ONNX
  * protobuf (onnx's own builders are Python; protobuf-java plus the generated onnx classes would be a large
  * dependency for one fixed, 100-byte graph). The graph never changes, and MatrixProductTest checks its products.
  */

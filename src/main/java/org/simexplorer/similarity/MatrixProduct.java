@@ -82,7 +82,7 @@ public final class MatrixProduct implements AutoCloseable {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setMemoryPatternOptimization(false);
-            // Workers may spin within a run (measured as fast as, or faster than, sleeping workers) but
+            // Workers may spin within a run (no slower than sleeping workers in bench similarity) but
             // stop when it ends, so they leave the cores to the model and the web server between calls.
             options.addConfigEntry("session.intra_op.allow_spinning", "1");
             options.addConfigEntry("session.force_spinning_stop", "1");

@@ -95,6 +95,9 @@ class DatasetJobApiTest {
                 .map(e -> e.getValue().get("embedded").asInt()).toList();
         assertThat(progress).as("progress events while embedding").isNotEmpty().isSorted()
                 .anyMatch(done -> done > 0 && done < 600).allMatch(done -> done <= 600);
+        assertThat(events.stream().filter(e -> e.getKey().equals("progress")).map(Map.Entry::getValue))
+                .as("the time left, from the rate of the run so far").anyMatch(e -> e.get("etaSeconds").isNumber())
+                .allMatch(e -> !e.get("resuming").asBoolean());
 
         JsonNode status = getJson(job.get("statusUrl").asText());
         assertThat(status.get("state").asText()).isEqualTo("DONE");

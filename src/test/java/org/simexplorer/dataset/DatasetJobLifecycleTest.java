@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +201,28 @@ class DatasetJobLifecycleTest {
                 .containsExactlyInAnyOrderElementsOf(texts.subList(16, 40));
         assertThat(json("/api/datasets/" + datasetId).get("sentences")).extracting(JsonNode::asText)
                 .containsExactlyElementsOf(texts);
+    }
+
+    @Test
+    void aJobWhoseInstanceWentSilentIsShownResumingOnTheHomePageUntilTakenUp() throws Exception {
+        String id = storedWithoutARun("Gone quiet", sentences("Gone quiet", 24));
+        long datasetId = jdbc.sql("SELECT dataset_id FROM dataset_jobs WHERE id = ?").param(id).query(Long.class)
+                .single();
+        repository.claim(id, "a-process-that-ended", 0, false, Instant.now());
+        creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 0, 8);
+        jdbc.sql("UPDATE dataset_jobs SET heartbeat_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5), id).update();
+        JsonNode status = json("/api/datasets/jobs/" + id);
+        assertThat(status.get("resuming").asBoolean()).isTrue();
+        assertThat(send("GET", "/", null).body()).contains("Gone quiet")
+                .contains("resuming after a stop: 8 of 24 sentences are embedded");
+
+        jobs.scheduleOrphans();
+
+        JsonNode done = awaitState("/api/datasets/jobs/" + id, "DONE", "FAILED");
+        assertThat(done.get("state").asText()).isEqualTo("DONE");
+        assertThat(done.get("resuming").asBoolean()).isFalse();
+        assertThat(send("GET", "/", null).body()).doesNotContain("data-job-id=\"" + id + "\"");
     }
 
     @Test

@@ -78,10 +78,20 @@ class TwoInstanceDatasetJobIT {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) fail("SIMEX_TEST_PG_URL is not set on CI.");
             Assumptions.abort("SIMEX_TEST_PG_URL is not set: skipping the two-instance test.");
         }
-        // Flyway of the first to start creates the schema; the second starts on it
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        // both start at once: Flyway's lock lets one migrate the schema while the other waits
+        CompletableFuture<AppProcess> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return start("it-jobs-b");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         AppProcess first = start("it-jobs-a");
         apps.add(first);
-        AppProcess second = start("it-jobs-b");
+        AppProcess second = starting.get(15, TimeUnit.MINUTES);
         apps.add(second);
 
         List<String> lines = new ArrayList<>();

@@ -77,7 +77,7 @@ class LabellingBrowserIT extends BrowserTest {
         // focus stays on the page body so Enter and the letters reach the page, not a button
         driver.executeScript("document.activeElement.blur();");
         // ten key presses 40 ms apart, well inside a second and faster than the saves are answered. They are
-        // dispatched in the page: WebDriver and DevTools key input each take about 100 ms a key on this machine.
+        // dispatched in the page: WebDriver and DevTools key input are each too slow a key for that.
         Object keyedMs = driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; const keys = 'sdsdsdsdsd'; const t0 = performance.now();"
                         + "keys.split('').forEach((k, n) => setTimeout(() => {"

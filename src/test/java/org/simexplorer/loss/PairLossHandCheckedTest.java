@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each loss on the scores of five labelled pairs of 4 rows, worked out by hand from the definitions in issue 3.
+ * Each loss on the scores of five labelled pairs of 4 rows, worked out by hand from the definitions in docs/losses.md.
  * Pairs in order p = 0..4: S01 = .9 (+1), S02 = .2 (-1), S12 = .5 (+1), S13 = .3 (-1), S23 = .7 (-1); pair (0, 3)
  * is unlabelled, so it is not there at all. |P| = 5.
  */

@@ -98,6 +98,9 @@ final class ValidRequests {
             case "GET /api/datasets/{id}/queue" -> gets(d + "/queue", d + "/queue?strategy=random&limit=5&seed=3",
                     d + "/queue?model=" + adapterModel);
             case "GET /api/datasets/{id}/clusters" -> gets(d + "/clusters?k=2");
+            case "GET /api/datasets/{id}/map-sample" -> List.of(
+                    () -> accept(d + "/map-sample?sample=4&k=2&place=2", "application/octet-stream"),
+                    () -> accept(d + "/map-sample?model=" + adapterModel, "application/octet-stream"));
             case "GET /api/datasets/{id}/comparison" -> gets(d + "/comparison?models=all-minilm-l6-v2,"
                     + adapterModel);
             case "GET /api/datasets/{id}/labels/export" -> gets(d + "/labels/export?format=csv",

@@ -65,6 +65,20 @@ abstract class BackgroundSchedulerContract {
     }
 
     @Test
+    void aStoppedSchedulerStartsAgainAndRuns() {
+        first = scheduler("restarted");
+        first.start();
+        first.stop();
+        assertThat(first.isRunning()).isFalse();
+        first.start();
+        assertThat(first.isRunning()).isTrue();
+        OneTimeTask<String> task = Tasks.oneTime("contract-restarted", String.class).execute((i, c) -> { });
+        first.scheduler().schedule(task.instance("after-restart", "payload"), Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> runs.containsKey("after-restart"));
+        assertThat(runs.get("after-restart")).containsExactly("restarted");
+    }
+
+    @Test
     void theInstanceNameIsTheOneConfigured() {
         first = scheduler("named-instance");
         assertThat(first.instanceName()).isEqualTo("named-instance");

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The limits of issue 9 over real HTTP, with the real model: refusals are problem details (503 with
+ * The request and concurrency limits over real HTTP, with the real model: refusals are problem details (503 with
  * Retry-After, 406, 413) decided before the work, label writes are never queued behind embedding, metrics need
  * no N×N work, the matrix cache is invalidated by the service, and a large upload shares the model in chunks.
  */
