@@ -38,7 +38,7 @@ public class LabelWriter {
     static final int MAX_CHANGES_PER_COMMIT = 1_000;
 
     /** Tries of a transaction that lost a race with another one on the same rows. */
-    static final int ATTEMPTS = 4;
+    static final int ATTEMPTS = 8;
 
     private static final Write<?> STOP = new Write<>(() -> null, 0);
 
@@ -161,7 +161,7 @@ public class LabelWriter {
      * lock a row that does not exist yet); the second then fails on the primary key. Two transactions that lock
      * the same rows in different orders (shared transactions of two instances) deadlock, and PostgreSQL rolls one
      * back. Either way the failed transaction was rolled back whole, so running it again is safe; it is tried
-     * {@link #ATTEMPTS} times in all.
+     * {@link #ATTEMPTS} times in all, after a random wait that doubles.
      */
     <T> T alone(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
@@ -175,10 +175,10 @@ public class LabelWriter {
         }
     }
 
-    /** A short random wait, so that two transactions that just deadlocked do not meet again at once. */
+    /** A random wait that grows with each try, so that two transactions that just deadlocked do not meet again. */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, (2L << Math.min(attempt, 7)) + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

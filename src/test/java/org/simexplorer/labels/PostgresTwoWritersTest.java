@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Two label writers on one PostgreSQL, as two instances have: both write the same new pairs, so their
- * transactions race on inserts, and one group-commits writes in any order, so they deadlock on rows. Every write
- * still succeeds, and each pair ends as one row.
+ * transactions race on inserts, and each group-commits writes in any order, so they deadlock on rows. Every
+ * write still succeeds, and each pair ends as one row.
  */
 @JdbcTest
 @OnPostgres
@@ -65,20 +65,22 @@ class PostgresTwoWritersTest {
         LabelWriter b = new LabelWriter(transactions);
         writers.addAll(List.of(a, b));
 
-        // A group-commits four writes a round in a shuffled order, so a shared transaction locks its pairs out of
-        // order; B writes every pair in order, one transaction at a time. Their transactions deadlock.
+        // Each writer group-commits four writes a round, queued in a shuffled order, so a shared transaction locks
+        // its pairs out of order: the two writers' transactions race on new pairs and deadlock on rows.
         List<Future<Integer>> writes = new ArrayList<>();
         Random random = new Random(7);
         for (int round = 0; round < ROUNDS; round++) {
             int label = round % 2 == 0 ? 1 : -1;
-            List<Integer> parts = new ArrayList<>(List.of(0, 1, 2, 3));
-            Collections.shuffle(parts, random);
-            for (int part : parts) {
-                int from = part * PAIRS / 4;
-                int to = (part + 1) * PAIRS / 4;
-                writes.add(callers.submit(() -> a.write(() -> upsertAll(dataset, from, to, label), to - from)));
+            for (LabelWriter writer : writers) {
+                List<Integer> parts = new ArrayList<>(List.of(0, 1, 2, 3));
+                Collections.shuffle(parts, random);
+                for (int part : parts) {
+                    int from = part * PAIRS / 4;
+                    int to = (part + 1) * PAIRS / 4;
+                    writes.add(callers.submit(() -> writer.write(() -> upsertAll(dataset, from, to, label),
+                            to - from)));
+                }
             }
-            writes.add(callers.submit(() -> b.alone(() -> upsertAll(dataset, 0, PAIRS, -label))));
         }
         int written = 0;
         for (Future<Integer> write : writes) written += write.get(60, TimeUnit.SECONDS);
