@@ -38,8 +38,16 @@ public class EmbeddingCache {
         List<String> all = new ArrayList<>(hashes);
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
-            jdbc.sql("SELECT sha256, vector FROM embedding_cache WHERE model = :model AND sha256 IN (:hashes)")
-                    .param("model", model).param("hashes", chunk)
+            // A row-value IN, because H2 uses only the key's first column for "model = ? AND sha256 IN (...)"
+            // and then scans every row of the model once per chunk; (model, sha256) IN (...) seeks each key.
+            List<Object> keys = new ArrayList<>(2 * chunk.size());
+            for (String hash : chunk) {
+                keys.add(model);
+                keys.add(hash);
+            }
+            String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            jdbc.sql("SELECT sha256, vector FROM embedding_cache WHERE (model, sha256) IN (" + rows + ")")
+                    .params(keys)
                     .query((rs, row) -> {
                         found.put(rs.getString(1), decode(rs.getBytes(2)));
                         return null;
