@@ -14,6 +14,6 @@ public record CacheBudget(DataSize matrix, DataSize embeddings, DataSize tiles) 
         // a heatmap tile takes 128 KB, so the default holds 512 of them
         if (tiles == null) tiles = DataSize.ofMegabytes(64);
         if (matrix == null) matrix = DataSize.ofMegabytes(256);
-        if (embeddings == null) embeddings = DataSize.ofMegabytes(64);
+        if (embeddings == null) embeddings = DataSize.ofMegabytes(192);
     }
 }
