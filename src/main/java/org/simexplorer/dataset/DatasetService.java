@@ -28,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DatasetService {
 
-
     private final DatasetRepository datasets;
     private final SentenceRepository sentences;
     private final DatasetLabels labels;
@@ -116,18 +115,14 @@ public class DatasetService {
     }
 
     private SentencePlan plan(List<TextLine> input, List<PairRow> pairs, double threshold) {
-        if (input.isEmpty()) {
-            throw new InvalidInputException("The dataset has no sentences.");
-        }
+        if (input.isEmpty()) throw new InvalidInputException("The dataset has no sentences.");
         return SentencePlan.of(List.of(), input, pairs, threshold, requestLimits.maxCharsPerSentence(),
                 limits.maxSentences());
     }
 
     public Change append(long id, List<TextLine> input, List<PairRow> pairs, double threshold) {
         Dataset dataset = get(id);
-        if (input.isEmpty() && pairs.isEmpty()) {
-            throw new InvalidInputException("There are no sentences to add.");
-        }
+        if (input.isEmpty() && pairs.isEmpty()) throw new InvalidInputException("There are no sentences to add.");
         List<String> before = sentences.texts(id);
         embeddings(dataset.model(), SentencePlan.of(before, input, pairs, threshold,
                 requestLimits.maxCharsPerSentence(), limits.maxSentences()).added());
