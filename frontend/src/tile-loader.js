@@ -17,8 +17,15 @@ export class TileLoader {
     this.asked = new Set();
   }
 
-  /** Reads the pyramid's size and says whether the page is tiled: above tiledAbove no N×N array is fetched. */
-  async start() {
+  /**
+   * Says whether the page is tiled: above tiledAbove no N×N array is fetched. known {n, tiledAbove}, as the page
+   * was rendered with, spares the round trip; without it the pyramid is asked.
+   */
+  async start(known) {
+    if (Number.isInteger(known?.n) && Number.isInteger(known?.tiledAbove)) {
+      this.tiled = known.n > known.tiledAbove;
+      return this.tiled;
+    }
     const pyramid = await this.getJson(`${this.api}/tiles`);
     this.tiled = pyramid.n > pyramid.tiledAbove;
     return this.tiled;

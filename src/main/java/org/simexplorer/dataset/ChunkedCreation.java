@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.simexplorer.embedding.ModelCatalog;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +28,12 @@ class ChunkedCreation {
     private final CachedEmbedder embedder;
     private final ModelCatalog catalog;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     ChunkedCreation(DatasetRepository datasets, SentenceRepository sentences, DatasetLabels labels,
             DatasetJobRepository jobs, EmbeddingCache cache, CachedEmbedder embedder, ModelCatalog catalog,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+        this.events = events;
         this.datasets = datasets;
         this.sentences = sentences;
         this.labels = labels;
@@ -89,13 +92,15 @@ class ChunkedCreation {
 
     /** Marks the dataset complete and the job done; false when the dataset was deleted or the job cancelled. */
     boolean complete(String jobId, long datasetId) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
             if (!datasets.markComplete(datasetId) || !jobs.done(jobId, Instant.now())) {
                 status.setRollbackOnly();
                 return false;
             }
             return true;
         }));
+        if (done) events.publishEvent(new DatasetEvents.DatasetCompleted(datasetId));
+        return done;
     }
 
     /** Removes what a job that cannot finish stored (its dataset's rows go with it). */

@@ -54,6 +54,11 @@ public class DatasetEmbeddings {
                 () -> datasets.embeddings(dataset, model.id(), size));
     }
 
+    /** Whether the vectors of a dataset's first {@code size} sentences under its own model are in memory now. */
+    boolean holds(Dataset dataset, int size) {
+        return cache.getIfPresent(new ByteBudgetCache.Key(dataset.id(), DatasetService.own(dataset), size)) != null;
+    }
+
     void forgetModel(String model) {
         cache.invalidate(model);
     }

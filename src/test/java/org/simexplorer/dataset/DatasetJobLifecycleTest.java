@@ -60,6 +60,8 @@ class DatasetJobLifecycleTest {
     DatasetService datasets;
     @Autowired
     SentenceEmbedder models;
+    @Autowired
+    DatasetEmbeddings embeddings;
 
     private CountingEmbedder embedder;
 
@@ -147,6 +149,15 @@ class DatasetJobLifecycleTest {
                 .isEqualTo("DONE");
         assertThat(json("/api/datasets/" + datasetId).get("sentences")).hasSize(120);
         assertThat(json("/api/datasets").findValues("id")).extracting(JsonNode::asLong).contains(datasetId);
+
+        // no request has read the vectors: the warm-up after completion puts them in memory for the first view
+        Dataset dataset = datasets.get(datasetId);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!embeddings.holds(dataset, 120) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(embeddings.holds(dataset, 120)).isTrue();
+        embedder.takeCalls();
+        assertThat(embeddings.of(datasetId).vectors()).hasNumberOfRows(120);
+        assertThat(embedder.takeCalls()).as("the vectors come from memory, not the model").isEmpty();
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.simexplorer.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What makes the dataset page quick to open, on the running app: the page lists every module its scripts import
+ * (directly or not) as a modulepreload, with the sizes that spare the first request; static files are kept by the
+ * browser and revalidated with a 304. Same properties as NetworkDefaultsTest, so the two share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"simexplorer.data-dir=./target/test-data/embedding-api", "simexplorer.limits.max-sentences-per-request=50",
+                "simexplorer.limits.max-chars-per-sentence=5000"})
+class PageLoadingTest {
+
+    private static final Pattern IMPORT = Pattern.compile("from '\\./([\\w.-]+\\.js)'|import '\\./([\\w.-]+\\.js)'");
+    private static final Pattern PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"/js/([\\w.-]+\\.js)\">");
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headers.length > 0) request.headers(headers);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theDatasetPagePreloadsEveryModuleItsScriptsImportAndCarriesItsSizes() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/datasets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"preloads\",\"sentences\":[\"A cat sleeps.\","
+                        + "\"A dog runs.\",\"Rain falls.\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
+
+        String page = get("/datasets/" + id).body();
+        Set<String> preloaded = new LinkedHashSet<>();
+        Matcher links = PRELOAD.matcher(page);
+        while (links.find()) preloaded.add(links.group(1));
+        assertThat(preloaded).isEqualTo(importedBy("explorer.js", "transfer-view.js"));
+        assertThat(preloaded).contains("tile-loader.js", "viewport.js").doesNotContain("umap-worker.js", "home.js");
+        assertThat(page).contains("data-sentences=\"3\"").contains("data-tiled-above=\"3000\"");
+    }
+
+    /** The import graph read from the sources in frontend/src, independently of the server's reading. */
+    private static Set<String> importedBy(String... entries) throws Exception {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> next = new java.util.ArrayList<>(List.of(entries));
+        while (!next.isEmpty()) {
+            String module = next.remove(0);
+            if (!seen.add(module)) continue;
+            String source = Files.readString(Path.of("frontend/src", module));
+            Matcher imports = IMPORT.matcher(source);
+            while (imports.find()) next.add(imports.group(1) != null ? imports.group(1) : imports.group(2));
+        }
+        return seen;
+    }
+
+    @Test
+    void staticFilesAreRevalidatedInsteadOfSentAgain() throws Exception {
+        HttpResponse<String> first = get("/js/explorer.js");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        String modified = first.headers().firstValue("Last-Modified").orElseThrow();
+        HttpResponse<String> again = get("/js/explorer.js", "If-Modified-Since", modified);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(get("/css/app.css").headers().firstValue("Cache-Control")).hasValue("no-cache");
+    }
+}
