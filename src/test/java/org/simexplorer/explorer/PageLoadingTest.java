@@ -44,12 +44,7 @@ class PageLoadingTest {
 
     @Test
     void theDatasetPagePreloadsEveryModuleItsScriptsImportAndCarriesItsSizes() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/datasets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"preloads\",\"sentences\":[\"A cat sleeps.\","
-                        + "\"A dog runs.\",\"Rain falls.\"]}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long id = JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
+        long id = create("preloads", "[\"A cat sleeps.\",\"A dog runs.\",\"Rain falls.\"]");
 
         String page = get("/datasets/" + id).body();
         Set<String> preloaded = new LinkedHashSet<>();
@@ -72,6 +67,46 @@ class PageLoadingTest {
             while (imports.find()) next.add(imports.group(1) != null ? imports.group(1) : imports.group(2));
         }
         return seen;
+    }
+
+    @Test
+    void aDatasetTheBrowserHoldsIsA304UntilItsSentencesOrLabelsChange() throws Exception {
+        long id = create("versions", "[\"One cat.\",\"Two dogs.\",\"Three birds.\"]");
+        HttpResponse<String> first = get("/api/datasets/" + id);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> held = get("/api/datasets/" + id, "If-None-Match", etag);
+        assertThat(held.statusCode()).isEqualTo(304);
+        assertThat(held.body()).isEmpty();
+
+        assertThat(send("PUT", "/api/datasets/" + id + "/labels", "[{\"i\":0,\"j\":1,\"label\":1}]").statusCode())
+                .isLessThan(300);
+        HttpResponse<String> labelled = get("/api/datasets/" + id, "If-None-Match", etag);
+        assertThat(labelled.statusCode()).isEqualTo(200);
+        assertThat(labelled.body()).contains("\"labels\":1");
+        String afterLabel = labelled.headers().firstValue("ETag").orElseThrow();
+        assertThat(afterLabel).isNotEqualTo(etag);
+
+        assertThat(send("POST", "/api/datasets/" + id + "/sentences", "{\"sentences\":[\"Four fish.\"]}").statusCode())
+                .isLessThan(300);
+        HttpResponse<String> appended = get("/api/datasets/" + id, "If-None-Match", afterLabel);
+        assertThat(appended.statusCode()).isEqualTo(200);
+        assertThat(appended.body()).contains("Four fish.");
+        assertThat(get("/api/datasets/987654", "If-None-Match", etag).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long create(String name, String sentencesJson) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/datasets", "{\"name\":\"" + name + "\",\"sentences\":"
+                + sentencesJson + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
     }
 
     @Test
