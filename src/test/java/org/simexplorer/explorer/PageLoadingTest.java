@@ -96,6 +96,32 @@ class PageLoadingTest {
         assertThat(get("/api/datasets/987654", "If-None-Match", etag).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theDatasetAnswerIsGzippedOnceForABrowserAndPlainForAClientThatDoesNotAskForIt() throws Exception {
+        long id = create("zipped", "[\"Sun rises.\",\"Moon sets.\",\"Stars shine.\"]");
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/datasets/" + id)).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().allValues("Content-Encoding")).containsExactly("gzip");
+        String json = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("\"Moon sets.\"").contains("\"id\":" + id);
+        assertThat(get("/api/datasets/" + id).body()).isEqualTo(json);
+        assertThat(get("/api/datasets/" + id).headers().firstValue("Content-Encoding")).isEmpty();
+
+        String etag = zipped.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> held = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/datasets/" + id)).header("Accept-Encoding", "gzip").header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(held.statusCode()).isEqualTo(304);
+        assertThat(held.body()).isEmpty();
+        HttpResponse<byte[]> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/datasets/987654")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(missing.body()))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"status\":404");
+    }
+
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
