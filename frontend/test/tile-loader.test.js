@@ -49,6 +49,19 @@ test('the sizes the page was rendered with decide the route without asking the s
   assert.deepEqual(s.asked.json, ['/api/datasets/1/tiles']);
 });
 
+test('with the size known, the input order needs no request and the overview tile is asked at once', async () => {
+  const s = server();
+  const loader = new TileLoader({ api: '/api/datasets/1', ...s });
+  await loader.start({ n: N, tiledAbove: 500 });
+  const matrix = await loader.matrix('input');
+  assert.deepEqual(s.asked.json, []);
+  assert.deepEqual([...matrix.order.slice(0, 3)], [0, 1, 2]);
+  assert.equal(matrix.order.length, N);
+  assert.deepEqual(s.asked.tiles, [{ level: 0, row: 0, col: 0, order: 'input' }]);
+  await loader.matrix('cluster');
+  assert.deepEqual(s.asked.json, ['/api/datasets/1/tiles?order=cluster'], 'any other order is asked');
+});
+
 test('above it, the order and the overview tile come first, and a zoom asks only for the tiles it shows', async () => {
   const s = server();
   let arrived = 0;
