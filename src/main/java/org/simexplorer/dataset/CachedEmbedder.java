@@ -24,9 +24,12 @@ public class CachedEmbedder {
     private final SentenceEmbedder embedder;
     private final DatasetLimits limits;
     private final ModelCatalog catalog;
+    private final SentenceRepository sentences;
 
-    CachedEmbedder(EmbeddingCache cache, SentenceEmbedder embedder, DatasetLimits limits, ModelCatalog catalog) {
+    CachedEmbedder(EmbeddingCache cache, SentenceEmbedder embedder, DatasetLimits limits, ModelCatalog catalog,
+            SentenceRepository sentences) {
         this.cache = cache;
+        this.sentences = sentences;
         this.catalog = catalog;
         this.embedder = embedder;
         this.limits = limits;
@@ -54,6 +57,26 @@ public class CachedEmbedder {
         float[][] vectors = embedder.embed(new ArrayList<>(missing.values()), cacheModel).vectors();
         for (int k = 0; k < vectors.length; k++) fresh.put(missHashes.get(k), vectors[k]);
         return fresh;
+    }
+
+    /**
+     * The vectors of a dataset's first {@code size} sentences under a model: those the cache table has, read by
+     * the sentences' stored hashes; any it lacks (a model's first use on the dataset) embedded through
+     * {@link #embed} and stored.
+     */
+    float[][] ofDataset(String model, long datasetId, int size) {
+        Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
+        if (extra.isPresent()) return extra.get().apply(ofDataset(extra.get().base(), datasetId, size));
+        float[][] vectors = cache.ofDataset(model, datasetId, size);
+        List<Integer> missing = new ArrayList<>();
+        for (int k = 0; k < vectors.length; k++) {
+            if (vectors[k] == null) missing.add(k);
+        }
+        if (missing.isEmpty()) return vectors;
+        List<String> texts = sentences.texts(datasetId, 0, size);
+        float[][] fresh = embed(model, missing.stream().map(texts::get).toList(), EmbedProgress.NONE);
+        for (int k = 0; k < fresh.length; k++) vectors[missing.get(k)] = fresh[k];
+        return vectors;
     }
 
     float[][] embed(String model, List<String> texts, EmbedProgress progress) {
