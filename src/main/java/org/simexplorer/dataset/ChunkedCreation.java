@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.simexplorer.embedding.ModelCatalog;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,12 +27,10 @@ class ChunkedCreation {
     private final CachedEmbedder embedder;
     private final ModelCatalog catalog;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
 
     ChunkedCreation(DatasetRepository datasets, SentenceRepository sentences, DatasetLabels labels,
             DatasetJobRepository jobs, EmbeddingCache cache, CachedEmbedder embedder, ModelCatalog catalog,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
-        this.events = events;
+            PlatformTransactionManager transactionManager) {
         this.datasets = datasets;
         this.sentences = sentences;
         this.labels = labels;
@@ -70,11 +67,14 @@ class ChunkedCreation {
      * the job's cursor moved to {@code to}; sentences whose vectors are cached (below the cursor of an earlier
      * run, or shared with another dataset) do not reach the model.
      *
+     * @param into where the chunk's vectors go, at positions from..to-1, for a run that keeps them; or null
      * @return false when the run must stop: its job was cancelled or taken over by another run
      */
-    boolean embedChunk(String jobId, String owner, long datasetId, String model, int from, int to) {
+    boolean embedChunk(String jobId, String owner, long datasetId, String model, int from, int to, float[][] into) {
         String cacheModel = embedder.cacheModel(model);
-        Map<String, float[]> fresh = embedder.missing(cacheModel, sentences.texts(datasetId, from, to));
+        CachedEmbedder.Chunk chunk = embedder.chunk(cacheModel, sentences.texts(datasetId, from, to));
+        if (into != null) System.arraycopy(chunk.vectors(), 0, into, from, chunk.vectors().length);
+        Map<String, float[]> fresh = chunk.fresh();
         try {
             return commit(jobId, owner, cacheModel, fresh, to);
         } catch (DuplicateKeyException raced) {
@@ -92,15 +92,13 @@ class ChunkedCreation {
 
     /** Marks the dataset complete and the job done; false when the dataset was deleted or the job cancelled. */
     boolean complete(String jobId, long datasetId) {
-        boolean done = Boolean.TRUE.equals(transactions.execute(status -> {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             if (!datasets.markComplete(datasetId) || !jobs.done(jobId, Instant.now())) {
                 status.setRollbackOnly();
                 return false;
             }
             return true;
         }));
-        if (done) events.publishEvent(new DatasetEvents.DatasetCompleted(datasetId));
-        return done;
     }
 
     /** Removes what a job that cannot finish stored (its dataset's rows go with it). */

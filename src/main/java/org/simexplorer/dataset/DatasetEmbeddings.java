@@ -59,6 +59,12 @@ public class DatasetEmbeddings {
         return cache.getIfPresent(new ByteBudgetCache.Key(dataset.id(), DatasetService.own(dataset), size)) != null;
     }
 
+    /** Keeps vectors just computed for a dataset's first {@code embeddings.vectors().length} sentences. */
+    void hold(Dataset dataset, Embeddings embeddings) {
+        cache.get(new ByteBudgetCache.Key(dataset.id(), DatasetService.own(dataset), embeddings.vectors().length),
+                () -> embeddings);
+    }
+
     void forgetModel(String model) {
         cache.invalidate(model);
     }

@@ -22,10 +22,6 @@ public final class DatasetEvents {
     public record DatasetDeleted(long datasetId) implements DatasetChanged {
     }
 
-    /** Published after a dataset job has stored its last vectors and marked its dataset complete. */
-    public record DatasetCompleted(long datasetId) {
-    }
-
     /** Published after sentences are appended to a dataset. */
     public record DatasetAppended(long datasetId) implements DatasetChanged {
     }
