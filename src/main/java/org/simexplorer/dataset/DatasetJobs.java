@@ -85,6 +85,7 @@ public class DatasetJobs {
         }
         String id = UUID.randomUUID().toString();
         creation.store(id, prepared, () -> scheduler.scheduler().schedule(execution(id), Instant.now()));
+        scheduler.checkNow();
         return status(id);
     }
 

@@ -53,6 +53,15 @@ public class BackgroundScheduler implements SmartLifecycle {
         return scheduler;
     }
 
+    /**
+     * Looks for due executions now rather than at the next poll. For work scheduled inside a transaction: the
+     * check db-scheduler makes when an execution is scheduled runs before the commit and finds nothing, so the
+     * caller asks again once the transaction has committed.
+     */
+    public void checkNow() {
+        if (isRunning()) scheduler.triggerCheckForDueExecutions();
+    }
+
     /** This instance's name, as written into the rows it claims. */
     public String instanceName() {
         return properties.instanceName();

@@ -117,16 +117,18 @@ class AdapterService implements InitializingBean {
      * other; refused (503, nothing saved) when the queued and running trainings of every instance fill the queue.
      */
     private synchronized long enqueue(AdapterRecord queued, TrainingPairs pairs) {
-        return transactions.execute(status -> {
+        long id = transactions.execute(status -> {
             if (adapters.unfinished() >= properties.concurrency() + properties.queueCapacity()) {
                 throw new OverloadedException("Training is busy: " + properties.concurrency() + " running and "
                         + properties.queueCapacity() + " waiting. Try again later, or cancel a training.",
                         properties.retryAfterSeconds());
             }
-            long id = adapters.insert(queued);
-            scheduler.scheduler().schedule(TrainingTask.instance(id, pairs), Instant.now());
-            return id;
+            long saved = adapters.insert(queued);
+            scheduler.scheduler().schedule(TrainingTask.instance(saved, pairs), Instant.now());
+            return saved;
         });
+        scheduler.checkNow();
+        return id;
     }
 
     AdapterView view(long id) {
