@@ -20,7 +20,7 @@ public record DatasetLimits(Integer maxSentences, DataSize maxUploadSize, Intege
     public DatasetLimits {
         if (maxSentences == null) maxSentences = 200_000;
         if (maxUploadSize == null) maxUploadSize = DataSize.ofMegabytes(64);
-        if (embedChunk == null || embedChunk < 1) embedChunk = 64;
+        if (embedChunk == null || embedChunk < 1) embedChunk = 256;
         if (maxMatrixSentences == null) maxMatrixSentences = 5000;
     }
 
