@@ -8,6 +8,8 @@ import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.TilePyramid;
 import org.simexplorer.limits.ConcurrencyLimit;
 import org.simexplorer.limits.ConcurrencyLimits;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DatasetTiles {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatasetTiles.class);
 
     /** The statistic a pixel shows over its block of pairs. */
     public enum Stat {
@@ -86,6 +90,33 @@ public class DatasetTiles {
                     ? tiles.mean(vectors.vectors(), order, level, row, col)
                     : tiles.max(vectors.vectors(), order, level, row, col);
         }));
+    }
+
+    /**
+     * Computes a mean and a max tile of random vectors once the app is ready, in the background, so that the
+     * first tile a user asks for does not also pay for compiling the tile code and building its Gemm route.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread thread = new Thread(() -> {
+            java.util.Random random = new java.util.Random(1);
+            float[][] vectors = new float[2048][384];
+            for (float[] vector : vectors) {
+                for (int t = 0; t < vector.length; t++) vector[t] = (float) random.nextGaussian();
+            }
+            int[] order = java.util.stream.IntStream.range(0, vectors.length).toArray();
+            try {
+                for (int level = 0; level <= 1; level++) {
+                    tiles.mean(vectors, order, level, 0, 0);
+                    tiles.max(vectors, order, level, 0, 0);
+                }
+            } catch (RuntimeException e) {
+                log.debug("The tile warm-up did not finish", e);
+            }
+        }, "tile-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     /** Whether the tile is cached now, for tests and benchmarks. */
