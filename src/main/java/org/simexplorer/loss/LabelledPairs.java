@@ -162,10 +162,14 @@ public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) 
     int[] slots() {
         int[] slot = new int[rows];
         java.util.Arrays.fill(slot, -1);
-        for (int p = 0; p < first.length; p++) {
-            slot[first[p]] = 0;
-            slot[second[p]] = 0;
-        }
+        // Threads may mark the same row at once; each writes the same 0, and only to a row not yet marked, so that
+        // the threads mostly read the rows they share rather than write them.
+        LossMath.forRanges(first.length, first.length, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                if (slot[first[p]] < 0) slot[first[p]] = 0;
+                if (slot[second[p]] < 0) slot[second[p]] = 0;
+            }
+        });
         for (int i = 0, k = 0; i < rows; i++) if (slot[i] == 0) slot[i] = k++;
         return slot;
     }

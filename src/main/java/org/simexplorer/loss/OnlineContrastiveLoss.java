@@ -84,27 +84,26 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
 
     @Override
     public double onGram(GramRows rows, LossParameters params) {
-        double margin = params.get("margin");
-        double far = GramRows.FAR;
-        double[] statistics = rows.upper(STATISTICS, (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] positive = row.a;
-            double[] d = row.b;
+        float far = GramRows.FAR;
+        double[] statistics = rows.scan(STATISTICS, (row, acc) -> {
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] positive = row.a;
+            float[] d = row.b;
             int n = row.length;
             for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5 * (t[k] * t[k]);
-                d[k] = 1.0 - s[k];
+                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
+                d[k] = 1 - s[k];
             }
-            acc[0] += ArrayMath.sum(positive, 0, n);
-            acc[1] += ArrayMath.sumOfProducts(positive, d, 0, n);
+            acc[0] += ArrayMath.sum(positive, n, row.scratch);
+            acc[1] += ArrayMath.sumOfProducts(positive, d, n, row.scratch);
             for (int k = 0; k < n; k++) s[k] = positive[k] * d[k] - (1 - positive[k]) * far;
-            acc[3] = ArrayMath.max(acc[3], s, n);
+            acc[3] = Math.max(acc[3], ArrayMath.max(-far, s, n));
             // t becomes the negatives' indicator
             for (int k = 0; k < n; k++) t[k] = t[k] * t[k] - positive[k];
-            acc[2] += ArrayMath.sumOfProducts(t, d, 0, n);
+            acc[2] += ArrayMath.sumOfProducts(t, d, n, row.scratch);
             for (int k = 0; k < n; k++) s[k] = -t[k] * d[k] - (1 - t[k]) * far;
-            acc[4] = ArrayMath.max(acc[4], s, n);
+            acc[4] = Math.max(acc[4], ArrayMath.max(-far, s, n));
         });
         int positives = (int) Math.round(statistics[0]);
         int negatives = rows.pairs() - positives;
@@ -113,29 +112,27 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
         double positiveAbove = negatives > 1 ? -statistics[4]
                 : (positives > 0 ? statistics[1] / positives : Double.NaN);
         // A NaN threshold selects nothing, as in compute; so does an infinite one in the clamps below.
-        double below = Double.isNaN(negativeBelow) ? Double.NEGATIVE_INFINITY : negativeBelow;
-        double above = Double.isNaN(positiveAbove) ? Double.POSITIVE_INFINITY : positiveAbove;
-        double sum = rows.upper(ONE_SUM, (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] term = row.a;
-            double[] slope = row.b;
+        float below = Double.isNaN(negativeBelow) ? Float.NEGATIVE_INFINITY : (float) negativeBelow;
+        float above = Double.isNaN(positiveAbove) ? Float.POSITIVE_INFINITY : (float) positiveAbove;
+        float margin = (float) params.get("margin");
+        return rows.upper(ONE_SUM, (row, acc) -> {
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] term = row.a;
+            float[] slope = row.g == null ? row.b : row.g;
             int n = row.length;
             for (int k = 0; k < n; k++) {
-                double labelled = t[k] * t[k];
-                double positive = (t[k] + 1) * 0.5 * labelled;
-                double d = 1.0 - s[k];
+                float labelled = t[k] * t[k];
+                float positive = (t[k] + 1) * 0.5f * labelled;
+                float d = 1 - s[k];
                 // [d > above] and [d < below] as clamps of a scaled difference, which vectorise
-                double hardPositive = positive * Math.max(0, Math.min(1, (d - above) * far));
-                double hardNegative = (labelled - positive) * Math.max(0, Math.min(1, (below - d) * far));
-                double gap = Math.max(0, margin - d);
+                float hardPositive = positive * Math.max(0f, Math.min(1f, (d - above) * far));
+                float hardNegative = (labelled - positive) * Math.max(0f, Math.min(1f, (below - d) * far));
+                float gap = Math.max(0f, margin - d);
                 term[k] = hardPositive * d * d + hardNegative * gap * gap;
                 slope[k] = -2 * d * hardPositive + 2 * gap * hardNegative;
             }
-            if (row.g != null) System.arraycopy(slope, 0, row.g, 0, n);
-            acc[0] += ArrayMath.sum(term, 0, n);
+            acc[0] += ArrayMath.sumOverwriting(term, n);
         })[0];
-        rows.mirror(1, 1);
-        return sum;
     }
 }
