@@ -118,21 +118,24 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
         return rows.upper(ONE_SUM, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
-            float[] term = row.a;
-            float[] slope = row.g == null ? row.b : row.g;
+            float[] hardPositive = row.a;
+            float[] hardNegative = row.b;
+            float[] slope = row.g == null ? row.scratch : row.g;
             int n = row.length;
+            // Short loops, each of which the JIT vectorises; one loop doing all of it would not be.
             for (int k = 0; k < n; k++) {
-                float labelled = t[k] * t[k];
-                float positive = (t[k] + 1) * 0.5f * labelled;
-                float d = 1 - s[k];
-                // [d > above] and [d < below] as clamps of a scaled difference, which vectorise
-                float hardPositive = positive * Math.max(0f, Math.min(1f, (d - above) * far));
-                float hardNegative = (labelled - positive) * Math.max(0f, Math.min(1f, (below - d) * far));
-                float gap = Math.max(0f, margin - d);
-                term[k] = hardPositive * d * d + hardNegative * gap * gap;
-                slope[k] = -2 * d * hardPositive + 2 * gap * hardNegative;
+                float positive = (t[k] + 1) * 0.5f * (t[k] * t[k]);
+                // [d > above] and [d < below] as clamps of a scaled difference, with d = 1 − S
+                hardPositive[k] = positive * Math.max(0f, Math.min(1f, (1 - s[k] - above) * far));
+                hardNegative[k] = (t[k] * t[k] - positive) * Math.max(0f, Math.min(1f, (below - (1 - s[k])) * far));
             }
-            acc[0] += ArrayMath.sumOverwriting(term, n);
+            for (int k = 0; k < n; k++) {
+                float d = 1 - s[k];
+                float gap = Math.max(0f, margin - d);
+                slope[k] = -2 * d * hardPositive[k] + 2 * gap * hardNegative[k];
+                t[k] = hardPositive[k] * d * d + hardNegative[k] * gap * gap;
+            }
+            acc[0] += ArrayMath.sumOverwriting(t, n);
         })[0];
     }
 }
