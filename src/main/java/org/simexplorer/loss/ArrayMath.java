@@ -5,7 +5,7 @@ package org.simexplorer.loss;
  * that the JIT compiles to vector instructions. The dense route runs them over rows of m² scores, where a call to
  * Math.exp or Math.log per entry would cost more than both matrix products ({@code bench similarity}, key
  * {@code loss_floor_math_exp_*}). The loops read and write one element type: the JIT does not vectorise a loop that
- * converts between float and double. Sums go by pairwise halving, whose error grows with log n, not n.
+ * converts between float and double. Sums keep float only within blocks of 64 entries.
  */
 public final class ArrayMath {
 
@@ -67,31 +67,67 @@ public final class ArrayMath {
             scratch[k] = 2 * z * (1 + z2 * (1 / 3f + z2 * (1 / 5f + z2 * (1 / 7f + z2 * (1 / 9f + z2 * (1 / 11f
                     + z2 * (1 / 13f + z2 * (1 / 15f))))))));
         }
-        return sumOverwriting(scratch, n);
+        return sum(scratch, n);
     }
 
-    /** Σ a[k] for k &lt; n, with {@code scratch} overwritten. */
-    static double sum(float[] a, int n, float[] scratch) {
-        System.arraycopy(a, 0, scratch, 0, n);
-        return sumOverwriting(scratch, n);
-    }
-
-    /** Σ a[k]·b[k] for k &lt; n, with {@code scratch} overwritten. */
-    static double sumOfProducts(float[] a, float[] b, int n, float[] scratch) {
-        for (int k = 0; k < n; k++) scratch[k] = a[k] * b[k];
-        return sumOverwriting(scratch, n);
-    }
-
-    /** Σ x[k] for k &lt; n, overwriting x: its back half is added onto its front half until a few entries remain. */
-    static double sumOverwriting(float[] x, int n) {
-        while (n > 16) {
-            int half = n >>> 1;
-            int rest = n - half;
-            for (int k = 0; k < half; k++) x[k] += x[k + rest];
-            n = rest;
-        }
+    /**
+     * Σ a[k] for k &lt; n: blocks of 64 summed in float along eight chains that do not wait on each other, the blocks'
+     * sums added in double.
+     */
+    static double sum(float[] a, int n) {
         double total = 0;
-        for (int k = 0; k < n; k++) total += x[k];
+        int k = 0;
+        for (; k + 64 <= n; k += 64) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
+            for (int q = k; q < k + 64; q += 8) {
+                s0 += a[q];
+                s1 += a[q + 1];
+                s2 += a[q + 2];
+                s3 += a[q + 3];
+                s4 += a[q + 4];
+                s5 += a[q + 5];
+                s6 += a[q + 6];
+                s7 += a[q + 7];
+            }
+            total += ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        }
+        for (; k < n; k++) total += a[k];
+        return total;
+    }
+
+    /** Σ a[k]·b[k] for k &lt; n, in blocks as {@link #sum}. */
+    static double sumOfProducts(float[] a, float[] b, int n) {
+        double total = 0;
+        int k = 0;
+        for (; k + 64 <= n; k += 64) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
+            for (int q = k; q < k + 64; q += 8) {
+                s0 += a[q] * b[q];
+                s1 += a[q + 1] * b[q + 1];
+                s2 += a[q + 2] * b[q + 2];
+                s3 += a[q + 3] * b[q + 3];
+                s4 += a[q + 4] * b[q + 4];
+                s5 += a[q + 5] * b[q + 5];
+                s6 += a[q + 6] * b[q + 6];
+                s7 += a[q + 7] * b[q + 7];
+            }
+            total += ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        }
+        for (; k < n; k++) total += a[k] * b[k];
         return total;
     }
 

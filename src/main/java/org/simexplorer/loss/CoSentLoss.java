@@ -135,8 +135,8 @@ public final class CoSentLoss implements PairLoss, GramLoss {
                 for (int k = 0; k < n; k++) row.g[k] = -t[k] * e[k];
             }
             for (int k = 0; k < n; k++) t[k] = t[k] * t[k] - negative[k]; // now the positives' indicator
-            acc[0] += ArrayMath.sumOfProducts(e, negative, n, row.scratch);
-            acc[1] += ArrayMath.sumOfProducts(e, t, n, row.scratch);
+            acc[0] += ArrayMath.sumOfProducts(e, negative, n);
+            acc[1] += ArrayMath.sumOfProducts(e, t, n);
         });
         if (sums[0] == 0 || sums[1] == 0) {
             rows.clear();

@@ -55,7 +55,7 @@ public final class ContrastiveLoss extends MeanPairLoss {
             if (row.g != null) {
                 for (int k = 0; k < n; k++) row.g[k] = inverse * slope[k];
             }
-            acc[0] += ArrayMath.sumOverwriting(term, n);
+            acc[0] += ArrayMath.sum(term, n);
         };
     }
 }

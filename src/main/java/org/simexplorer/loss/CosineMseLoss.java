@@ -42,7 +42,7 @@ public final class CosineMseLoss extends MeanPairLoss {
             if (row.g != null) {
                 for (int k = 0; k < n; k++) row.g[k] = twiceInv * diff[k];
             }
-            acc[0] += ArrayMath.sumOfProducts(diff, diff, n, row.scratch);
+            acc[0] += ArrayMath.sumOfProducts(diff, diff, n);
         };
     }
 }

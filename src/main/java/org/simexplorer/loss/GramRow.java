@@ -20,9 +20,9 @@ final class GramRow {
     /** Receives ∂L/∂S_ij for every column held, 0 where T_ij = 0; null when no gradient is wanted. */
     final float[] g;
     /**
-     * Per-row sums a pass of {@link GramRows#upper(GramRows.Merge[], int, GramRows.Pass)} adds to, by slot; one set
-     * per thread, moved into double sums after each block of rows, so that a float holds only a block's share. Null
-     * when the pass asked for none.
+     * Per-slot vectors a pass of {@link GramRows#upper(GramRows.Merge[], GramRows.Merge[], GramRows.Pass)} adds to
+     * (or takes maxima into); one set per thread, moved into double vectors after each block of rows, so that a
+     * float holds only a block's share.
      */
     float[][] sums;
     /** Scratch for the pass, and for {@link ArrayMath}'s calls. */

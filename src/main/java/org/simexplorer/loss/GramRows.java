@@ -82,21 +82,31 @@ final class GramRows {
      * {@code row.g} becomes G_ij and G_ji, so that G is whole and symmetric afterwards (0 on the diagonal).
      */
     double[] upper(Merge[] merges, Pass pass) {
-        return upper(merges, 0, pass).acc();
+        return upper(merges, NONE, pass).acc();
     }
 
     /**
-     * As {@link #upper(Merge[], Pass)}, with {@code vectors} per-row sums in {@code row.sums} for the pass to add
-     * to: a pass that adds a pair's share to the sums of both its rows gets each row's total over its whole row.
+     * As {@link #upper(Merge[], Pass)}, with per-slot vectors in {@code row.sums} for the pass to add to (or take
+     * the maximum into), combined as {@code vectors} says: a pass that adds a pair's share to the sums of both its
+     * rows gets each row's total over its whole row; one that adds entry k to slot from + k spreads a total over m
+     * slots, which costs no reduction per row.
      */
-    GramUpperPass.Totals upper(Merge[] merges, int vectors, Pass pass) {
+    GramUpperPass.Totals upper(Merge[] merges, Merge[] vectors, Pass pass) {
         return new GramUpperPass(s, g, gram.labels(false), m).run(merges, vectors, pass);
     }
 
     /** As {@link #upper(Merge[], Pass)}, but reading only: G is left alone, for a pass that gathers statistics. */
     double[] scan(Merge[] merges, Pass pass) {
-        return new GramUpperPass(s, null, gram.labels(false), m).run(merges, 0, pass).acc();
+        return scan(merges, NONE, pass).acc();
     }
+
+    /** As {@link #upper(Merge[], Merge[], Pass)}, but reading only. */
+    GramUpperPass.Totals scan(Merge[] merges, Merge[] vectors, Pass pass) {
+        return new GramUpperPass(s, null, gram.labels(false), m).run(merges, vectors, pass);
+    }
+
+    /** No accumulators, or no per-slot vectors. */
+    static final Merge[] NONE = {};
 
     /** Runs {@code pass} on all m columns of every row: each pair twice, once from each end; then {@link #symmetrise}. */
     double[] full(Merge[] merges, Pass pass) {

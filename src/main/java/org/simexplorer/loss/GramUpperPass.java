@@ -28,11 +28,12 @@ final class GramUpperPass {
         this.m = m;
     }
 
-    /** The merged accumulators, and the per-row sums when {@code vectors} &gt; 0 (else null). */
+    /** The merged accumulators, and the per-slot vectors when some were asked for (else null). */
     record Totals(double[] acc, double[][] sums) {
     }
 
-    Totals run(GramRows.Merge[] merges, int vectors, GramRows.Pass pass) {
+    /** @param vectors how each per-slot vector of {@code row.sums} combines: a sum, or a maximum */
+    Totals run(GramRows.Merge[] merges, GramRows.Merge[] vectors, GramRows.Pass pass) {
         int blocks = (m + BLOCK - 1) / BLOCK;
         // Block b and block blocks − 1 − b together hold about the same number of pairs as any other such couple.
         int couples = (blocks + 1) / 2;
@@ -53,10 +54,16 @@ final class GramUpperPass {
         });
         double[] total = GramRows.start(merges);
         for (double[] acc : partial) GramRows.merge(merges, total, acc);
-        double[][] sums = vectors == 0 ? null : new double[vectors][m];
-        if (sums != null) {
-            for (double[][] chunk : partialSums) {
-                for (int v = 0; v < vectors; v++) for (int k = 0; k < m; k++) sums[v][k] += chunk[v][k];
+        double[][] sums = vectors.length == 0 ? null : new double[vectors.length][];
+        for (int v = 0; v < vectors.length; v++) {
+            sums[v] = partialSums[0][v];
+            for (int c = 1; c < chunks; c++) {
+                double[] chunk = partialSums[c][v];
+                if (vectors[v] == GramRows.Merge.SUM) {
+                    for (int k = 0; k < m; k++) sums[v][k] += chunk[k];
+                } else {
+                    for (int k = 0; k < m; k++) sums[v][k] = Math.max(sums[v][k], chunk[k]);
+                }
             }
         }
         return new Totals(total, sums);
@@ -72,10 +79,19 @@ final class GramUpperPass {
         final float[] block;
         final float[] column = new float[BLOCK];
 
-        Worker(GramRows.Merge[] merges, int vectors) {
+        final GramRows.Merge[] vectors;
+
+        Worker(GramRows.Merge[] merges, GramRows.Merge[] vectors) {
             row = new GramRow(m, g != null);
-            row.sums = vectors == 0 ? null : new float[vectors][m];
-            sums = vectors == 0 ? null : new double[vectors][m];
+            this.vectors = vectors;
+            row.sums = new float[vectors.length][m];
+            sums = new double[vectors.length][m];
+            for (int v = 0; v < vectors.length; v++) {
+                if (vectors[v] == GramRows.Merge.MAX) {
+                    java.util.Arrays.fill(row.sums[v], -GramRows.FAR);
+                    java.util.Arrays.fill(sums[v], Double.NEGATIVE_INFINITY);
+                }
+            }
             acc = GramRows.start(merges);
             block = g == null ? null : new float[BLOCK * m];
         }
@@ -101,11 +117,14 @@ final class GramUpperPass {
                 System.arraycopy(row.g, 0, block, at + diagonal + 1, n);
             }
             if (block != null) write(i0, i1, width);
-            if (sums != null) {
-                for (int v = 0; v < sums.length; v++) {
-                    float[] blockSums = row.sums[v];
-                    for (int k = 0; k < m; k++) sums[v][k] += blockSums[k];
+            for (int v = 0; v < vectors.length; v++) {
+                float[] blockSums = row.sums[v];
+                double[] total = sums[v];
+                if (vectors[v] == GramRows.Merge.SUM) {
+                    for (int k = 0; k < m; k++) total[k] += blockSums[k];
                     java.util.Arrays.fill(blockSums, 0f);
+                } else {
+                    for (int k = 0; k < m; k++) total[k] = Math.max(total[k], blockSums[k]);
                 }
             }
         }

@@ -162,12 +162,18 @@ public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) 
     int[] slots() {
         int[] slot = new int[rows];
         java.util.Arrays.fill(slot, -1);
-        // Threads may mark the same row at once; each writes the same 0, and only to a row not yet marked, so that
-        // the threads mostly read the rows they share rather than write them.
+        // By runs of pairs (i, j), (i, j + 1), …: one mark for i and one fill for the run's rows j. Threads may mark
+        // the same row at once; each writes the same 0.
         LossMath.forRanges(first.length, first.length, (from, to) -> {
-            for (int p = from; p < to; p++) {
-                if (slot[first[p]] < 0) slot[first[p]] = 0;
-                if (slot[second[p]] < 0) slot[second[p]] = 0;
+            int p = from;
+            while (p < to) {
+                int a = p;
+                int row = first[a];
+                int offset = second[a] - a;
+                p++;
+                while (p < to && first[p] == row && second[p] == offset + p) p++;
+                slot[row] = 0;
+                java.util.Arrays.fill(slot, second[a], second[p - 1] + 1, 0);
             }
         });
         for (int i = 0, k = 0; i < rows; i++) if (slot[i] == 0) slot[i] = k++;

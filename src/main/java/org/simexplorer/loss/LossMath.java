@@ -65,7 +65,7 @@ final class LossMath {
             }
         }
         for (int k = 0; k < n; k++) x[k] = Math.max(x[k], 0f);
-        return ArrayMath.sumOverwriting(x, n) + ArrayMath.sumLog1p(e, n, row.scratch);
+        return ArrayMath.sum(x, n) + ArrayMath.sumLog1p(e, n, row.scratch);
     }
 
     /** 1 / (1 + e⁻ˣ), evaluated on the side where the exponential cannot overflow. */

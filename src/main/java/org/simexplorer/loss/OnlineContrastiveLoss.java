@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
 
-    /** Per row: positives, Σ dp, Σ dn, max dp, −min dn. */
+    /** Per slot: positives, Σ dp, Σ dn, max dp, −min dn. */
     private static final GramRows.Merge[] STATISTICS = {GramRows.Merge.SUM, GramRows.Merge.SUM, GramRows.Merge.SUM,
             GramRows.Merge.MAX, GramRows.Merge.MAX};
     private static final GramRows.Merge[] ONE_SUM = {GramRows.Merge.SUM};
@@ -85,26 +85,38 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
     @Override
     public double onGram(GramRows rows, LossParameters params) {
         float far = GramRows.FAR;
-        double[] statistics = rows.scan(STATISTICS, (row, acc) -> {
+        // Entry k of every row segment goes to slot k of each statistic, so that a row costs no reduction.
+        double[][] columns = rows.scan(GramRows.NONE, STATISTICS, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
             float[] positive = row.a;
-            float[] d = row.b;
+            float[] negative = row.b;
             int n = row.length;
+            float[] positives = row.sums[0];
+            float[] dp = row.sums[1];
+            float[] dn = row.sums[2];
+            float[] maxDp = row.sums[3];
+            float[] maxMinusDn = row.sums[4];
             for (int k = 0; k < n; k++) {
                 positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
-                d[k] = 1 - s[k];
+                negative[k] = t[k] * t[k] - positive[k];
+                s[k] = 1 - s[k]; // now d
             }
-            acc[0] += ArrayMath.sum(positive, n, row.scratch);
-            acc[1] += ArrayMath.sumOfProducts(positive, d, n, row.scratch);
-            for (int k = 0; k < n; k++) s[k] = positive[k] * d[k] - (1 - positive[k]) * far;
-            acc[3] = Math.max(acc[3], ArrayMath.max(-far, s, n));
-            // t becomes the negatives' indicator
-            for (int k = 0; k < n; k++) t[k] = t[k] * t[k] - positive[k];
-            acc[2] += ArrayMath.sumOfProducts(t, d, n, row.scratch);
-            for (int k = 0; k < n; k++) s[k] = -t[k] * d[k] - (1 - t[k]) * far;
-            acc[4] = Math.max(acc[4], ArrayMath.max(-far, s, n));
-        });
+            for (int k = 0; k < n; k++) {
+                positives[k] += positive[k];
+                dp[k] += positive[k] * s[k];
+                dn[k] += negative[k] * s[k];
+            }
+            for (int k = 0; k < n; k++) {
+                maxDp[k] = Math.max(maxDp[k], positive[k] * s[k] - (1 - positive[k]) * far);
+                maxMinusDn[k] = Math.max(maxMinusDn[k], -negative[k] * s[k] - (1 - negative[k]) * far);
+            }
+        }).sums();
+        double[] statistics = {0, 0, 0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int k = 0; k < rows.size(); k++) {
+            for (int v = 0; v < 3; v++) statistics[v] += columns[v][k];
+            for (int v = 3; v < 5; v++) statistics[v] = Math.max(statistics[v], columns[v][k]);
+        }
         int positives = (int) Math.round(statistics[0]);
         int negatives = rows.pairs() - positives;
         double negativeBelow = positives > 1 ? statistics[3]
@@ -135,7 +147,7 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
                 slope[k] = -2 * d * hardPositive[k] + 2 * gap * hardNegative[k];
                 t[k] = hardPositive[k] * d * d + hardNegative[k] * gap * gap;
             }
-            acc[0] += ArrayMath.sumOverwriting(t, n);
+            acc[0] += ArrayMath.sum(t, n);
         })[0];
     }
 }

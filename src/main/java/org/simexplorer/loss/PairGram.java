@@ -58,8 +58,11 @@ final class PairGram implements AutoCloseable {
         FloatBuffer rows = product.takeScratch(x.length);
         LossMath.forEach(m, (long) m * d, k -> {
             float[] e = embeddings[touched[k]];
+            // e·(1/‖e‖) rounded once, as in double: the scale in two floats, and the product with one rounding
             double scale = 1.0 / floored(norms[touched[k]]);
-            for (int c = 0; c < d; c++) x[k * d + c] = (float) (e[c] * scale);
+            float high = (float) scale;
+            float low = (float) (scale - high);
+            for (int c = 0; c < d; c++) x[k * d + c] = Math.fma(e[c], high, e[c] * low);
             rows.put(k * d, x, k * d, d);
         });
         FloatBuffer s = product.takeScratch(Math.multiplyExact(m, m));
@@ -170,7 +173,7 @@ final class PairGram implements AutoCloseable {
         int at = k * d;
         if (norm > CosineMatrix.EPSILON) {
             for (int c = 0; c < d; c++) scratch[c] = x[at + c] * a[c];
-            float along = (float) ArrayMath.sumOverwriting(scratch, d);
+            float along = (float) ArrayMath.sum(scratch, d);
             float inverse = (float) (1 / norm);
             for (int c = 0; c < d; c++) a[c] = (a[c] - x[at + c] * along) * inverse;
         } else {

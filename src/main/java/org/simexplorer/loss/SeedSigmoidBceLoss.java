@@ -49,8 +49,9 @@ public final class SeedSigmoidBceLoss extends MeanPairLoss {
             float[] x = row.a;
             int n = row.length;
             float rowNorm = norms[row.i];
-            int from = row.from;
-            for (int k = 0; k < n; k++) x[k] = -t[k] * (s[k] * rowNorm * norms[from + k]);
+            // The partners' norms copied to the front first: a loop that reads at two offsets does not vectorise.
+            System.arraycopy(norms, row.from, x, 0, n);
+            for (int k = 0; k < n; k++) x[k] = -t[k] * (s[k] * rowNorm * x[k]);
             acc[0] += LossMath.logisticRow(row, x, factor);
         };
     }
