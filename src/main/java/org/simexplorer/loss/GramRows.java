@@ -30,18 +30,14 @@ final class GramRows {
     private static final int TILE = 64;
 
     private final PairGram gram;
-    private final FloatBuffer s;
+    private final UpperScores s;
     private final FloatBuffer g;
     private final int m;
 
-    /**
-     * @param s the scores S
-     * @param g the gradient block to fill, or null for the value alone; it may be {@code s} itself, which the
-     *          passes then overwrite
-     */
-    GramRows(PairGram gram, FloatBuffer s, FloatBuffer g) {
+    /** @param g the gradient block to fill, or null for the value alone */
+    GramRows(PairGram gram, FloatBuffer g) {
         this.gram = gram;
-        this.s = s;
+        this.s = gram.scores();
         this.g = g;
         this.m = gram.size();
     }
@@ -123,7 +119,7 @@ final class GramRows {
                 row.i = i;
                 row.from = 0;
                 row.length = m;
-                s.get(i * m, row.s, 0, m);
+                s.get(i, 0, row.s, m);
                 System.arraycopy(labels, i * m, bytes, 0, m);
                 for (int k = 0; k < m; k++) row.t[k] = bytes[k];
                 pass.row(row, acc);

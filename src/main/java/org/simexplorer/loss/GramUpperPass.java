@@ -7,21 +7,21 @@ import java.util.stream.IntStream;
  * The pass of {@link GramRows#upper}: each pair i &lt; j once, row segment by row segment, in blocks of
  * {@link #BLOCK} rows. With a gradient, a block's G rows are kept until the block is done and then written to both
  * triangles at once, its rows in place and their transpose as short runs into the rows below; so G comes out
- * symmetric without a second, strided pass over the block. Only the upper triangle of S is read, and a block writes
- * only where S has been read already or is never read (on and below the diagonal), so G may be S's own buffer.
+ * symmetric without a second, strided pass over the block. Only the upper triangle of S is read
+ * ({@link UpperScores}).
  */
 final class GramUpperPass {
 
     /** Rows per block: a block's G rows stay in a core's cache while their transpose is written. */
     private static final int BLOCK = 64;
 
-    private final FloatBuffer s;
+    private final UpperScores s;
     private final FloatBuffer g;
     private final byte[] labels;
     private final int m;
 
-    /** @param g where G goes, which may be {@code s}; null for a pass that writes nothing */
-    GramUpperPass(FloatBuffer s, FloatBuffer g, byte[] labels, int m) {
+    /** @param g where G goes; null for a pass that writes nothing */
+    GramUpperPass(UpperScores s, FloatBuffer g, byte[] labels, int m) {
         this.s = s;
         this.g = g;
         this.labels = labels;
@@ -105,7 +105,7 @@ final class GramUpperPass {
                 int n = m - row.from;
                 row.length = n;
                 if (n > 0) {
-                    s.get(i * m + row.from, row.s, 0, n);
+                    s.get(i, row.from, row.s, n);
                     System.arraycopy(labels, i * m + row.from, bytes, 0, n);
                     for (int k = 0; k < n; k++) row.t[k] = bytes[k];
                     pass.row(row, acc);

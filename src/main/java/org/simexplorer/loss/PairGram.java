@@ -28,13 +28,13 @@ final class PairGram implements AutoCloseable {
     /** x in a direct buffer, the product's operand, kept for the gradient's product; null once given back. */
     private FloatBuffer rows;
     private final MatrixProduct product;
-    private FloatBuffer scores;
+    private final UpperScores scores;
     /** T_ij for slots i &lt; j, row-major m × m; the lower triangle is filled on first need. */
     private final byte[] labels;
     private boolean lowerFilled;
 
     private PairGram(float[][] embeddings, int[] touched, double[] norms, int d, int pairs, float[] x,
-            FloatBuffer rows, MatrixProduct product, FloatBuffer scores, byte[] labels) {
+            FloatBuffer rows, MatrixProduct product, UpperScores scores, byte[] labels) {
         this.embeddings = embeddings;
         this.touched = touched;
         this.norms = norms;
@@ -65,8 +65,7 @@ final class PairGram implements AutoCloseable {
             for (int c = 0; c < d; c++) x[k * d + c] = Math.fma(e[c], high, e[c] * low);
             rows.put(k * d, x, k * d, d);
         });
-        FloatBuffer s = product.takeScratch(Math.multiplyExact(m, m));
-        product.timesTransposed(rows, m, rows, m, d, s);
+        UpperScores s = new UpperScores(product, rows, m, d);
         byte[] labels = LabelBlock.of(pairs, slot, m);
         return new PairGram(embeddings, touched, norms, d, pairs.size(), x, rows, product, s, labels);
     }
@@ -86,8 +85,7 @@ final class PairGram implements AutoCloseable {
         return flooredNorms;
     }
 
-    FloatBuffer scores() {
-        if (scores == null) throw new IllegalStateException("the block was closed");
+    UpperScores scores() {
         return scores;
     }
 
@@ -111,24 +109,13 @@ final class PairGram implements AutoCloseable {
 
     /** S_p of each pair, read from the block. */
     double[] cosines(LabelledPairs pairs, int[] slot) {
-        FloatBuffer s = scores();
         int[] first = pairs.first();
         int[] second = pairs.second();
         double[] cosines = new double[pairs.size()];
         LossMath.forRanges(cosines.length, cosines.length, (from, to) -> {
-            for (int p = from; p < to; p++) cosines[p] = s.get(slot[first[p]] * m + slot[second[p]]);
+            for (int p = from; p < to; p++) cosines[p] = scores.get(slot[first[p]], slot[second[p]]);
         });
         return cosines;
-    }
-
-    /**
-     * S's own buffer, to be overwritten with G and given to {@link #backward}; the block has no scores after this.
-     * A loss whose passes read each S_ij before they write G_ij or G_ji needs no second m × m block.
-     */
-    synchronized FloatBuffer scoresAsGradientBlock() {
-        FloatBuffer s = scores();
-        scores = null;
-        return s;
     }
 
     /** An m × m direct buffer for G, to give to {@link #backward}. */
@@ -191,8 +178,7 @@ final class PairGram implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (scores != null) product.giveBack(scores);
-        scores = null;
+        scores.close();
         if (rows != null) product.giveBack(rows);
         rows = null;
     }

@@ -82,17 +82,12 @@ public final class PairScores implements AutoCloseable {
     record GramEvaluation(double value, float[][] gradient) {
     }
 
-    /**
-     * @param overwrite with a gradient, write G over S rather than into a second block; the scores are gone after
-     *                  this, so only for scores that serve this one loss
-     */
     GramEvaluation evaluateOnGram(GramLoss loss, LossParameters params, boolean gradient, boolean raw,
-            MatrixProduct product, boolean overwrite) {
-        FloatBuffer s = gram.scores();
-        FloatBuffer g = !gradient ? null : overwrite ? gram.scoresAsGradientBlock() : gram.takeGradientBlock();
+            MatrixProduct product) {
+        FloatBuffer g = gradient ? gram.takeGradientBlock() : null;
         double value;
         try {
-            value = loss.onGram(new GramRows(gram, s, g), params);
+            value = loss.onGram(new GramRows(gram, g), params);
         } catch (RuntimeException e) {
             if (g != null) product.giveBack(g);
             throw e;

@@ -42,7 +42,7 @@ public class SparsePairLossEvaluator {
     public LossResult evaluate(float[][] embeddings, LabelledPairs pairs, PairLoss loss, LossParameters params,
                                boolean gradient, boolean contributions) {
         try (PairScores scores = scores(embeddings, pairs)) {
-            return evaluate(scores, loss, params, gradient, contributions, true);
+            return evaluate(scores, loss, params, gradient, contributions);
         }
     }
 
@@ -64,21 +64,14 @@ public class SparsePairLossEvaluator {
     /** One loss on scores computed before; see {@link #evaluate(float[][], LabelledPairs, PairLoss, LossParameters, boolean, boolean)}. */
     public LossResult evaluate(PairScores scores, PairLoss loss, LossParameters params, boolean gradient,
                                boolean contributions) {
-        return evaluate(scores, loss, params, gradient, contributions, false);
-    }
-
-    /** @param once the scores serve only this loss, so the dense route may write its gradient over them */
-    private LossResult evaluate(PairScores scores, PairLoss loss, LossParameters params, boolean gradient,
-                                boolean contributions, boolean once) {
         LabelledPairs pairs = scores.pairs();
         double[] shares = contributions && loss.hasPairContributions() ? new double[pairs.size()] : null;
         double value;
         float[][] dLdE;
         if (scores.onGram() && loss instanceof GramLoss onGram) {
-            // The shares first, and with them the pairs' cosines, which the gradient may overwrite.
             if (shares != null) loss.compute(pairs, scores.scoresFor(loss), params, null, shares);
             PairScores.GramEvaluation evaluated = scores.evaluateOnGram(onGram, params, gradient,
-                    loss.usesRawDotProducts(), product, once);
+                    loss.usesRawDotProducts(), product);
             value = evaluated.value();
             dLdE = evaluated.gradient();
         } else {
