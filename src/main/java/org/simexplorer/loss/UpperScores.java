@@ -6,15 +6,18 @@ import org.simexplorer.similarity.MatrixProduct;
 /**
  * S = X·Xᵀ of {@link PairGram}'s rows as the passes read it: each pair i &lt; j, so only the upper triangle is
  * needed. The rows are cut into bands, and band b's rows are multiplied only with the rows from the band's first on;
- * with four bands that is five eighths of the multiply-adds of the whole block. Whole rows, for a pass that reads
+ * with eight bands that is 9/16 of the multiply-adds of the whole block. Whole rows, for a pass that reads
  * them, come from one more product of all rows, taken on first need. S lives in the product's reused direct
  * buffers; {@link #close()} gives them back.
  */
 final class UpperScores {
 
-    /** Below this many rows one band: smaller products run further from the Gemm kernel's peak. */
-    private static final int BANDED_FROM = 512;
-    private static final int BANDS = 4;
+    /**
+     * Rows per band at least, and bands at most: each band saves multiply-adds, but a product of fewer rows runs
+     * further from the Gemm kernel's peak ({@code bench similarity}, keys {@code loss_*_over_product_*}).
+     */
+    private static final int BAND_ROWS = 250;
+    private static final int BANDS = 8;
 
     private final MatrixProduct product;
     private final FloatBuffer rows;
@@ -33,7 +36,7 @@ final class UpperScores {
         this.rows = rows;
         this.m = m;
         this.d = d;
-        int count = m < BANDED_FROM ? 1 : BANDS;
+        int count = Math.max(1, Math.min(BANDS, m / BAND_ROWS));
         first = new int[count + 1];
         // Band edges at equal shares of the rows.
         for (int b = 0; b <= count; b++) first[b] = (int) ((long) m * b / count);

@@ -73,13 +73,14 @@ class DensePairRouteTest {
 
     /**
      * A target as {@code POST /api/loss} gets it, large enough that the dense passes split their rows among threads
-     * and their tiles: fully labelled, and with a share of the pairs unlabelled inside the block.
+     * and blocks and S comes in bands: fully labelled, and with a share of the pairs unlabelled inside the block.
      */
     @ParameterizedTest
     @MethodSource("lossIds")
     void largeRandomTargetsGiveTheSameOnBothRoutes(String id) {
         Random random = new Random(57 + id.hashCode());
-        int n = 480;
+        // Enough rows that S comes in several bands of rows (UpperScores)
+        int n = 760;
         float[][] e = randomRows(n, random);
         assertSameOnBothRoutes(id, e, randomTarget(n, 1.0, random).toLabelledPairs());
         assertSameOnBothRoutes(id, e, randomTarget(n, 0.7, random).toLabelledPairs());
@@ -93,7 +94,7 @@ class DensePairRouteTest {
     @MethodSource("steepParameters")
     void steepScalesGiveTheSameOnBothRoutes(String id, String parameter, double value) {
         Random random = new Random(71 + id.hashCode());
-        int n = 300;
+        int n = 520;
         float[][] e = randomRows(n, random);
         PairLoss loss = new PairLossRegistry().find(id);
         LossParameters params = LossParameters.resolve(loss, java.util.Map.of(parameter, value));
