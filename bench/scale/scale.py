@@ -179,6 +179,14 @@ def step_create(app, n, data, embed_rate, model):
     return status["datasetId"]
 
 
+def existing(app, n):
+    """The id of an earlier run's dataset of n sentences, or None."""
+    for dataset in app.get("/api/datasets").json():
+        if dataset["name"] == f"bench scale {n}" and dataset["counts"]["sentences"] == n:
+            return dataset["id"]
+    return None
+
+
 def http_floor(app, step):
     """The round trip of a request that computes nothing (the static loss list), the floor under every timing."""
     out(f"http_floor_ms.{step}", median_ms(lambda: app.get("/api/losses"), 20))
@@ -324,8 +332,10 @@ def main():
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--labels", type=int, default=1000)
     parser.add_argument("--model", default="all-minilm-l6-v2", help="the catalogue model of both embed and job")
+    parser.add_argument("--reuse", help="a data folder kept by an earlier run (KEEP_DATA=1): its dataset of N "
+                        "sentences is opened again after a restart, and the embed and create steps are skipped")
     args = parser.parse_args()
-    data = tempfile.mkdtemp(prefix="bench-scale-")
+    data = args.reuse or tempfile.mkdtemp(prefix="bench-scale-")
     out("sentences", args.n)
     out("java_opts", args.java_opts)
     out("model", args.model)
@@ -336,10 +346,14 @@ def main():
     app = App(args.jar, args.java_opts, data, os.path.join(data, "app.log"), settings)
     rss = Rss(app.proc.pid)
     try:
-        rss.step("embed")
-        embed_rate = step_embed(app, args.embed_n, args.model)
-        rss.step("create")
-        dataset = step_create(app, args.n, data, embed_rate, args.model)
+        dataset = existing(app, args.n) if args.reuse else None
+        if dataset is None:
+            rss.step("embed")
+            embed_rate = step_embed(app, args.embed_n, args.model)
+            rss.step("create")
+            dataset = step_create(app, args.n, data, embed_rate, args.model)
+        else:
+            out("reused_dataset", dataset)
         rss.step("tiles")
         step_tiles(app, dataset)
         rss.step("neighbours")
@@ -352,7 +366,7 @@ def main():
         out("load_end", os.getloadavg()[0])
     finally:
         app.stop()
-        if os.environ.get("KEEP_DATA") == "1":
+        if os.environ.get("KEEP_DATA") == "1" or args.reuse:
             out("data_dir", data)
         else:
             shutil.rmtree(data, ignore_errors=True)

@@ -112,12 +112,14 @@ const compare = new ComparePanel({ $, t, datasetId, page: {
 } });
 async function init() {
   try {
-    state.tiled = await loader.start();
+    // The sentences (the largest answer) are asked at once; the tiles the first view shows follow the overview.
+    const sentences = getJson(api);
+    state.tiled = await loader.start({ n: Number(root.dataset.sentences), tiledAbove: Number(root.dataset.tiledAbove) });
     root.dataset.tiled = String(state.tiled);
-    const [dataset, matrix, labels] = await Promise.all([getJson(api), loader.matrix('input', (r, n) => {
+    const [dataset, matrix, labels] = await Promise.all([sentences, loader.matrix('input', (r, n) => {
       Object.assign($('matrix-progress'), { hidden: false, max: n, value: r });
       setText($('loading-text'), progressText(r, n));
-    }), getJson(`${api}/labels`)]);
+    }).then((m) => { loader.requestVisible(m, fullViewport(m.n), view.W); return m; }), getJson(`${api}/labels`)]);
     state.sentences = sentenceTexts(dataset);
     state.model = dataset.model;
     sync.reset(labelList(labels));

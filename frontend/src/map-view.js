@@ -10,6 +10,7 @@ import { mapSampleQuery } from './map-sample.js';
 import { MARK_COLOURS } from './marks.js';
 import { getJson, request } from './api.js';
 import { setText } from './dom.js';
+import { createMapChart } from './map-chart-view.js';
 
 export class MapPanel {
   /**
@@ -223,30 +224,11 @@ export class MapPanel {
       this.chart.update('none');
       return;
     }
-    this.chart = new Chart($('map-chart'), {
-      type: 'scatter',
-      data: { datasets },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        interaction: { mode: 'nearest', intersect: true },
-        onClick: (event, elements) => {
-          const hit = elements.find((e) => e.datasetIndex === 0);
-          if (hit) this.page.selectSentence(hit.index);
-        },
-        plugins: {
-          title: { display: true, text: t(`map.title.${this.method}`) },
-          tooltip: {
-            filter: (item) => item.datasetIndex === 0,
-            callbacks: {
-              title: () => '',
-              label: (item) => [`#${item.dataIndex} ${shortened(this.page.sentences()[item.dataIndex])}`,
-                t('map.tooltip.cluster', this.clusters.cluster[item.dataIndex] + 1)],
-            },
-          },
-        },
-        scales: { x: { ticks: { display: false } }, y: { ticks: { display: false } } },
-      },
+    this.chart = createMapChart(Chart, $('map-chart'), datasets, {
+      title: t(`map.title.${this.method}`),
+      onSelect: (index) => this.page.selectSentence(index),
+      tooltip: (index) => [`#${index} ${shortened(this.page.sentences()[index])}`,
+        t('map.tooltip.cluster', this.clusters.cluster[index] + 1)],
     });
   }
 }

@@ -17,8 +17,16 @@ export class TileLoader {
     this.asked = new Set();
   }
 
-  /** Reads the pyramid's size and says whether the page is tiled: above tiledAbove no N×N array is fetched. */
-  async start() {
+  /**
+   * Says whether the page is tiled: above tiledAbove no N×N array is fetched. known {n, tiledAbove}, as the page
+   * was rendered with, spares the round trip; without it the pyramid is asked.
+   */
+  async start(known) {
+    if (Number.isInteger(known?.n) && Number.isInteger(known?.tiledAbove)) {
+      this.tiled = known.n > known.tiledAbove;
+      this.n = known.n;
+      return this.tiled;
+    }
     const pyramid = await this.getJson(`${this.api}/tiles`);
     this.tiled = pyramid.n > pyramid.tiledAbove;
     return this.tiled;
@@ -33,7 +41,10 @@ export class TileLoader {
   }
 
   async tiledMatrix(order) {
-    const pyramid = await this.getJson(`${this.api}/tiles?order=${encodeURIComponent(order)}`);
+    // The input order is the identity: with the size known, there is nothing to ask (100,000 indices otherwise).
+    const pyramid = order === 'input' && Number.isInteger(this.n)
+      ? { n: this.n, order: Int32Array.from({ length: this.n }, (_, k) => k) }
+      : await this.getJson(`${this.api}/tiles?order=${encodeURIComponent(order)}`);
     const matrix = tiledMatrix(pyramid.n, Int32Array.from(pyramid.order), new Map());
     matrix.orderName = order;
     matrix.tiles.set(OVERVIEW, await this.fetchTile(this.api, { level: 0, row: 0, col: 0, order }));

@@ -1,15 +1,13 @@
 // The Train panel's DOM layer: fills the form, starts and cancels trainings, follows the event stream into a
-// Chart.js curve, shows before/after metrics, switches the heatmap between base, adapter and difference; compare-losses
+// Chart.js curve and before/after metrics (training-results-view.js), switches the heatmap between base, adapter and difference; compare-losses
 // lives in compare-losses-view.js. The logic it relies on lives in training.js (tested with node).
 
-import { trainingRequest, defaultName, isCompareName, curveSeries, metricRows, current, isActive, adapterExportPath,
-  formatMetric, formatInterval, formatChange, RANKS } from './training.js';
+import { trainingRequest, defaultName, isCompareName, current, isActive, adapterExportPath, RANKS } from './training.js';
 import { CompareLosses } from './compare-losses-view.js';
+import { TrainingResults } from './training-results-view.js';
 import { inOrderOf, differenceMatrix } from './matrix.js';
 import { getJson, sendJson, request, fetchSimilarity } from './api.js';
 import { setText, dismissable } from './dom.js';
-
-const COLOURS = { trainLoss: '#3b5bdb', validationLoss: '#e8590c', validationAuc: '#2b8a3e', meanNorm: '#868e96' };
 
 export class TrainPanel {
   /**
@@ -26,10 +24,10 @@ export class TrainPanel {
     this.page = page;
     this.adapter = null;
     this.stream = null;
-    this.chart = null;
     this.adapterMatrix = null;
     this.view = 'base';
     this.losses = [];
+    this.results = new TrainingResults({ $, t });
     this.comparison = new CompareLosses({ $, t, api: this.api, datasetId, ended: () => page.adaptersChanged?.() });
   }
 
@@ -154,55 +152,11 @@ export class TrainPanel {
     $('train-caution').hidden = !caution;
     setText($('train-caution'), caution ? t('train.caution', caution.positives ?? '?', caution.negatives ?? '?',
       caution.validationPairs, caution.minimumPerClass) : '');
-    this.drawCurve(adapter.curve);
-    this.renderMetrics(adapter);
+    this.results.drawCurve(adapter.curve);
+    this.results.renderMetrics(adapter);
     $('adapter-view').hidden = adapter.status !== 'done';
     $('adapter-export').hidden = adapter.status !== 'done';
     $('adapter-export-link').href = adapterExportPath(adapter);
-  }
-
-  drawCurve(curve) {
-    const { $, t } = this;
-    const series = curveSeries(curve);
-    $('train-chart-box').dataset.points = String(curve.length);
-    const Chart = window.Chart;
-    if (!Chart) return;
-    const datasets = Object.entries(series).map(([key, data]) => ({
-      label: t(`train.curve.${key}`), data, yAxisID: key.endsWith('Loss') ? 'y' : 'y1',
-      borderColor: COLOURS[key], backgroundColor: COLOURS[key], pointRadius: 1, showLine: true,
-      borderDash: key === 'meanNorm' ? [4, 3] : [] }));
-    if (this.chart) {
-      this.chart.data.datasets = datasets;
-      this.chart.update('none');
-      return;
-    }
-    this.chart = new Chart($('train-chart'), {
-      type: 'scatter',
-      data: { datasets },
-      options: { animation: false, maintainAspectRatio: false,
-        plugins: { title: { display: true, text: t('train.curve.title') } },
-        scales: { x: { title: { display: true, text: t('train.curve.step') } },
-          y: { position: 'left', title: { display: true, text: t('train.curve.loss') } },
-          y1: { position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: t('train.curve.aucNorm') } } } },
-    });
-  }
-
-  renderMetrics(adapter) {
-    const { $, t } = this;
-    const body = $('train-metrics');
-    const rows = adapter.before ? metricRows(adapter.before, adapter.after) : [];
-    body.replaceChildren(...rows.map((r) => {
-      const tr = document.createElement('tr');
-      for (const text of [t(`train.side.${r.side}`), t(`train.metric.${r.metric}`),
-        formatMetric(r.before) + formatInterval(r.beforeInterval), formatMetric(r.after) + formatInterval(r.afterInterval),
-        formatChange(r.change)]) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.append(td);
-      }
-      return tr;
-    }));
-    $('train-metrics-table').hidden = rows.length === 0;
   }
 
   /** Base, adapter or difference (adapter − base) in the page's current order, label marks kept. */

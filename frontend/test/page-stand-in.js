@@ -22,13 +22,16 @@ export function anything(fields = {}) {
 export const json = (body) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 export const binary = (buffer) => new Response(buffer, { headers: { 'Content-Type': 'application/octet-stream' } });
 
-/** Loads explorer.js with `answers` (path → () => Response) and waits until the heatmap is ready or 2 s pass. */
-export async function openPage(answers) {
+/**
+ * Loads explorer.js with `answers` (path → () => Response) and waits until the heatmap is ready or 2 s pass;
+ * `rendered` adds data attributes the server rendered on #explorer (sentences, tiledAbove).
+ */
+export async function openPage(answers, rendered = {}) {
   const asked = [];
   const elements = new Map();
   const byId = (id) => {
     if (!elements.has(id)) {
-      elements.set(id, anything({ id, dataset: id === 'explorer' ? { datasetId: '1', model: 'm' } : {}, textContent: id === 'ui-text' ? '{}' : '' }));
+      elements.set(id, anything({ id, dataset: id === 'explorer' ? { datasetId: '1', model: 'm', ...rendered } : {}, textContent: id === 'ui-text' ? '{}' : '' }));
     }
     return elements.get(id);
   };

@@ -39,6 +39,29 @@ test('below tiledAbove the page fetches the dense matrix once per order, and has
   assert.equal(loader.pending(matrix, fullViewport(N), 640), 0);
 });
 
+test('the sizes the page was rendered with decide the route without asking the server', async () => {
+  const s = server();
+  const loader = new TileLoader({ api: '/api/datasets/1', ...s });
+  assert.equal(await loader.start({ n: 100_000, tiledAbove: 3000 }), true);
+  assert.equal(await new TileLoader({ api: '/api/datasets/1', ...s }).start({ n: 2000, tiledAbove: 3000 }), false);
+  assert.deepEqual(s.asked.json, []);
+  assert.equal(await loader.start({ n: undefined, tiledAbove: 3000 }), true);
+  assert.deepEqual(s.asked.json, ['/api/datasets/1/tiles']);
+});
+
+test('with the size known, the input order needs no request and the overview tile is asked at once', async () => {
+  const s = server();
+  const loader = new TileLoader({ api: '/api/datasets/1', ...s });
+  await loader.start({ n: N, tiledAbove: 500 });
+  const matrix = await loader.matrix('input');
+  assert.deepEqual(s.asked.json, []);
+  assert.deepEqual([...matrix.order.slice(0, 3)], [0, 1, 2]);
+  assert.equal(matrix.order.length, N);
+  assert.deepEqual(s.asked.tiles, [{ level: 0, row: 0, col: 0, order: 'input' }]);
+  await loader.matrix('cluster');
+  assert.deepEqual(s.asked.json, ['/api/datasets/1/tiles?order=cluster'], 'any other order is asked');
+});
+
 test('above it, the order and the overview tile come first, and a zoom asks only for the tiles it shows', async () => {
   const s = server();
   let arrived = 0;

@@ -24,9 +24,12 @@ public class CachedEmbedder {
     private final SentenceEmbedder embedder;
     private final DatasetLimits limits;
     private final ModelCatalog catalog;
+    private final SentenceRepository sentences;
 
-    CachedEmbedder(EmbeddingCache cache, SentenceEmbedder embedder, DatasetLimits limits, ModelCatalog catalog) {
+    CachedEmbedder(EmbeddingCache cache, SentenceEmbedder embedder, DatasetLimits limits, ModelCatalog catalog,
+            SentenceRepository sentences) {
         this.cache = cache;
+        this.sentences = sentences;
         this.catalog = catalog;
         this.embedder = embedder;
         this.limits = limits;
@@ -38,10 +41,14 @@ public class CachedEmbedder {
     }
 
     /**
-     * Embeds, under {@code cacheModel} (see {@link #cacheModel}), the texts the cache does not have yet, without
-     * storing them: the caller stores them with its own rows in one transaction.
+     * What one chunk of a job needs: {@code fresh}, the vectors the cache lacked, embedded under
+     * {@code cacheModel} (see {@link #cacheModel}) and not stored yet (the caller stores them with its own rows in
+     * one transaction); {@code vectors}, every text's vector in the texts' order, cached or fresh.
      */
-    Map<String, float[]> missing(String cacheModel, List<String> texts) {
+    record Chunk(Map<String, float[]> fresh, float[][] vectors) {
+    }
+
+    Chunk chunk(String cacheModel, List<String> texts) {
         List<String> hashes = texts.stream().map(TextHash::sha256).toList();
         Map<String, float[]> found = cache.find(cacheModel, hashes);
         LinkedHashMap<String, String> missing = new LinkedHashMap<>();
@@ -49,11 +56,37 @@ public class CachedEmbedder {
             if (!found.containsKey(hashes.get(k))) missing.putIfAbsent(hashes.get(k), texts.get(k));
         }
         Map<String, float[]> fresh = new LinkedHashMap<>();
-        if (missing.isEmpty()) return fresh;
-        List<String> missHashes = new ArrayList<>(missing.keySet());
-        float[][] vectors = embedder.embed(new ArrayList<>(missing.values()), cacheModel).vectors();
-        for (int k = 0; k < vectors.length; k++) fresh.put(missHashes.get(k), vectors[k]);
-        return fresh;
+        if (!missing.isEmpty()) {
+            List<String> missHashes = new ArrayList<>(missing.keySet());
+            float[][] embedded = embedder.embed(new ArrayList<>(missing.values()), cacheModel).vectors();
+            for (int k = 0; k < embedded.length; k++) fresh.put(missHashes.get(k), embedded[k]);
+        }
+        float[][] vectors = new float[texts.size()][];
+        for (int k = 0; k < texts.size(); k++) {
+            float[] cached = found.get(hashes.get(k));
+            vectors[k] = cached != null ? cached : fresh.get(hashes.get(k));
+        }
+        return new Chunk(fresh, vectors);
+    }
+
+    /**
+     * The vectors of a dataset's first {@code size} sentences under a model: those the cache table has, read by
+     * the sentences' stored hashes; any it lacks (a model's first use on the dataset) embedded through
+     * {@link #embed} and stored.
+     */
+    float[][] ofDataset(String model, long datasetId, int size) {
+        Optional<ExtraModels.ExtraModel> extra = catalog.extra(model);
+        if (extra.isPresent()) return extra.get().apply(ofDataset(extra.get().base(), datasetId, size));
+        float[][] vectors = cache.ofDataset(model, datasetId, size);
+        List<Integer> missing = new ArrayList<>();
+        for (int k = 0; k < vectors.length; k++) {
+            if (vectors[k] == null) missing.add(k);
+        }
+        if (missing.isEmpty()) return vectors;
+        List<String> texts = sentences.texts(datasetId, 0, size);
+        float[][] fresh = embed(model, missing.stream().map(texts::get).toList(), EmbedProgress.NONE);
+        for (int k = 0; k < fresh.length; k++) vectors[missing.get(k)] = fresh[k];
+        return vectors;
     }
 
     float[][] embed(String model, List<String> texts, EmbedProgress progress) {

@@ -67,11 +67,14 @@ class ChunkedCreation {
      * the job's cursor moved to {@code to}; sentences whose vectors are cached (below the cursor of an earlier
      * run, or shared with another dataset) do not reach the model.
      *
+     * @param into where the chunk's vectors go, at positions from..to-1, for a run that keeps them; or null
      * @return false when the run must stop: its job was cancelled or taken over by another run
      */
-    boolean embedChunk(String jobId, String owner, long datasetId, String model, int from, int to) {
+    boolean embedChunk(String jobId, String owner, long datasetId, String model, int from, int to, float[][] into) {
         String cacheModel = embedder.cacheModel(model);
-        Map<String, float[]> fresh = embedder.missing(cacheModel, sentences.texts(datasetId, from, to));
+        CachedEmbedder.Chunk chunk = embedder.chunk(cacheModel, sentences.texts(datasetId, from, to));
+        if (into != null) System.arraycopy(chunk.vectors(), 0, into, from, chunk.vectors().length);
+        Map<String, float[]> fresh = chunk.fresh();
         try {
             return commit(jobId, owner, cacheModel, fresh, to);
         } catch (DuplicateKeyException raced) {

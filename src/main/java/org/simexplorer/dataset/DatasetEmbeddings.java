@@ -54,6 +54,17 @@ public class DatasetEmbeddings {
                 () -> datasets.embeddings(dataset, model.id(), size));
     }
 
+    /** Whether the vectors of a dataset's first {@code size} sentences under its own model are in memory now. */
+    boolean holds(Dataset dataset, int size) {
+        return cache.getIfPresent(new ByteBudgetCache.Key(dataset.id(), DatasetService.own(dataset), size)) != null;
+    }
+
+    /** Keeps vectors just computed for a dataset's first {@code embeddings.vectors().length} sentences. */
+    void hold(Dataset dataset, Embeddings embeddings) {
+        cache.get(new ByteBudgetCache.Key(dataset.id(), DatasetService.own(dataset), embeddings.vectors().length),
+                () -> embeddings);
+    }
+
     void forgetModel(String model) {
         cache.invalidate(model);
     }

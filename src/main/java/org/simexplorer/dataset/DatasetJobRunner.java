@@ -43,10 +43,12 @@ class DatasetJobRunner {
     private final ChunkedCreation creation;
     private final DatasetLimits limits;
     private final ModelCatalog catalog;
+    private final DatasetWarmUp warmUp;
 
     DatasetJobRunner(DatasetJobRepository repository, ChunkedCreation creation, DatasetLimits limits,
-            ModelCatalog catalog) {
+            ModelCatalog catalog, DatasetWarmUp warmUp) {
         this.repository = repository;
+        this.warmUp = warmUp;
         this.creation = creation;
         this.limits = limits;
         this.catalog = catalog;
@@ -88,15 +90,18 @@ class DatasetJobRunner {
                 log.info("Dataset job {} resumes on {} from {} of {} sentences.", id, owner, row.embedded(),
                         row.total());
             }
+            // A run that embeds every chunk itself hands the vectors to memory; a resumed one leaves them to be read.
+            float[][] vectors = row.embedded() == 0 ? new float[row.total()][] : null;
             for (int from = row.embedded(); from < row.total(); from += limits.embedChunk()) {
                 if (context.getSchedulerState().isShuttingDown()) throw new Stopping();
                 int to = Math.min(row.total(), from + limits.embedChunk());
-                if (!embedChunk(row, owner, from, to, context)) {
+                if (!embedChunk(row, owner, from, to, vectors, context)) {
                     stopped(id);
                     return;
                 }
             }
-            if (!creation.complete(id, row.datasetId())) end(id, JobState.CANCELLED, null, CANCELLED);
+            if (creation.complete(id, row.datasetId())) warmUp.completed(row.datasetId(), vectors);
+            else end(id, JobState.CANCELLED, null, CANCELLED);
         } catch (Stopping stopping) {
             throw stopping;
         } catch (DomainException e) {
@@ -108,10 +113,10 @@ class DatasetJobRunner {
         }
     }
 
-    private boolean embedChunk(JobRow row, String owner, int from, int to, ExecutionContext context) {
+    private boolean embedChunk(JobRow row, String owner, int from, int to, float[][] into, ExecutionContext context) {
         while (true) {
             try {
-                return creation.embedChunk(row.id(), owner, row.datasetId(), row.model(), from, to);
+                return creation.embedChunk(row.id(), owner, row.datasetId(), row.model(), from, to, into);
             } catch (OverloadedException busy) {
                 // a background job can wait for the model: pause, show it is alive, and try the chunk again
                 if (repository.find(row.id()).map(JobRow::cancelRequested).orElse(true)) return false;

@@ -232,9 +232,8 @@ public class DatasetService {
     }
 
     Embeddings embeddings(Dataset dataset, String modelId, int size) {
-        List<String> texts = sentences.texts(dataset.id());
-        List<String> first = texts.size() > size ? texts.subList(0, size) : texts;
-        return new Embeddings(modelId, embeddings(modelId, first), List.of());
+        int stored = Math.min(size, sentences.count(dataset.id()));
+        return new Embeddings(modelId, embedder.ofDataset(modelId, dataset.id(), stored), List.of());
     }
 
     /** Vectors for texts, through the embedding cache table ({@link CachedEmbedder}). */

@@ -49,6 +49,18 @@ public class DatasetViews {
                 datasets.duplicates(id));
     }
 
+    /**
+     * What {@link #view} would answer now, as a short tag: the sentences are only appended and ids are never
+     * reused, so the dataset's row, its sentence count and its label counts fix the whole answer.
+     */
+    public String version(long id) {
+        Dataset d = datasets.get(id);
+        Counts c = counts(id);
+        String names = d.name() + "\n" + d.model() + "\n" + d.createdAt();
+        return "d" + d.id() + "-" + c.sentences() + "-" + c.labels() + "-" + c.positives() + "-" + c.negatives() + "-"
+                + datasets.duplicates(id) + "-" + TextHash.sha256(names).substring(0, 16);
+    }
+
     public Changed changed(DatasetService.Change change) {
         View v = view(change.dataset().id());
         return new Changed(v.id(), v.name(), v.model(), v.createdAt(), v.sentences(), v.counts(), change.added(),

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 public class EmbeddingCache {
 
     private static final int LOOKUP_CHUNK = 500;
+    private static final int DATASET_CHUNK = 4096;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -54,6 +55,25 @@ public class EmbeddingCache {
                     }).list();
         }
         return found;
+    }
+
+    /**
+     * The cached vectors of a dataset's first {@code size} sentences in position order, joined on the sentences'
+     * stored hashes: no text is read or hashed. A sentence whose vector is not cached is null. Read a range of
+     * positions at a time, so that no query holds all the vectors at once.
+     */
+    public float[][] ofDataset(String model, long datasetId, int size) {
+        float[][] vectors = new float[size][];
+        for (int from = 0; from < size; from += DATASET_CHUNK) {
+            jdbc.sql("SELECT s.position, e.vector FROM sentences s JOIN embedding_cache e"
+                    + " ON e.model = ? AND e.sha256 = s.sha256"
+                    + " WHERE s.dataset_id = ? AND s.position >= ? AND s.position < ?")
+                    .params(model, datasetId, from, Math.min(size, from + DATASET_CHUNK))
+                    .query(rs -> {
+                        vectors[rs.getInt(1)] = decode(rs.getBytes(2));
+                    });
+        }
+        return vectors;
     }
 
     /**

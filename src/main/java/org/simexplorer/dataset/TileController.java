@@ -51,7 +51,7 @@ class TileController {
     PyramidJson pyramid(@PathVariable long id, @Parameter(description = ORDER, schema = @Schema(
             allowableValues = {"input", "cluster"})) @RequestParam(defaultValue = "input") String order,
             @Parameter(description = MODEL) @RequestParam(required = false) String model) {
-        DatasetTiles.Pyramid pyramid = tiles.pyramid(id, model, DatasetController.clusterOrder(order));
+        DatasetTiles.Pyramid pyramid = tiles.pyramid(id, model, SimilarityMatrixController.clusterOrder(order));
         return new PyramidJson(pyramid.model(), pyramid.n(), TilePyramid.TILE, pyramid.finest(),
                 TilePyramid.PAST_END, pyramid.tiledAbove(), pyramid.order());
     }
@@ -78,7 +78,7 @@ class TileController {
             @Parameter(description = "what a pixel shows over its block of pairs: their mean or their max",
                     schema = @Schema(allowableValues = {"mean", "max"})) @RequestParam(defaultValue = "mean")
             String stat, @Parameter(description = MODEL) @RequestParam(required = false) String model) {
-        boolean cluster = DatasetController.clusterOrder(order);
+        boolean cluster = SimilarityMatrixController.clusterOrder(order);
         DatasetTiles.Stat statistic = DatasetTiles.Stat.parse(stat);
         CosineTiles.Tile tile = tiles.tile(id, model, cluster, statistic, level, row, col);
         ByteBuffer body = ByteBuffer.allocate(2 * tile.values().length).order(ByteOrder.LITTLE_ENDIAN);

@@ -20,6 +20,7 @@ import org.simexplorer.dataset.Dataset;
 import org.simexplorer.dataset.DatasetJobs;
 import org.simexplorer.dataset.DatasetLimits;
 import org.simexplorer.dataset.DatasetService;
+import org.simexplorer.dataset.TileProperties;
 import org.simexplorer.formats.UploadFormat;
 import org.simexplorer.formats.UploadParser;
 import org.simexplorer.formats.ParsedUpload;
@@ -54,10 +55,14 @@ class ExplorerPages {
     private final MessageSource messages;
     private final DatasetLimits limits;
     private final DatasetJobs jobs;
+    private final ModulePreloads preloads;
+    private final TileProperties tiles;
 
     ExplorerPages(DatasetService datasets, LabelRepository labels, ModelCatalog models, MessageSource messages,
-            DatasetLimits limits, DatasetJobs jobs) {
+            DatasetLimits limits, DatasetJobs jobs, ModulePreloads preloads, TileProperties tiles) {
         this.datasets = datasets;
+        this.preloads = preloads;
+        this.tiles = tiles;
         this.jobs = jobs;
         this.limits = limits;
         this.labels = labels;
@@ -73,7 +78,8 @@ class ExplorerPages {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    record DatasetHeader(long id, String name, String model, int sentences, int duplicates) {
+    /** @param tiledAbove above this many sentences the page draws tiles, so it need not ask the server first */
+    record DatasetHeader(long id, String name, String model, int sentences, int duplicates, int tiledAbove) {
     }
 
     record ModelOption(String id, String label, boolean isDefault) {
@@ -198,8 +204,9 @@ class ExplorerPages {
             return "error";
         }
         model.addAttribute("dataset", new DatasetHeader(dataset.id(), dataset.name(), dataset.model(),
-                datasets.sentenceCount(dataset.id()), datasets.duplicates(dataset.id())));
+                datasets.sentenceCount(dataset.id()), datasets.duplicates(dataset.id()), tiles.tiledAbove()));
         model.addAttribute("uiText", scriptText(locale));
+        model.addAttribute("modulePreloads", preloads.of("explorer.js", "transfer-view.js"));
         return "dataset";
     }
 

@@ -40,7 +40,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(DatasetController.class)
+@WebMvcTest({DatasetController.class, SimilarityMatrixController.class})
 @Import({DatasetViews.class, SentenceInputs.class})
 @EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
 class DatasetControllerTest {

@@ -60,6 +60,8 @@ class DatasetJobLifecycleTest {
     DatasetService datasets;
     @Autowired
     SentenceEmbedder models;
+    @Autowired
+    DatasetEmbeddings embeddings;
 
     private CountingEmbedder embedder;
 
@@ -147,6 +149,15 @@ class DatasetJobLifecycleTest {
                 .isEqualTo("DONE");
         assertThat(json("/api/datasets/" + datasetId).get("sentences")).hasSize(120);
         assertThat(json("/api/datasets").findValues("id")).extracting(JsonNode::asLong).contains(datasetId);
+
+        // no request has read the vectors: the warm-up after completion puts them in memory for the first view
+        Dataset dataset = datasets.get(datasetId);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!embeddings.holds(dataset, 120) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(embeddings.holds(dataset, 120)).isTrue();
+        embedder.takeCalls();
+        assertThat(embeddings.of(datasetId).vectors()).hasNumberOfRows(120);
+        assertThat(embedder.takeCalls()).as("the vectors come from memory, not the model").isEmpty();
     }
 
     @Test
@@ -187,8 +198,8 @@ class DatasetJobLifecycleTest {
                 .single();
         // a process that ended had embedded two chunks and committed them with the cursor
         assertThat(repository.claim(id, "a-process-that-ended", 0, false, Instant.now())).isTrue();
-        assertThat(creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 0, 8)).isTrue();
-        assertThat(creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 8, 16)).isTrue();
+        assertThat(creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 0, 8, null)).isTrue();
+        assertThat(creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 8, 16, null)).isTrue();
         embedder.takeCalls();
 
         jobs.scheduleOrphans(); // as at the next start
@@ -201,6 +212,13 @@ class DatasetJobLifecycleTest {
                 .containsExactlyInAnyOrderElementsOf(texts.subList(16, 40));
         assertThat(json("/api/datasets/" + datasetId).get("sentences")).extracting(JsonNode::asText)
                 .containsExactlyElementsOf(texts);
+        // the resumed run did not hold the first chunks' vectors: they are read from the database into memory
+        Dataset dataset = datasets.get(datasetId);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!embeddings.holds(dataset, 40) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(embeddings.holds(dataset, 40)).isTrue();
+        assertThat(embeddings.of(datasetId).vectors()[3]).containsExactly(models.embed(List.of(texts.get(3)),
+                "all-minilm-l6-v2").vectors()[0], org.assertj.core.api.Assertions.within(1e-5f));
     }
 
     @Test
@@ -209,7 +227,7 @@ class DatasetJobLifecycleTest {
         long datasetId = jdbc.sql("SELECT dataset_id FROM dataset_jobs WHERE id = ?").param(id).query(Long.class)
                 .single();
         repository.claim(id, "a-process-that-ended", 0, false, Instant.now());
-        creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 0, 8);
+        creation.embedChunk(id, "a-process-that-ended", datasetId, "all-minilm-l6-v2", 0, 8, null);
         jdbc.sql("UPDATE dataset_jobs SET heartbeat_at = ? WHERE id = ?")
                 .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5), id).update();
         JsonNode status = json("/api/datasets/jobs/" + id);

@@ -106,6 +106,30 @@ abstract class StorageContract {
     }
 
     @Test
+    void aDatasetsVectorsComeInPositionOrderAcrossChunksWithNullWhereTheCacheHasNone() {
+        Dataset dataset = newDataset("vectors");
+        String salt = Long.toString(System.nanoTime());
+        List<String> texts = java.util.stream.IntStream.range(0, 9000).mapToObj(k -> salt + " sentence " + k).toList();
+        sentences.insert(dataset.id(), 0, texts);
+        Map<String, float[]> stored = new java.util.HashMap<>();
+        for (int k = 0; k < texts.size(); k++) {
+            if (k != 4100 && k != 8999) stored.put(TextHash.sha256(texts.get(k)), new float[] {k, k + 0.5f});
+        }
+        cache.store("model-join", stored);
+        cache.store("model-other", Map.of(TextHash.sha256(texts.get(4100)), new float[] {1, 1}));
+
+        float[][] vectors = cache.ofDataset("model-join", dataset.id(), 9000);
+        assertThat(vectors).hasNumberOfRows(9000);
+        assertThat(vectors[0]).containsExactly(0f, 0.5f);
+        assertThat(vectors[4095]).containsExactly(4095f, 4095.5f);
+        assertThat(vectors[4096]).containsExactly(4096f, 4096.5f);
+        assertThat(vectors[4100]).as("another model's vector is not this one's").isNull();
+        assertThat(vectors[8999]).isNull();
+        assertThat(cache.ofDataset("model-join", dataset.id(), 10)).hasNumberOfRows(10);
+        assertThat(cache.ofDataset("model-join", dataset.id(), 10)[9]).containsExactly(9f, 9.5f);
+    }
+
+    @Test
     void labelsUpsertKeepCreatedAtAndDelete() {
         Dataset dataset = newDataset("labels");
         sentences.insert(dataset.id(), 0, List.of("a", "b", "c"));
