@@ -37,7 +37,8 @@ final class GramUpperPass {
         int blocks = (m + BLOCK - 1) / BLOCK;
         // Block b and block blocks − 1 − b together hold about the same number of pairs as any other such couple.
         int couples = (blocks + 1) / 2;
-        int chunks = LossMath.chunks(couples, (long) m * m / 2);
+        // Few chunks, as the couples are of equal work: each chunk's worker holds a block of G rows.
+        int chunks = Math.min(LossMath.chunks(couples, (long) m * m / 2), 2 * Runtime.getRuntime().availableProcessors());
         double[][] partial = new double[chunks][];
         double[][][] partialSums = new double[chunks][][];
         IntStream range = IntStream.range(0, chunks);

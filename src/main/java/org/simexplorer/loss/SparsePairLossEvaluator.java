@@ -12,11 +12,11 @@ import org.simexplorer.similarity.MatrixProduct;
 public class SparsePairLossEvaluator {
 
     /**
-     * The pairs must fill about 1/16 of the touched rows' m × m block before the dense route ({@link PairGram}: two
+     * The pairs must fill about 1/32 of the touched rows' m × m block before the dense route ({@link PairGram}: two
      * products of those rows and passes over the block) beats P separate dot products; {@code bench similarity}
      * measures both routes at several shares (keys {@code route_share_*}).
      */
-    static final int GRAM_ROUTE_DENSITY = 16;
+    static final int GRAM_ROUTE_DENSITY = 32;
 
     private final MatrixProduct product;
     private final int gramRouteDensity;
