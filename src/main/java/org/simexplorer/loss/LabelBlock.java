@@ -2,9 +2,8 @@ package org.simexplorer.loss;
 
 /**
  * The labels of {@link PairGram}'s block: T_ij for slots i &lt; j, row-major m × m, 0 where a pair is not labelled.
- * The pairs are read as runs, each a stretch of pairs (i, j), (i, j + 1), … in order: consecutive touched rows have
- * consecutive slots, so a run's labels are one piece of the block's row and are copied at once. A fully labelled
- * target, in the order it lists its pairs, is one run per row.
+ * The pairs are read as runs ({@link LabelledPairs#runEnd}): consecutive touched rows have consecutive slots, so a
+ * run's labels are one piece of the block's row and are copied at once.
  */
 final class LabelBlock {
 
@@ -20,18 +19,13 @@ final class LabelBlock {
         int[] second = pairs.second();
         byte[] t = pairs.labels();
         LossMath.forRanges(t.length, t.length, (from, to) -> {
-            int p = from;
-            while (p < to) {
-                int a = p;
-                int row = first[a];
-                int offset = second[a] - a;
-                p++;
-                while (p < to && first[p] == row && second[p] == offset + p) p++;
-                int at = slot[row] * m + slot[second[a]];
-                if (p - a >= COPY_FROM) {
-                    System.arraycopy(t, a, labels, at, p - a);
+            for (int a = from, b; a < to; a = b) {
+                b = pairs.runEnd(a, to);
+                int at = slot[first[a]] * m + slot[second[a]];
+                if (b - a >= COPY_FROM) {
+                    System.arraycopy(t, a, labels, at, b - a);
                 } else {
-                    for (int q = a; q < p; q++) labels[at + q - a] = t[q];
+                    for (int q = a; q < b; q++) labels[at + q - a] = t[q];
                 }
             }
         });

@@ -129,21 +129,29 @@ public final class MatrixProduct implements AutoCloseable {
      * moved). Direct native-order buffers go to ORT without a copy.
      */
     public void timesTransposed(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
+        if (!onGemm(a, m, b, n, k, c)) {
+            if (m != 0 && n != 0 && k != 0) PlainProducts.timesTransposed(a, m, b, n, k, c);
+            return;
+        }
+        runGemm(a, m, b, n, k, c);
+    }
+
+    /**
+     * Checks the shapes of c[m×n] = a[m×k]·(b of n·k floats) and whether the product goes to ORT; when it does
+     * not, an empty product is done here (c zeroed when k = 0) and any other is left to the plain route.
+     */
+    private boolean onGemm(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
         checkShape("a", a, (long) m * k);
         checkShape("b", b, (long) n * k);
         checkShape("c", c, (long) m * n);
         if (m == 0 || n == 0) {
-            return;
+            return false;
         }
         if (k == 0) {
             PlainProducts.fill(c, (long) m * n);
-            return;
+            return false;
         }
-        if ((long) m * n * k < plainJavaBelow || !a.isDirect() || !b.isDirect() || !c.isDirect()) {
-            PlainProducts.timesTransposed(a, m, b, n, k, c);
-            return;
-        }
-        runGemm(a, m, b, n, k, c);
+        return (long) m * n * k >= plainJavaBelow && a.isDirect() && b.isDirect() && c.isDirect();
     }
 
     /**
@@ -151,18 +159,8 @@ public final class MatrixProduct implements AutoCloseable {
      * int, int, FloatBuffer)}: for a right operand held row by row, which would otherwise have to be transposed.
      */
     public void times(FloatBuffer a, int m, FloatBuffer b, int k, int n, FloatBuffer c) {
-        checkShape("a", a, (long) m * k);
-        checkShape("b", b, (long) k * n);
-        checkShape("c", c, (long) m * n);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            PlainProducts.fill(c, (long) m * n);
-            return;
-        }
-        if ((long) m * n * k < plainJavaBelow || !a.isDirect() || !b.isDirect() || !c.isDirect()) {
-            PlainProducts.times(a, m, b, k, n, c);
+        if (!onGemm(a, m, b, n, k, c)) {
+            if (m != 0 && n != 0 && k != 0) PlainProducts.times(a, m, b, k, n, c);
             return;
         }
         OrtSession session = plainGemm();
