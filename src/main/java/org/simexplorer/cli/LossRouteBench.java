@@ -32,7 +32,7 @@ import org.simexplorer.similarity.NormalizedRows;
 final class LossRouteBench {
 
     private static final double[] SHARES = {1, 0.25, 1.0 / 16, 1.0 / 32, 1.0 / 64, 1.0 / 256};
-    /** The range of the floor's exponentials: CoSENT's λ·2 at its default λ = 20. */
+    /** The range of the floor's exponentials: CoSENT's 2λ at its default λ = 20. */
     private static final double EXP_RANGE = 40;
     private static final String ROUTE_LOSS = "contrastive";
 
@@ -114,14 +114,14 @@ final class LossRouteBench {
     private static double expPass(FloatBuffer s, int n, boolean vectorised) {
         long start = System.nanoTime();
         double total = IntStream.range(0, n).parallel().mapToDouble(i -> {
-            float[] scores = new float[n];
-            s.get(i * n, scores, 0, n);
-            double[] row = new double[n];
-            for (int j = 0; j < n; j++) row[j] = scores[j] * EXP_RANGE;
+            float[] row = new float[n];
+            s.get(i * n, row, 0, n);
+            // Exponents in [−EXP_RANGE, 0], as the losses' shifted exponentials are.
+            for (int j = 0; j < n; j++) row[j] = (row[j] - 1) * (float) (EXP_RANGE / 2);
             if (vectorised) {
-                ArrayMath.exp(row, n, EXP_RANGE);
+                ArrayMath.exp(row, n, new float[n]);
             } else {
-                for (int j = 0; j < n; j++) row[j] = Math.exp(row[j]);
+                for (int j = 0; j < n; j++) row[j] = (float) Math.exp(row[j]);
             }
             return row[i];
         }).sum();

@@ -79,56 +79,74 @@ public final class CoSentLoss implements PairLoss, GramLoss {
         return LossMath.softplus(lseNeg + lsePos);
     }
 
-    @Override
-    public double onGram(GramRows rows, LossParameters params) {
-        double far = GramRows.FAR;
-        double[] extremes = rows.upper(EXTREMES, (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] positive = row.a;
-            double[] negative = row.b;
+    /**
+     * The shifts that keep every exponential in range: λ·max S over the negatives and λ·max(−S) over the positives,
+     * or, when 2λ·|S| stays small enough that no exponential shifted by λ·{@link GramRows#MAX_COSINE} falls below
+     * float's range, that bound itself, which needs no pass to find.
+     */
+    private static double[] shifts(GramRows rows, double lambda) {
+        if (2 * lambda * GramRows.MAX_COSINE <= GramRows.FLOAT_EXP_RANGE) {
+            return new double[] {lambda * GramRows.MAX_COSINE, lambda * GramRows.MAX_COSINE};
+        }
+        float far = GramRows.FAR;
+        double[] extremes = rows.scan(EXTREMES, (row, acc) -> {
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] positive = row.a;
+            float[] negative = row.b;
             int n = row.length;
             for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5 * (t[k] * t[k]);
+                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
                 negative[k] = t[k] * t[k] - positive[k];
             }
             for (int k = 0; k < n; k++) t[k] = negative[k] * s[k] - (1 - negative[k]) * far;
-            acc[0] = ArrayMath.max(acc[0], t, n);
+            acc[0] = Math.max(acc[0], ArrayMath.max(-far, t, n));
             for (int k = 0; k < n; k++) s[k] = -positive[k] * s[k] - (1 - positive[k]) * far;
-            acc[1] = ArrayMath.max(acc[1], s, n);
+            acc[1] = Math.max(acc[1], ArrayMath.max(-far, s, n));
         });
-        if (extremes[0] <= -far || extremes[1] <= -far) {
+        // An empty side leaves its maximum at −FAR; its sum is then 0 whatever the shift.
+        return new double[] {lambda * Math.max(extremes[0], -1), lambda * Math.max(extremes[1], -1)};
+    }
+
+    /**
+     * One pass: the shifted exponentials' sums, and each exponential left in G with the sign that tells the two
+     * sides apart (+ for a negative pair, − for a positive), so that G then needs only a scale by sign.
+     */
+    @Override
+    public double onGram(GramRows rows, LossParameters params) {
+        double lambda = params.get("scale");
+        double[] shift = shifts(rows, lambda);
+        float scale = (float) lambda;
+        float shiftNeg = (float) shift[0];
+        float shiftPos = (float) shift[1];
+        double[] sums = rows.upper(SUMS, (row, acc) -> {
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] e = row.a;
+            float[] negative = row.b;
+            int n = row.length;
+            for (int k = 0; k < n; k++) {
+                negative[k] = (1 - t[k]) * 0.5f * (t[k] * t[k]);
+                e[k] = -t[k] * scale * s[k] - (shiftPos + negative[k] * (shiftNeg - shiftPos));
+            }
+            ArrayMath.exp(e, n, row.scratch);
+            for (int k = 0; k < n; k++) e[k] *= t[k] * t[k];
+            if (row.g != null) {
+                for (int k = 0; k < n; k++) row.g[k] = -t[k] * e[k];
+            }
+            for (int k = 0; k < n; k++) t[k] = t[k] * t[k] - negative[k]; // now the positives' indicator
+            acc[0] += ArrayMath.sumOfProducts(e, negative, n);
+            acc[1] += ArrayMath.sumOfProducts(e, t, n);
+        });
+        if (sums[0] == 0 || sums[1] == 0) {
             rows.clear();
             return 0; // log(1 + empty sum)
         }
-        double lambda = params.get("scale");
-        double shiftNeg = lambda * extremes[0];
-        double shiftPos = lambda * extremes[1];
-        double range = 2 * lambda * GramRows.MAX_COSINE;
-        double[] sums = rows.upper(SUMS, (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] e = row.a;
-            double[] negative = row.b;
-            int n = row.length;
-            for (int k = 0; k < n; k++) {
-                negative[k] = (1 - t[k]) * 0.5 * (t[k] * t[k]);
-                e[k] = -t[k] * lambda * s[k] - (shiftPos + negative[k] * (shiftNeg - shiftPos));
-            }
-            ArrayMath.exp(e, n, range);
-            for (int k = 0; k < n; k++) {
-                e[k] *= t[k] * t[k];
-                t[k] = t[k] * t[k] - negative[k]; // now the positives' indicator
-            }
-            acc[0] += ArrayMath.sumOfProducts(e, negative, 0, n);
-            acc[1] += ArrayMath.sumOfProducts(e, t, 0, n);
-            if (row.g != null) System.arraycopy(e, 0, row.g, 0, n);
-        });
         double lseNeg = shiftNeg + Math.log(sums[0]);
         double lsePos = shiftPos + Math.log(sums[1]);
         // As in compute: ∂L/∂S_a = λ·σ(A+B)·softmax_neg(λS)_a, ∂L/∂S_b = −λ·σ(A+B)·softmax_pos(−λS)_b.
         double w = lambda * LossMath.sigmoid(lseNeg + lsePos);
-        rows.mirror(-w / sums[1], w / sums[0]);
+        rows.scaleBySign(w / sums[0], w / sums[1]);
         return LossMath.softplus(lseNeg + lsePos);
     }
 }

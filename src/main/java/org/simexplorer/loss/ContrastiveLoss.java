@@ -35,26 +35,27 @@ public final class ContrastiveLoss extends MeanPairLoss {
 
     @Override
     GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv) {
-        double margin = params.get("margin");
+        float margin = (float) params.get("margin");
+        float inverse = (float) inv;
         return (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] term = row.a;
-            double[] slope = row.b;
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] term = row.a;
+            float[] slope = row.b;
             int n = row.length;
             for (int k = 0; k < n; k++) {
-                double labelled = t[k] * t[k];
-                double y = (t[k] + 1) * 0.5 * labelled;
-                double notY = labelled - y;
-                double d = 1.0 - s[k];
-                double gap = Math.max(0, margin - d);
-                term[k] = 0.5 * (y * d * d + notY * gap * gap);
+                float labelled = t[k] * t[k];
+                float y = (t[k] + 1) * 0.5f * labelled;
+                float notY = labelled - y;
+                float d = 1 - s[k];
+                float gap = Math.max(0f, margin - d);
+                term[k] = 0.5f * (y * d * d + notY * gap * gap);
                 slope[k] = -y * d + notY * gap;
             }
             if (row.g != null) {
-                for (int k = 0; k < n; k++) row.g[k] = inv * slope[k];
+                for (int k = 0; k < n; k++) row.g[k] = inverse * slope[k];
             }
-            acc[0] += ArrayMath.sum(term, 0, n);
+            acc[0] += ArrayMath.sum(term, n);
         };
     }
 }

@@ -31,18 +31,18 @@ public final class CosineMseLoss extends MeanPairLoss {
 
     @Override
     GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv) {
-        double twiceInv = 2 * inv;
+        float twiceInv = (float) (2 * inv);
         return (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] diff = row.a;
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] diff = row.a;
             int n = row.length;
             // (S − T)·T² is S − T on a labelled pair and 0 on an unlabelled one.
             for (int k = 0; k < n; k++) diff[k] = (s[k] - t[k]) * (t[k] * t[k]);
             if (row.g != null) {
                 for (int k = 0; k < n; k++) row.g[k] = twiceInv * diff[k];
             }
-            acc[0] += ArrayMath.sumOfProducts(diff, diff, 0, n);
+            acc[0] += ArrayMath.sumOfProducts(diff, diff, n);
         };
     }
 }

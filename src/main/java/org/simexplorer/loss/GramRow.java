@@ -2,7 +2,7 @@ package org.simexplorer.loss;
 
 /**
  * One row of the dense block as a loss pass sees it: columns {@code from} to {@code from + length} of row i, copied
- * to the front of double arrays, so that the pass's loops run from 0 over one element type and vectorise (a loop
+ * to the front of float arrays, so that the pass's loops run from 0 over one element type and vectorise (a loop
  * that mixes bytes, floats and doubles does not). One per thread, reused row after row.
  */
 final class GramRow {
@@ -14,20 +14,28 @@ final class GramRow {
     /** How many columns are held. */
     int length;
     /** The scores S_ij. */
-    final double[] s;
+    final float[] s;
     /** The labels T_ij: +1, −1, or 0 where the pair is not labelled (and on the diagonal). */
-    final double[] t;
+    final float[] t;
     /** Receives ∂L/∂S_ij for every column held, 0 where T_ij = 0; null when no gradient is wanted. */
-    final double[] g;
-    /** Scratch for the pass. */
-    final double[] a;
-    final double[] b;
+    final float[] g;
+    /**
+     * Per-slot vectors a pass of {@link GramRows#upper(GramRows.Merge[], GramRows.Merge[], GramRows.Pass)} adds to
+     * (or takes maxima into); one set per thread, moved into double vectors after each block of rows, so that a
+     * float holds only a block's share.
+     */
+    float[][] sums;
+    /** Scratch for the pass, and for {@link ArrayMath}'s calls. */
+    final float[] a;
+    final float[] b;
+    final float[] scratch;
 
     GramRow(int m, boolean gradient) {
-        s = new double[m];
-        t = new double[m];
-        g = gradient ? new double[m] : null;
-        a = new double[m];
-        b = new double[m];
+        s = new float[m];
+        t = new float[m];
+        g = gradient ? new float[m] : null;
+        a = new float[m];
+        b = new float[m];
+        scratch = new float[m];
     }
 }

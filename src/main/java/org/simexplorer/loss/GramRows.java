@@ -30,12 +30,14 @@ final class GramRows {
     private static final int TILE = 64;
 
     private final PairGram gram;
+    private final UpperScores s;
     private final FloatBuffer g;
     private final int m;
 
     /** @param g the gradient block to fill, or null for the value alone */
     GramRows(PairGram gram, FloatBuffer g) {
         this.gram = gram;
+        this.s = gram.scores();
         this.g = g;
         this.m = gram.size();
     }
@@ -63,94 +65,110 @@ final class GramRows {
      * A stand-in for −∞ in the passes' masked maxima (x·mask − (1 − mask)·FAR), which keeps the arithmetic finite
      * where 0·∞ would give NaN.
      */
-    static final double FAR = 1e300;
+    static final float FAR = 1e30f;
 
-    /** Runs {@code pass} on columns i + 1 to m of every row i: each pair once. */
+    /**
+     * e^{−x} for x up to this stays a normal float (whose range ends near e^{−87}): the bound under which a pass may
+     * shift its exponentials by a fixed amount and keep them in G without losing any to zero.
+     */
+    static final double FLOAT_EXP_RANGE = 80;
+
+    /**
+     * Runs {@code pass} on columns i + 1 to m of every row i: each pair once. With a gradient block, the pass's
+     * {@code row.g} becomes G_ij and G_ji, so that G is whole and symmetric afterwards (0 on the diagonal).
+     */
     double[] upper(Merge[] merges, Pass pass) {
-        return run(merges, pass, false);
+        return upper(merges, NONE, pass).acc();
     }
 
-    /** Runs {@code pass} on all m columns of every row: each pair twice, once from each end. */
+    /**
+     * As {@link #upper(Merge[], Pass)}, with per-slot vectors in {@code row.sums} for the pass to add to (or take
+     * the maximum into), combined as {@code vectors} says: a pass that adds a pair's share to the sums of both its
+     * rows gets each row's total over its whole row; one that adds entry k to slot from + k spreads a total over m
+     * slots, which costs no reduction per row.
+     */
+    GramUpperPass.Totals upper(Merge[] merges, Merge[] vectors, Pass pass) {
+        return new GramUpperPass(s, g, gram.labels(false), m).run(merges, vectors, pass);
+    }
+
+    /** As {@link #upper(Merge[], Pass)}, but reading only: G is left alone, for a pass that gathers statistics. */
+    double[] scan(Merge[] merges, Pass pass) {
+        return scan(merges, NONE, pass).acc();
+    }
+
+    /** As {@link #upper(Merge[], Merge[], Pass)}, but reading only. */
+    GramUpperPass.Totals scan(Merge[] merges, Merge[] vectors, Pass pass) {
+        return new GramUpperPass(s, null, gram.labels(false), m).run(merges, vectors, pass);
+    }
+
+    /** No accumulators, or no per-slot vectors. */
+    static final Merge[] NONE = {};
+
+    /** Runs {@code pass} on all m columns of every row: each pair twice, once from each end; then {@link #symmetrise}. */
     double[] full(Merge[] merges, Pass pass) {
-        return run(merges, pass, true);
-    }
-
-    private double[] run(Merge[] merges, Pass pass, boolean full) {
-        FloatBuffer s = gram.scores();
-        byte[] labels = gram.labels(full);
+        byte[] labels = gram.labels(true);
         boolean gradient = g != null;
-        long work = (long) m * m * (full ? 2 : 1);
-        int chunks = LossMath.chunks(m, work);
+        int chunks = LossMath.chunks(m, 2L * m * m);
         double[][] partial = new double[chunks][];
         IntStream range = IntStream.range(0, chunks);
         (chunks > 1 ? range.parallel() : range).forEach(c -> {
             GramRow row = new GramRow(m, gradient);
-            float[] floats = new float[m];
             byte[] bytes = new byte[m];
             double[] acc = start(merges);
             for (int i = LossMath.start(c, chunks, m); i < LossMath.start(c + 1, chunks, m); i++) {
                 row.i = i;
-                row.from = full ? 0 : i + 1;
-                int n = m - row.from;
-                row.length = n;
-                if (n == 0) continue;
-                s.get(i * m + row.from, floats, 0, n);
-                System.arraycopy(labels, i * m + row.from, bytes, 0, n);
-                for (int k = 0; k < n; k++) row.s[k] = floats[k];
-                for (int k = 0; k < n; k++) row.t[k] = bytes[k];
+                row.from = 0;
+                row.length = m;
+                s.get(i, 0, row.s, m);
+                System.arraycopy(labels, i * m, bytes, 0, m);
+                for (int k = 0; k < m; k++) row.t[k] = bytes[k];
                 pass.row(row, acc);
-                if (gradient) {
-                    for (int k = 0; k < n; k++) floats[k] = (float) row.g[k];
-                    g.put(i * m + row.from, floats, 0, n);
-                }
+                if (gradient) g.put(i * m, row.g, 0, m);
             }
             partial[c] = acc;
         });
         double[] total = start(merges);
-        for (double[] acc : partial) {
-            for (int k = 0; k < merges.length; k++) {
-                total[k] = merges[k] == Merge.SUM ? total[k] + acc[k] : Math.max(total[k], acc[k]);
-            }
-        }
+        for (double[] acc : partial) merge(merges, total, acc);
         return total;
     }
 
-    private static double[] start(Merge[] merges) {
+    static double[] start(Merge[] merges) {
         double[] acc = new double[merges.length];
         for (int k = 0; k < merges.length; k++) acc[k] = merges[k] == Merge.SUM ? 0 : Double.NEGATIVE_INFINITY;
         return acc;
     }
 
-    /**
-     * After {@link #upper}: scales each G_ij (i &lt; j) by {@code positive} or {@code negative} after its label, copies
-     * it to G_ji, and zeroes the diagonal.
-     */
-    void mirror(double positive, double negative) {
+    static void merge(Merge[] merges, double[] total, double[] acc) {
+        for (int k = 0; k < merges.length; k++) {
+            total[k] = merges[k] == Merge.SUM ? total[k] + acc[k] : Math.max(total[k], acc[k]);
+        }
+    }
+
+    /** Changes each row of G in place: {@code update} gets the row's index and its m entries to rewrite. */
+    void updateRows(RowUpdate update) {
         if (g == null) return;
-        byte[] labels = gram.labels(false);
-        boolean scaled = positive != 1 || negative != 1;
-        // By label + 1; a lookup rather than arithmetic on the label, which would cancel when the scales differ
-        // by orders of magnitude.
-        float[] byLabel = {(float) negative, 0f, (float) positive};
-        tiles((tile, transposed, i0, iEnd, j0, jEnd) -> {
-            int columns = jEnd - j0;
-            for (int i = i0; i < iEnd; i++) {
-                int r = (i - i0) * TILE;
-                g.get(i * m + j0, tile, r, columns);
-                int from = Math.max(j0, i + 1) - j0;
-                if (scaled) {
-                    for (int c = from; c < columns; c++) tile[r + c] *= byLabel[labels[i * m + j0 + c] + 1];
-                }
-                for (int c = 0; c < from; c++) tile[r + c] = 0; // the diagonal, and below it in a diagonal tile
-                for (int c = 0; c < columns; c++) transposed[c * TILE + i - i0] = tile[r + c];
+        LossMath.forRanges(m, (long) m * m, (from, to) -> {
+            float[] row = new float[m];
+            for (int i = from; i < to; i++) {
+                g.get(i * m, row, 0, m);
+                update.row(i, row);
+                g.put(i * m, row, 0, m);
             }
-            if (i0 == j0) {
-                // A diagonal tile holds its upper triangle in one array and its lower in the other.
-                for (int r = 0; r < iEnd - i0; r++) {
-                    for (int c = 0; c < columns; c++) tile[r * TILE + c] += transposed[r * TILE + c];
-                }
-            }
-            writeBack(tile, transposed, i0, iEnd, j0, jEnd, scaled || i0 == j0);
+        });
+    }
+
+    /** One row's rewrite in {@link #updateRows}. */
+    @FunctionalInterface
+    interface RowUpdate {
+        void row(int i, float[] g);
+    }
+
+    /** G_ij ← a·G_ij where G_ij &gt; 0 and b·G_ij where it is below 0. */
+    void scaleBySign(double a, double b) {
+        float above = (float) a;
+        float below = (float) b;
+        updateRows((i, row) -> {
+            for (int k = 0; k < row.length; k++) row[k] = Math.max(row[k], 0f) * above + Math.min(row[k], 0f) * below;
         });
     }
 

@@ -162,12 +162,30 @@ public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) 
     int[] slots() {
         int[] slot = new int[rows];
         java.util.Arrays.fill(slot, -1);
-        for (int p = 0; p < first.length; p++) {
-            slot[first[p]] = 0;
-            slot[second[p]] = 0;
-        }
+        // By runs of pairs (i, j), (i, j + 1), …: one mark for i and one fill for the run's rows j. Threads may mark
+        // the same row at once; each writes the same 0.
+        LossMath.forRanges(first.length, first.length, (from, to) -> {
+            for (int a = from, b; a < to; a = b) {
+                b = runEnd(a, to);
+                slot[first[a]] = 0;
+                java.util.Arrays.fill(slot, second[a], second[b - 1] + 1, 0);
+            }
+        });
         for (int i = 0, k = 0; i < rows; i++) if (slot[i] == 0) slot[i] = k++;
         return slot;
+    }
+
+    /**
+     * Where the run of pairs that starts at pair a ends (at most at {@code to}): a run is a stretch of pairs
+     * (i, j), (i, j + 1), … in order, as a target lists a row's pairs, so that a fully labelled target is one run
+     * per row and the passes that gather its rows or labels take a run at a time.
+     */
+    int runEnd(int a, int to) {
+        int row = first[a];
+        int offset = second[a] - a;
+        int p = a + 1;
+        while (p < to && first[p] == row && second[p] == offset + p) p++;
+        return p;
     }
 
     /** The rows that some pair touches, in row order (the inverse of {@link #slots()}). */

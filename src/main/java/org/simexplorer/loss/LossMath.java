@@ -43,25 +43,29 @@ final class LossMath {
     }
 
     /**
-     * The logistic loss over a row of the dense block: Σ softplus(x[k]) over the labelled entries (t[k] ≠ 0), and,
-     * when {@code g} is not null, g[k] = factor·t[k]·σ(x[k]), 0 where t[k] = 0. Every |x[k]| is at most about
-     * {@code range}; x and e are overwritten. As in {@link #logisticLoss}, one exponential e^{−|x|} serves both, and
-     * the side of σ is chosen by arithmetic on x rather than by a branch.
+     * The logistic loss over a row of the dense block: Σ softplus(x[k]) over the labelled entries (row.t[k] ≠ 0),
+     * and, when {@code row.g} is not null, g[k] = factor·t[k]·σ(x[k]), 0 where t[k] = 0. x and row.b are
+     * overwritten. As in {@link #logisticLoss}, one exponential e^{−|x|} serves both, and the side of σ is chosen
+     * by arithmetic on x rather than by a branch.
      */
-    static double logisticRow(double[] x, double[] t, int n, double range, double[] e, double factor, double[] g) {
+    static double logisticRow(GramRow row, float[] x, float factor) {
+        float[] t = row.t;
+        float[] e = row.b;
+        float[] g = row.g;
+        int n = row.length;
         for (int k = 0; k < n; k++) e[k] = -Math.abs(x[k]);
-        ArrayMath.exp(e, n, range);
+        ArrayMath.exp(e, n, row.scratch);
         for (int k = 0; k < n; k++) e[k] *= t[k] * t[k];
         if (g != null) {
             for (int k = 0; k < n; k++) {
                 // σ(x) = (x ≥ 0 ? 1 : e)/(1 + e); "above" is 1 for x > 0 and 0 for x < 0, as a clamp, which
                 // vectorises where a comparison does not.
-                double above = Math.max(0, Math.min(1, x[k] * GramRows.FAR));
+                float above = Math.max(0f, Math.min(1f, x[k] * GramRows.FAR));
                 g[k] = factor * t[k] * ((e[k] + (1 - e[k]) * above) / (1 + e[k]));
             }
         }
-        for (int k = 0; k < n; k++) x[k] = Math.max(x[k], 0);
-        return ArrayMath.sum(x, 0, n) + ArrayMath.sumLog1p(e, 0, n);
+        for (int k = 0; k < n; k++) x[k] = Math.max(x[k], 0f);
+        return ArrayMath.sum(x, n) + ArrayMath.sumLog1p(e, n, row.scratch);
     }
 
     /** 1 / (1 + e⁻ˣ), evaluated on the side where the exponential cannot overflow. */

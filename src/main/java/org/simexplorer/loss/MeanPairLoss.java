@@ -32,9 +32,7 @@ abstract class MeanPairLoss implements PairLoss, GramLoss {
     @Override
     public final double onGram(GramRows rows, LossParameters params) {
         double inv = 1.0 / rows.pairs();
-        double sum = rows.upper(ONE_SUM, rowTerms(params, rows, inv))[0];
-        rows.mirror(1, 1);
-        return sum * inv;
+        return rows.upper(ONE_SUM, rowTerms(params, rows, inv))[0] * inv;
     }
 
     @Override

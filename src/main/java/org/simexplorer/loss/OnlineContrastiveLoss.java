@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
 
-    /** Per row: positives, Σ dp, Σ dn, max dp, −min dn. */
+    /** Per slot: positives, Σ dp, Σ dn, max dp, −min dn. */
     private static final GramRows.Merge[] STATISTICS = {GramRows.Merge.SUM, GramRows.Merge.SUM, GramRows.Merge.SUM,
             GramRows.Merge.MAX, GramRows.Merge.MAX};
     private static final GramRows.Merge[] ONE_SUM = {GramRows.Merge.SUM};
@@ -84,28 +84,39 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
 
     @Override
     public double onGram(GramRows rows, LossParameters params) {
-        double margin = params.get("margin");
-        double far = GramRows.FAR;
-        double[] statistics = rows.upper(STATISTICS, (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] positive = row.a;
-            double[] d = row.b;
+        float far = GramRows.FAR;
+        // Entry k of every row segment goes to slot k of each statistic, so that a row costs no reduction.
+        double[][] columns = rows.scan(GramRows.NONE, STATISTICS, (row, acc) -> {
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] positive = row.a;
+            float[] negative = row.b;
             int n = row.length;
+            float[] positives = row.sums[0];
+            float[] dp = row.sums[1];
+            float[] dn = row.sums[2];
+            float[] maxDp = row.sums[3];
+            float[] maxMinusDn = row.sums[4];
             for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5 * (t[k] * t[k]);
-                d[k] = 1.0 - s[k];
+                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
+                negative[k] = t[k] * t[k] - positive[k];
+                s[k] = 1 - s[k]; // now d
             }
-            acc[0] += ArrayMath.sum(positive, 0, n);
-            acc[1] += ArrayMath.sumOfProducts(positive, d, 0, n);
-            for (int k = 0; k < n; k++) s[k] = positive[k] * d[k] - (1 - positive[k]) * far;
-            acc[3] = ArrayMath.max(acc[3], s, n);
-            // t becomes the negatives' indicator
-            for (int k = 0; k < n; k++) t[k] = t[k] * t[k] - positive[k];
-            acc[2] += ArrayMath.sumOfProducts(t, d, 0, n);
-            for (int k = 0; k < n; k++) s[k] = -t[k] * d[k] - (1 - t[k]) * far;
-            acc[4] = ArrayMath.max(acc[4], s, n);
-        });
+            for (int k = 0; k < n; k++) {
+                positives[k] += positive[k];
+                dp[k] += positive[k] * s[k];
+                dn[k] += negative[k] * s[k];
+            }
+            for (int k = 0; k < n; k++) {
+                maxDp[k] = Math.max(maxDp[k], positive[k] * s[k] - (1 - positive[k]) * far);
+                maxMinusDn[k] = Math.max(maxMinusDn[k], -negative[k] * s[k] - (1 - negative[k]) * far);
+            }
+        }).sums();
+        double[] statistics = {0, 0, 0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int k = 0; k < rows.size(); k++) {
+            for (int v = 0; v < 3; v++) statistics[v] += columns[v][k];
+            for (int v = 3; v < 5; v++) statistics[v] = Math.max(statistics[v], columns[v][k]);
+        }
         int positives = (int) Math.round(statistics[0]);
         int negatives = rows.pairs() - positives;
         double negativeBelow = positives > 1 ? statistics[3]
@@ -113,29 +124,30 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
         double positiveAbove = negatives > 1 ? -statistics[4]
                 : (positives > 0 ? statistics[1] / positives : Double.NaN);
         // A NaN threshold selects nothing, as in compute; so does an infinite one in the clamps below.
-        double below = Double.isNaN(negativeBelow) ? Double.NEGATIVE_INFINITY : negativeBelow;
-        double above = Double.isNaN(positiveAbove) ? Double.POSITIVE_INFINITY : positiveAbove;
-        double sum = rows.upper(ONE_SUM, (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] term = row.a;
-            double[] slope = row.b;
+        float below = Double.isNaN(negativeBelow) ? Float.NEGATIVE_INFINITY : (float) negativeBelow;
+        float above = Double.isNaN(positiveAbove) ? Float.POSITIVE_INFINITY : (float) positiveAbove;
+        float margin = (float) params.get("margin");
+        return rows.upper(ONE_SUM, (row, acc) -> {
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] hardPositive = row.a;
+            float[] hardNegative = row.b;
+            float[] slope = row.g == null ? row.scratch : row.g;
             int n = row.length;
+            // Short loops, each of which the JIT vectorises; one loop doing all of it would not be.
             for (int k = 0; k < n; k++) {
-                double labelled = t[k] * t[k];
-                double positive = (t[k] + 1) * 0.5 * labelled;
-                double d = 1.0 - s[k];
-                // [d > above] and [d < below] as clamps of a scaled difference, which vectorise
-                double hardPositive = positive * Math.max(0, Math.min(1, (d - above) * far));
-                double hardNegative = (labelled - positive) * Math.max(0, Math.min(1, (below - d) * far));
-                double gap = Math.max(0, margin - d);
-                term[k] = hardPositive * d * d + hardNegative * gap * gap;
-                slope[k] = -2 * d * hardPositive + 2 * gap * hardNegative;
+                float positive = (t[k] + 1) * 0.5f * (t[k] * t[k]);
+                // [d > above] and [d < below] as clamps of a scaled difference, with d = 1 − S
+                hardPositive[k] = positive * Math.max(0f, Math.min(1f, (1 - s[k] - above) * far));
+                hardNegative[k] = (t[k] * t[k] - positive) * Math.max(0f, Math.min(1f, (below - (1 - s[k])) * far));
             }
-            if (row.g != null) System.arraycopy(slope, 0, row.g, 0, n);
-            acc[0] += ArrayMath.sum(term, 0, n);
+            for (int k = 0; k < n; k++) {
+                float d = 1 - s[k];
+                float gap = Math.max(0f, margin - d);
+                slope[k] = -2 * d * hardPositive[k] + 2 * gap * hardNegative[k];
+                t[k] = hardPositive[k] * d * d + hardNegative[k] * gap * gap;
+            }
+            acc[0] += ArrayMath.sum(t, n);
         })[0];
-        rows.mirror(1, 1);
-        return sum;
     }
 }

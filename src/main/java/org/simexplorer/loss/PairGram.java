@@ -25,14 +25,16 @@ final class PairGram implements AutoCloseable {
     private final int pairs;
     /** The touched rows divided by their floored norms, m × D, row-major. */
     private final float[] x;
+    /** x in a direct buffer, the product's operand, kept for the gradient's product; null once given back. */
+    private FloatBuffer rows;
     private final MatrixProduct product;
-    private FloatBuffer scores;
+    private final UpperScores scores;
     /** T_ij for slots i &lt; j, row-major m × m; the lower triangle is filled on first need. */
     private final byte[] labels;
     private boolean lowerFilled;
 
     private PairGram(float[][] embeddings, int[] touched, double[] norms, int d, int pairs, float[] x,
-            MatrixProduct product, FloatBuffer scores, byte[] labels) {
+            FloatBuffer rows, MatrixProduct product, UpperScores scores, byte[] labels) {
         this.embeddings = embeddings;
         this.touched = touched;
         this.norms = norms;
@@ -42,6 +44,7 @@ final class PairGram implements AutoCloseable {
         this.d = d;
         this.pairs = pairs;
         this.x = x;
+        this.rows = rows;
         this.product = product;
         this.scores = scores;
         this.labels = labels;
@@ -52,27 +55,19 @@ final class PairGram implements AutoCloseable {
             MatrixProduct product) {
         int m = touched.length;
         float[] x = new float[Math.multiplyExact(m, d)];
+        FloatBuffer rows = product.takeScratch(x.length);
         LossMath.forEach(m, (long) m * d, k -> {
             float[] e = embeddings[touched[k]];
+            // e·(1/‖e‖) rounded once, as in double: the scale in two floats, and the product with one rounding
             double scale = 1.0 / floored(norms[touched[k]]);
-            for (int c = 0; c < d; c++) x[k * d + c] = (float) (e[c] * scale);
+            float high = (float) scale;
+            float low = (float) (scale - high);
+            for (int c = 0; c < d; c++) x[k * d + c] = Math.fma(e[c], high, e[c] * low);
+            rows.put(k * d, x, k * d, d);
         });
-        FloatBuffer rows = product.takeScratch(x.length);
-        FloatBuffer s = product.takeScratch(Math.multiplyExact(m, m));
-        try {
-            rows.put(0, x);
-            product.timesTransposed(rows, m, rows, m, d, s);
-        } finally {
-            product.giveBack(rows);
-        }
-        byte[] labels = new byte[Math.multiplyExact(m, m)];
-        int[] first = pairs.first();
-        int[] second = pairs.second();
-        byte[] t = pairs.labels();
-        LossMath.forRanges(t.length, t.length, (from, to) -> {
-            for (int p = from; p < to; p++) labels[slot[first[p]] * m + slot[second[p]]] = t[p];
-        });
-        return new PairGram(embeddings, touched, norms, d, t.length, x, product, s, labels);
+        UpperScores s = new UpperScores(product, rows, m, d);
+        byte[] labels = LabelBlock.of(pairs, slot, m);
+        return new PairGram(embeddings, touched, norms, d, pairs.size(), x, rows, product, s, labels);
     }
 
     /** m, the side of the block. */
@@ -90,8 +85,7 @@ final class PairGram implements AutoCloseable {
         return flooredNorms;
     }
 
-    FloatBuffer scores() {
-        if (scores == null) throw new IllegalStateException("the block was closed");
+    UpperScores scores() {
         return scores;
     }
 
@@ -115,12 +109,11 @@ final class PairGram implements AutoCloseable {
 
     /** S_p of each pair, read from the block. */
     double[] cosines(LabelledPairs pairs, int[] slot) {
-        FloatBuffer s = scores();
         int[] first = pairs.first();
         int[] second = pairs.second();
         double[] cosines = new double[pairs.size()];
         LossMath.forRanges(cosines.length, cosines.length, (from, to) -> {
-            for (int p = from; p < to; p++) cosines[p] = s.get(slot[first[p]] * m + slot[second[p]]);
+            for (int p = from; p < to; p++) cosines[p] = scores.get(slot[first[p]], slot[second[p]]);
         });
         return cosines;
     }
@@ -136,66 +129,58 @@ final class PairGram implements AutoCloseable {
      * Rows no pair touches get zeros.
      */
     float[][] backward(FloatBuffer g, boolean raw) {
-        float[] base = raw ? gatheredRows() : x;
-        FloatBuffer right = product.takeScratch(base.length);
-        FloatBuffer result = product.takeScratch(base.length);
+        FloatBuffer right = raw ? gatheredRows() : rows();
+        FloatBuffer result = product.takeScratch(m * d);
         float[][] out = new float[embeddings.length][d];
         try {
-            right.put(0, transpose(base));
-            // G·B = G·(Bᵀ)ᵀ: the product's A·Bᵀ form with Bᵀ as its second operand.
-            product.timesTransposed(g, m, right, d, m, result);
-            LossMath.forEach(m, (long) m * d, k -> {
-                float[] target = out[touched[k]];
-                result.get(k * d, target, 0, d);
-                if (!raw) normalisationBackward(k, target);
+            product.times(g, m, right, m, d, result);
+            LossMath.forRanges(m, (long) m * d, (from, to) -> {
+                float[] scratch = new float[d];
+                for (int k = from; k < to; k++) {
+                    float[] target = out[touched[k]];
+                    result.get(k * d, target, 0, d);
+                    if (!raw) normalisationBackward(k, target, scratch);
+                }
             });
         } finally {
             product.giveBack(g);
-            product.giveBack(right);
+            if (raw) product.giveBack(right);
             product.giveBack(result);
         }
         return out;
     }
 
-    private void normalisationBackward(int k, float[] a) {
+    private synchronized FloatBuffer rows() {
+        if (rows == null) throw new IllegalStateException("the block was closed");
+        return rows;
+    }
+
+    private void normalisationBackward(int k, float[] a, float[] scratch) {
         double norm = norms[touched[k]];
         int at = k * d;
         if (norm > CosineMatrix.EPSILON) {
-            double along = 0;
-            for (int c = 0; c < d; c++) along += (double) x[at + c] * a[c];
-            for (int c = 0; c < d; c++) a[c] = (float) ((a[c] - x[at + c] * along) / norm);
+            for (int c = 0; c < d; c++) scratch[c] = x[at + c] * a[c];
+            float along = (float) ArrayMath.sum(scratch, d);
+            float inverse = (float) (1 / norm);
+            for (int c = 0; c < d; c++) a[c] = (a[c] - x[at + c] * along) * inverse;
         } else {
             // Below the floor the divisor is the constant ε, so only the 1/ε scaling remains.
-            for (int c = 0; c < d; c++) a[c] = (float) (a[c] / CosineMatrix.EPSILON);
+            float inverse = (float) (1 / CosineMatrix.EPSILON);
+            for (int c = 0; c < d; c++) a[c] *= inverse;
         }
     }
 
-    /** m × D to D × m in square tiles, so that both sides stay in cache. */
-    private float[] transpose(float[] rows) {
-        float[] transposed = new float[rows.length];
-        int tiles = (m + TILE - 1) / TILE;
-        LossMath.forEach(tiles, rows.length, tk -> {
-            int end = Math.min(m, (tk + 1) * TILE);
-            for (int c0 = 0; c0 < d; c0 += TILE) {
-                int cEnd = Math.min(d, c0 + TILE);
-                for (int k = tk * TILE; k < end; k++) {
-                    for (int c = c0; c < cEnd; c++) transposed[c * m + k] = rows[k * d + c];
-                }
-            }
-        });
-        return transposed;
-    }
-
-    private float[] gatheredRows() {
-        float[] rows = new float[Math.multiplyExact(m, d)];
-        for (int k = 0; k < m; k++) System.arraycopy(embeddings[touched[k]], 0, rows, k * d, d);
-        return rows;
+    private FloatBuffer gatheredRows() {
+        FloatBuffer gathered = product.takeScratch(m * d);
+        for (int k = 0; k < m; k++) gathered.put(k * d, embeddings[touched[k]], 0, d);
+        return gathered;
     }
 
     @Override
     public synchronized void close() {
-        if (scores != null) product.giveBack(scores);
-        scores = null;
+        scores.close();
+        if (rows != null) product.giveBack(rows);
+        rows = null;
     }
 
     static double floored(double norm) {

@@ -38,20 +38,21 @@ public final class SeedSigmoidBceLoss extends MeanPairLoss {
 
     @Override
     GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv) {
-        double[] norms = rows.flooredNorms();
-        double largest = 0;
-        for (double norm : norms) largest = Math.max(largest, norm);
+        double[] floored = rows.flooredNorms();
+        float[] norms = new float[floored.length];
+        for (int k = 0; k < norms.length; k++) norms[k] = (float) floored[k];
+        float factor = (float) -inv;
         // The block holds cosines; z_ij = S_ij·‖e_i‖·‖e_j‖ with the floored norms, which is e_i·e_j.
-        double range = largest * largest * GramRows.MAX_COSINE;
         return (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] x = row.a;
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] x = row.a;
             int n = row.length;
-            double rowNorm = norms[row.i];
-            int from = row.from;
-            for (int k = 0; k < n; k++) x[k] = -t[k] * (s[k] * rowNorm * norms[from + k]);
-            acc[0] += LossMath.logisticRow(x, t, n, range, row.b, -inv, row.g);
+            float rowNorm = norms[row.i];
+            // The partners' norms copied to the front first: a loop that reads at two offsets does not vectorise.
+            System.arraycopy(norms, row.from, x, 0, n);
+            for (int k = 0; k < n; k++) x[k] = -t[k] * (s[k] * rowNorm * x[k]);
+            acc[0] += LossMath.logisticRow(row, x, factor);
         };
     }
 }

@@ -31,16 +31,16 @@ public final class SigmoidLoss extends MeanPairLoss {
 
     @Override
     GramRows.Pass rowTerms(LossParameters params, GramRows rows, double inv) {
-        double scale = params.get("t");
-        double bias = params.get("b");
-        double range = Math.abs(scale) * GramRows.MAX_COSINE + Math.abs(bias);
+        float scale = (float) params.get("t");
+        float bias = (float) params.get("b");
+        float factor = (float) (-params.get("t") * inv);
         return (row, acc) -> {
-            double[] s = row.s;
-            double[] t = row.t;
-            double[] x = row.a;
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] x = row.a;
             int n = row.length;
             for (int k = 0; k < n; k++) x[k] = -t[k] * (scale * s[k] + bias);
-            acc[0] += LossMath.logisticRow(x, t, n, range, row.b, -scale * inv, row.g);
+            acc[0] += LossMath.logisticRow(row, x, factor);
         };
     }
 }

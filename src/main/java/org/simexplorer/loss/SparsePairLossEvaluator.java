@@ -12,11 +12,11 @@ import org.simexplorer.similarity.MatrixProduct;
 public class SparsePairLossEvaluator {
 
     /**
-     * The pairs must fill about 1/16 of the touched rows' m × m block before the dense route ({@link PairGram}: two
+     * The pairs must fill about 1/32 of the touched rows' m × m block before the dense route ({@link PairGram}: two
      * products of those rows and passes over the block) beats P separate dot products; {@code bench similarity}
      * measures both routes at several shares (keys {@code route_share_*}).
      */
-    static final int GRAM_ROUTE_DENSITY = 16;
+    static final int GRAM_ROUTE_DENSITY = 32;
 
     private final MatrixProduct product;
     private final int gramRouteDensity;
@@ -69,11 +69,11 @@ public class SparsePairLossEvaluator {
         double value;
         float[][] dLdE;
         if (scores.onGram() && loss instanceof GramLoss onGram) {
+            if (shares != null) loss.compute(pairs, scores.scoresFor(loss), params, null, shares);
             PairScores.GramEvaluation evaluated = scores.evaluateOnGram(onGram, params, gradient,
                     loss.usesRawDotProducts(), product);
             value = evaluated.value();
             dLdE = evaluated.gradient();
-            if (shares != null) loss.compute(pairs, scores.scoresFor(loss), params, null, shares);
         } else {
             double[] slopes = gradient ? new double[pairs.size()] : null;
             value = loss.compute(pairs, scores.scoresFor(loss), params, slopes, shares);

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bytes of a one-node ONNX model, {@code Y = A · Bᵀ} (Gemm with transB=1), written by hand so that
+ * The bytes of a one-node ONNX model, {@code Y = A · Bᵀ} (Gemm with transB=1) or {@code Y = A · B}, written by hand so that
  * no protobuf library is needed. Field numbers follow onnx.proto (ModelProto, GraphProto, NodeProto,
  * AttributeProto, ValueInfoProto, TypeProto.Tensor, TensorShapeProto).
  *
@@ -24,12 +24,21 @@ final class GemmGraph {
 
     /** Inputs "A" [m,k] and "B" [n,k], output "Y" [m,n]; all dimensions symbolic. */
     static byte[] transposedB() {
-        Proto transB = new Proto().string(1, "transB").varint(3, 1).varint(20, ATTRIBUTE_INT);
+        return gemm(true);
+    }
+
+    /** Inputs "A" [m,k] and "B" [k,n], output "Y" [m,n]; all dimensions symbolic. */
+    static byte[] plain() {
+        return gemm(false);
+    }
+
+    private static byte[] gemm(boolean transposeB) {
+        Proto transB = new Proto().string(1, "transB").varint(3, transposeB ? 1 : 0).varint(20, ATTRIBUTE_INT);
         Proto node = new Proto().string(1, "A").string(1, "B").string(2, "Y")
                 .string(3, "gemm").string(4, "Gemm").message(5, transB);
-        Proto graph = new Proto().message(1, node).string(2, "a_times_b_transposed")
+        Proto graph = new Proto().message(1, node).string(2, transposeB ? "a_times_b_transposed" : "a_times_b")
                 .message(11, tensor("A", "m", "k"))
-                .message(11, tensor("B", "n", "k"))
+                .message(11, transposeB ? tensor("B", "n", "k") : tensor("B", "k", "n"))
                 .message(12, tensor("Y", "m", "n"));
         Proto opset = new Proto().string(1, "").varint(2, 13);
         return new Proto().varint(1, 7).string(2, "similarity-explorer")

@@ -43,6 +43,8 @@ public final class MatrixProduct implements AutoCloseable {
      * that nobody has asked for yet. The default model's background load starts the engine anyway.
      */
     private volatile OrtSession gemm;
+    /** The same for {@code A · B}, started on its first product. */
+    private volatile OrtSession plainGemm;
     private OrtEnvironment environment;
 
     /** Uses every core and the default plain-Java cut-over. */
@@ -72,12 +74,30 @@ public final class MatrixProduct implements AutoCloseable {
         }
     }
 
+    private OrtSession plainGemm() {
+        OrtSession session = plainGemm;
+        if (session != null) {
+            return session;
+        }
+        gemm();
+        synchronized (this) {
+            if (plainGemm == null) {
+                plainGemm = createSession(GemmGraph.plain());
+            }
+            return plainGemm;
+        }
+    }
+
     private OrtSession createGemm() {
         // DJL's engine must own ORT's process-wide environment, so it is created first, and offline even when
         // this class is used outside the Spring app (tests, benchmarks).
         DjlSettings.apply();
         Engine.getEngine("OnnxRuntime");
         environment = OrtEnvironment.getEnvironment();
+        return createSession(GemmGraph.transposedB());
+    }
+
+    private OrtSession createSession(byte[] graph) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
@@ -86,7 +106,7 @@ public final class MatrixProduct implements AutoCloseable {
             // stop when it ends, so they leave the cores to the model and the web server between calls.
             options.addConfigEntry("session.intra_op.allow_spinning", "1");
             options.addConfigEntry("session.force_spinning_stop", "1");
-            return environment.createSession(GemmGraph.transposedB(), options);
+            return environment.createSession(graph, options);
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot create the ONNX Runtime Gemm session", e);
         }
@@ -109,21 +129,48 @@ public final class MatrixProduct implements AutoCloseable {
      * moved). Direct native-order buffers go to ORT without a copy.
      */
     public void timesTransposed(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
+        if (!onGemm(a, m, b, n, k, c)) {
+            if (m != 0 && n != 0 && k != 0) PlainProducts.timesTransposed(a, m, b, n, k, c);
+            return;
+        }
+        runGemm(a, m, b, n, k, c);
+    }
+
+    /**
+     * Checks the shapes of c[m×n] = a[m×k]·(b of n·k floats) and whether the product goes to ORT; when it does
+     * not, an empty product is done here (c zeroed when k = 0) and any other is left to the plain route.
+     */
+    private boolean onGemm(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
         checkShape("a", a, (long) m * k);
         checkShape("b", b, (long) n * k);
         checkShape("c", c, (long) m * n);
         if (m == 0 || n == 0) {
-            return;
+            return false;
         }
         if (k == 0) {
-            fill(c, (long) m * n);
+            PlainProducts.fill(c, (long) m * n);
+            return false;
+        }
+        return (long) m * n * k >= plainJavaBelow && a.isDirect() && b.isDirect() && c.isDirect();
+    }
+
+    /**
+     * {@code c[m×n] = a[m×k] · b[k×n]}, on the same routes as {@link #timesTransposed(FloatBuffer, int, FloatBuffer,
+     * int, int, FloatBuffer)}: for a right operand held row by row, which would otherwise have to be transposed.
+     */
+    public void times(FloatBuffer a, int m, FloatBuffer b, int k, int n, FloatBuffer c) {
+        if (!onGemm(a, m, b, n, k, c)) {
+            if (m != 0 && n != 0 && k != 0) PlainProducts.times(a, m, b, k, n, c);
             return;
         }
-        if ((long) m * n * k < plainJavaBelow || !a.isDirect() || !b.isDirect() || !c.isDirect()) {
-            plainTimesTransposed(a, m, b, n, k, c);
-            return;
+        OrtSession session = plainGemm();
+        try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, (long) m * k), new long[] {m, k});
+             OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, (long) k * n), new long[] {k, n});
+             OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, (long) m * n), new long[] {m, n})) {
+            session.run(Map.of("A", ta, "B", tb), Map.of("Y", tc)).close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime Gemm failed for " + m + "×" + k + " · " + k + "×" + n, e);
         }
-        runGemm(a, m, b, n, k, c);
     }
 
     /** {@code a[m×k] · b[n×k]ᵀ} as a new row-major array. */
@@ -133,7 +180,7 @@ public final class MatrixProduct implements AutoCloseable {
         }
         float[] c = new float[Math.multiplyExact(m, n)];
         if ((long) m * n * k < plainJavaBelow || k == 0) {
-            plainTimesTransposed(FloatBuffer.wrap(a), m, FloatBuffer.wrap(b), n, k, FloatBuffer.wrap(c));
+            PlainProducts.timesTransposed(FloatBuffer.wrap(a), m, FloatBuffer.wrap(b), n, k, FloatBuffer.wrap(c));
             return c;
         }
         FloatBuffer directA = takeScratch(a.length);
@@ -175,34 +222,6 @@ public final class MatrixProduct implements AutoCloseable {
         return view;
     }
 
-    /** The reference route: double accumulators, row by row. */
-    static void plainTimesTransposed(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
-        int a0 = a.position();
-        int b0 = b.position();
-        int c0 = c.position();
-        float[] rowA = new float[k];
-        float[] bAll = new float[Math.multiplyExact(n, k)];
-        b.get(b0, bAll);
-        for (int i = 0; i < m; i++) {
-            a.get(a0 + i * k, rowA);
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                int off = j * k;
-                for (int t = 0; t < k; t++) {
-                    sum += (double) rowA[t] * bAll[off + t];
-                }
-                c.put(c0 + i * n + j, (float) sum);
-            }
-        }
-    }
-
-    private static void fill(FloatBuffer c, long count) {
-        int c0 = c.position();
-        for (int i = 0; i < count; i++) {
-            c.put(c0 + i, 0f);
-        }
-    }
-
     private static void checkShape(String name, FloatBuffer buffer, long floats) {
         if (buffer.remaining() < floats) {
             throw new IllegalArgumentException(name + " has " + buffer.remaining() + " floats left, needs " + floats);
@@ -237,6 +256,7 @@ public final class MatrixProduct implements AutoCloseable {
             return;
         }
         try {
+            if (plainGemm != null) plainGemm.close();
             gemm.close();
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot close the Gemm session", e);

@@ -73,16 +73,61 @@ class DensePairRouteTest {
 
     /**
      * A target as {@code POST /api/loss} gets it, large enough that the dense passes split their rows among threads
-     * and their tiles: fully labelled, and with a share of the pairs unlabelled inside the block.
+     * and blocks and S comes in bands: fully labelled, and with a share of the pairs unlabelled inside the block.
      */
     @ParameterizedTest
     @MethodSource("lossIds")
     void largeRandomTargetsGiveTheSameOnBothRoutes(String id) {
         Random random = new Random(57 + id.hashCode());
-        int n = 480;
+        // Enough rows that S comes in several bands of rows (UpperScores)
+        int n = 760;
         float[][] e = randomRows(n, random);
         assertSameOnBothRoutes(id, e, randomTarget(n, 1.0, random).toLabelledPairs());
         assertSameOnBothRoutes(id, e, randomTarget(n, 0.7, random).toLabelledPairs());
+    }
+
+    /**
+     * Parameters under which the passes cannot shift every exponential by a fixed bound and keep it in float's
+     * range: CoSENT then finds each side's maximum first, softmax-ce shifts each row by its own maximum.
+     */
+    @ParameterizedTest
+    @MethodSource("steepParameters")
+    void steepScalesGiveTheSameOnBothRoutes(String id, String parameter, double value) {
+        Random random = new Random(71 + id.hashCode());
+        int n = 520;
+        float[][] e = randomRows(n, random);
+        PairLoss loss = new PairLossRegistry().find(id);
+        LossParameters params = LossParameters.resolve(loss, java.util.Map.of(parameter, value));
+        assertSameOnBothRoutes(id, e, randomTarget(n, 1.0, random).toLabelledPairs(), params);
+        assertSameOnBothRoutes(id, e, fullyLabelled(n, 3, random), params);
+    }
+
+    static List<org.junit.jupiter.params.provider.Arguments> steepParameters() {
+        return List.of(org.junit.jupiter.params.provider.Arguments.of("cosent", "scale", 60.0),
+                org.junit.jupiter.params.provider.Arguments.of("softmax-ce", "temperature", 0.01));
+    }
+
+    /**
+     * Scores computed once serve several losses: a loss with its gradient on the dense route must leave them as
+     * they were for the next one (only a single evaluation may write its gradient over them).
+     */
+    @org.junit.jupiter.api.Test
+    void sharedScoresServeSeveralLossesWithGradients() {
+        Random random = new Random(83);
+        int n = 200;
+        float[][] e = randomRows(n, random);
+        LabelledPairs pairs = randomTarget(n, 1.0, random).toLabelledPairs();
+        PairLossRegistry registry = new PairLossRegistry();
+        try (PairScores scores = dense.scores(e, pairs)) {
+            for (String id : List.of("cosent", "cosine-mse", "cosent")) {
+                PairLoss loss = registry.find(id);
+                LossParameters params = LossParameters.defaults(loss);
+                LossResult shared = dense.evaluate(scores, loss, params, true, false);
+                LossResult alone = dense.evaluate(e, pairs, loss, params, true, false);
+                assertThat(shared.value()).as(id).isEqualTo(alone.value());
+                assertThat(shared.gradient()).as(id).isDeepEqualTo(alone.gradient());
+            }
+        }
     }
 
     private static PairTarget randomTarget(int n, double share, Random random) {
@@ -98,8 +143,11 @@ class DensePairRouteTest {
     }
 
     private static void assertSameOnBothRoutes(String id, float[][] e, LabelledPairs pairs) {
+        assertSameOnBothRoutes(id, e, pairs, LossParameters.defaults(new PairLossRegistry().find(id)));
+    }
+
+    private static void assertSameOnBothRoutes(String id, float[][] e, LabelledPairs pairs, LossParameters params) {
         PairLoss loss = new PairLossRegistry().find(id);
-        LossParameters params = LossParameters.defaults(loss);
         LossResult expected = sparse.evaluate(e, pairs, loss, params, true, true);
         LossResult actual = dense.evaluate(e, pairs, loss, params, true, true);
         assertThat(actual.value()).as(id + " value")

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Both routes of A·Bᵀ against a naive double-precision product. */
+/** Both routes of A·Bᵀ and of A·B against a naive double-precision product. */
 class MatrixProductTest {
 
     private static MatrixProduct ort;
@@ -47,6 +47,33 @@ class MatrixProductTest {
                 }
             }
         }
+    }
+
+    @Test
+    void productWithoutTransposeMatchesNaiveDoubleProduct() {
+        Random random = new Random(13);
+        for (int[] shape : new int[][] {{1, 1, 1}, {3, 5, 7}, {64, 33, 384}, {257, 129, 50}}) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            float[] a = random(m * k, random);
+            float[] b = random(n * k, random);
+            // b read as k × n is the transpose of some n × k matrix bt
+            float[] bt = new float[n * k];
+            for (int t = 0; t < k; t++) for (int j = 0; j < n; j++) bt[j * k + t] = b[t * n + j];
+            double[] expected = naive(a, m, bt, n, k);
+            for (MatrixProduct route : List.of(ort, plain)) {
+                FloatBuffer c = MatrixProduct.allocate((long) m * n);
+                route.times(direct(a), m, direct(b), k, n, c);
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat((double) c.get(i)).isCloseTo(expected[i], within(1e-5 * Math.sqrt(k) * 4));
+                }
+            }
+        }
+    }
+
+    private static FloatBuffer direct(float[] values) {
+        FloatBuffer buffer = MatrixProduct.allocate(values.length);
+        buffer.put(0, values);
+        return buffer;
     }
 
     @Test

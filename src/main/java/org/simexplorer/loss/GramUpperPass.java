@@ -1,0 +1,146 @@
+package org.simexplorer.loss;
+
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+
+/**
+ * The pass of {@link GramRows#upper}: each pair i &lt; j once, row segment by row segment, in blocks of
+ * {@link #BLOCK} rows. With a gradient, a block's G rows are kept until the block is done and then written to both
+ * triangles at once, its rows in place and their transpose as short runs into the rows below; so G comes out
+ * symmetric without a second, strided pass over the block. Only the upper triangle of S is read
+ * ({@link UpperScores}).
+ */
+final class GramUpperPass {
+
+    /** Rows per block: a block's G rows stay in a core's cache while their transpose is written. */
+    private static final int BLOCK = 64;
+
+    private final UpperScores s;
+    private final FloatBuffer g;
+    private final byte[] labels;
+    private final int m;
+
+    /** @param g where G goes; null for a pass that writes nothing */
+    GramUpperPass(UpperScores s, FloatBuffer g, byte[] labels, int m) {
+        this.s = s;
+        this.g = g;
+        this.labels = labels;
+        this.m = m;
+    }
+
+    /** The merged accumulators, and the per-slot vectors when some were asked for (else null). */
+    record Totals(double[] acc, double[][] sums) {
+    }
+
+    /** @param vectors how each per-slot vector of {@code row.sums} combines: a sum, or a maximum */
+    Totals run(GramRows.Merge[] merges, GramRows.Merge[] vectors, GramRows.Pass pass) {
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        // Block b and block blocks − 1 − b together hold about the same number of pairs as any other such couple.
+        int couples = (blocks + 1) / 2;
+        // Few chunks, as the couples are of equal work: each chunk's worker holds a block of G rows.
+        int chunks = Math.min(LossMath.chunks(couples, (long) m * m / 2), 2 * Runtime.getRuntime().availableProcessors());
+        double[][] partial = new double[chunks][];
+        double[][][] partialSums = new double[chunks][][];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            Worker worker = new Worker(merges, vectors);
+            for (int couple = LossMath.start(c, chunks, couples); couple < LossMath.start(c + 1, chunks, couples);
+                    couple++) {
+                worker.block(couple * BLOCK, pass);
+                int other = blocks - 1 - couple;
+                if (other != couple) worker.block(other * BLOCK, pass);
+            }
+            partial[c] = worker.acc;
+            partialSums[c] = worker.sums;
+        });
+        double[] total = GramRows.start(merges);
+        for (double[] acc : partial) GramRows.merge(merges, total, acc);
+        double[][] sums = vectors.length == 0 ? null : new double[vectors.length][];
+        for (int v = 0; v < vectors.length; v++) {
+            sums[v] = partialSums[0][v];
+            for (int c = 1; c < chunks; c++) {
+                double[] chunk = partialSums[c][v];
+                if (vectors[v] == GramRows.Merge.SUM) {
+                    for (int k = 0; k < m; k++) sums[v][k] += chunk[k];
+                } else {
+                    for (int k = 0; k < m; k++) sums[v][k] = Math.max(sums[v][k], chunk[k]);
+                }
+            }
+        }
+        return new Totals(total, sums);
+    }
+
+    /** One thread's row buffers and accumulators. */
+    private final class Worker {
+        final GramRow row;
+        final double[] acc;
+        final double[][] sums;
+        final byte[] bytes = new byte[m];
+        /** G of the block's rows from the block's first column on, BLOCK × (m − i0). */
+        final float[] block;
+        final float[] column = new float[BLOCK];
+
+        final GramRows.Merge[] vectors;
+
+        Worker(GramRows.Merge[] merges, GramRows.Merge[] vectors) {
+            row = new GramRow(m, g != null);
+            this.vectors = vectors;
+            row.sums = new float[vectors.length][m];
+            sums = new double[vectors.length][m];
+            for (int v = 0; v < vectors.length; v++) {
+                if (vectors[v] == GramRows.Merge.MAX) {
+                    java.util.Arrays.fill(row.sums[v], -GramRows.FAR);
+                    java.util.Arrays.fill(sums[v], Double.NEGATIVE_INFINITY);
+                }
+            }
+            acc = GramRows.start(merges);
+            block = g == null ? null : new float[BLOCK * m];
+        }
+
+        void block(int i0, GramRows.Pass pass) {
+            int i1 = Math.min(m, i0 + BLOCK);
+            int width = m - i0;
+            for (int i = i0; i < i1; i++) {
+                row.i = i;
+                row.from = i + 1;
+                int n = m - row.from;
+                row.length = n;
+                if (n > 0) {
+                    s.get(i, row.from, row.s, n);
+                    System.arraycopy(labels, i * m + row.from, bytes, 0, n);
+                    for (int k = 0; k < n; k++) row.t[k] = bytes[k];
+                    pass.row(row, acc);
+                }
+                if (block == null) continue;
+                int at = (i - i0) * width;
+                int diagonal = i - i0;
+                for (int c = 0; c <= diagonal; c++) block[at + c] = 0;
+                System.arraycopy(row.g, 0, block, at + diagonal + 1, n);
+            }
+            if (block != null) write(i0, i1, width);
+            for (int v = 0; v < vectors.length; v++) {
+                float[] blockSums = row.sums[v];
+                double[] total = sums[v];
+                if (vectors[v] == GramRows.Merge.SUM) {
+                    for (int k = 0; k < m; k++) total[k] += blockSums[k];
+                    java.util.Arrays.fill(blockSums, 0f);
+                } else {
+                    for (int k = 0; k < m; k++) total[k] = Math.max(total[k], blockSums[k]);
+                }
+            }
+        }
+
+        private void write(int i0, int i1, int width) {
+            int rows = i1 - i0;
+            // The block's own square: its lower part is the transpose of its upper part.
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < r; c++) block[r * width + c] = block[c * width + r];
+            }
+            for (int r = 0; r < rows; r++) g.put((i0 + r) * m + i0, block, r * width, width);
+            for (int j = i1; j < m; j++) {
+                for (int r = 0; r < rows; r++) column[r] = block[r * width + j - i0];
+                g.put(j * m + i0, column, 0, rows);
+            }
+        }
+    }
+}
