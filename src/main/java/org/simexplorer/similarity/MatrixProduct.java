@@ -1,6 +1,5 @@
 package org.simexplorer.similarity;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.simexplorer.embedding.DjlSettings;
 
 /**
  * {@code C = A · Bᵀ} for row-major float matrices on the fastest route measured here: ONNX Runtime's
@@ -37,15 +35,7 @@ public final class MatrixProduct implements AutoCloseable {
     private final long plainJavaBelow;
     private final int threads;
     private final List<FloatBuffer> scratch = new ArrayList<>();
-    /**
-     * ONNX Runtime and the Gemm session start on the first product that needs them, not in the constructor: loading
-     * ORT's native library took seconds of the app's start-up, before the port opened, for the sake of a heatmap
-     * that nobody has asked for yet. The default model's background load starts the engine anyway.
-     */
-    private volatile OrtSession gemm;
-    /** The same for {@code A · B}, started on its first product. */
-    private volatile OrtSession plainGemm;
-    private OrtEnvironment environment;
+    private final GemmSessions sessions;
 
     /** Uses every core and the default plain-Java cut-over. */
     public MatrixProduct() {
@@ -59,57 +49,7 @@ public final class MatrixProduct implements AutoCloseable {
     public MatrixProduct(int threads, long plainJavaBelow) {
         this.threads = threads;
         this.plainJavaBelow = plainJavaBelow;
-    }
-
-    private OrtSession gemm() {
-        OrtSession session = gemm;
-        if (session != null) {
-            return session;
-        }
-        synchronized (this) {
-            if (gemm == null) {
-                gemm = createGemm();
-            }
-            return gemm;
-        }
-    }
-
-    private OrtSession plainGemm() {
-        OrtSession session = plainGemm;
-        if (session != null) {
-            return session;
-        }
-        gemm();
-        synchronized (this) {
-            if (plainGemm == null) {
-                plainGemm = createSession(GemmGraph.plain());
-            }
-            return plainGemm;
-        }
-    }
-
-    private OrtSession createGemm() {
-        // DJL's engine must own ORT's process-wide environment, so it is created first, and offline even when
-        // this class is used outside the Spring app (tests, benchmarks).
-        DjlSettings.apply();
-        Engine.getEngine("OnnxRuntime");
-        environment = OrtEnvironment.getEnvironment();
-        return createSession(GemmGraph.transposedB());
-    }
-
-    private OrtSession createSession(byte[] graph) {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setMemoryPatternOptimization(false);
-            // Workers may spin within a run (no slower than sleeping workers in bench similarity) but
-            // stop when it ends, so they leave the cores to the model and the web server between calls.
-            options.addConfigEntry("session.intra_op.allow_spinning", "1");
-            options.addConfigEntry("session.force_spinning_stop", "1");
-            return environment.createSession(graph, options);
-        } catch (OrtException e) {
-            throw new IllegalStateException("Cannot create the ONNX Runtime Gemm session", e);
-        }
+        this.sessions = new GemmSessions(threads);
     }
 
     public int threads() {
@@ -163,7 +103,8 @@ public final class MatrixProduct implements AutoCloseable {
             if (m != 0 && n != 0 && k != 0) PlainProducts.times(a, m, b, k, n, c);
             return;
         }
-        OrtSession session = plainGemm();
+        OrtSession session = sessions.plain();
+        OrtEnvironment environment = sessions.environment();
         try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, (long) m * k), new long[] {m, k});
              OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, (long) k * n), new long[] {k, n});
              OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, (long) m * n), new long[] {m, n})) {
@@ -204,7 +145,8 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     private void runGemm(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
-        OrtSession gemm = gemm();
+        OrtSession gemm = sessions.transposed();
+        OrtEnvironment environment = sessions.environment();
         try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, (long) m * k), new long[] {m, k});
              OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, (long) n * k), new long[] {n, k});
              OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, (long) m * n), new long[] {m, n})) {
@@ -251,15 +193,7 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (gemm == null) {
-            return;
-        }
-        try {
-            if (plainGemm != null) plainGemm.close();
-            gemm.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("Cannot close the Gemm session", e);
-        }
+    public void close() {
+        sessions.close();
     }
 }
