@@ -8,9 +8,10 @@ import java.util.List;
  */
 public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
 
-    /** Per slot: positives, Σ dp, Σ dn, max dp, −min dn. */
-    private static final GramRows.Merge[] STATISTICS = {GramRows.Merge.SUM, GramRows.Merge.SUM, GramRows.Merge.SUM,
-            GramRows.Merge.MAX, GramRows.Merge.MAX};
+    /** Per slot: positives, max dp, −min dn. */
+    private static final GramRows.Merge[] EXTREMES = {GramRows.Merge.SUM, GramRows.Merge.MAX, GramRows.Merge.MAX};
+    /** Per slot: Σ dp, Σ dn. */
+    private static final GramRows.Merge[] DISTANCE_SUMS = {GramRows.Merge.SUM, GramRows.Merge.SUM};
     private static final GramRows.Merge[] ONE_SUM = {GramRows.Merge.SUM};
 
     @Override
@@ -86,43 +87,40 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
     public double onGram(GramRows rows, LossParameters params) {
         float far = GramRows.FAR;
         // Entry k of every row segment goes to slot k of each statistic, so that a row costs no reduction.
-        double[][] columns = rows.scan(GramRows.NONE, STATISTICS, (row, acc) -> {
+        double[][] columns = rows.scan(GramRows.NONE, EXTREMES, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
             float[] positive = row.a;
             float[] negative = row.b;
             int n = row.length;
             float[] positives = row.sums[0];
-            float[] dp = row.sums[1];
-            float[] dn = row.sums[2];
-            float[] maxDp = row.sums[3];
-            float[] maxMinusDn = row.sums[4];
+            float[] maxDp = row.sums[1];
+            float[] maxMinusDn = row.sums[2];
             for (int k = 0; k < n; k++) {
                 positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
                 negative[k] = t[k] * t[k] - positive[k];
                 s[k] = 1 - s[k]; // now d
-            }
-            for (int k = 0; k < n; k++) {
                 positives[k] += positive[k];
-                dp[k] += positive[k] * s[k];
-                dn[k] += negative[k] * s[k];
             }
             for (int k = 0; k < n; k++) {
                 maxDp[k] = Math.max(maxDp[k], positive[k] * s[k] - (1 - positive[k]) * far);
                 maxMinusDn[k] = Math.max(maxMinusDn[k], -negative[k] * s[k] - (1 - negative[k]) * far);
             }
         }).sums();
-        double[] statistics = {0, 0, 0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int k = 0; k < rows.size(); k++) {
-            for (int v = 0; v < 3; v++) statistics[v] += columns[v][k];
-            for (int v = 3; v < 5; v++) statistics[v] = Math.max(statistics[v], columns[v][k]);
-        }
-        int positives = (int) Math.round(statistics[0]);
+        int positives = (int) Math.round(java.util.Arrays.stream(columns[0]).sum());
         int negatives = rows.pairs() - positives;
-        double negativeBelow = positives > 1 ? statistics[3]
-                : (negatives > 0 ? statistics[2] / negatives : Double.NaN);
-        double positiveAbove = negatives > 1 ? -statistics[4]
-                : (positives > 0 ? statistics[1] / positives : Double.NaN);
+        double maxDp = Double.NEGATIVE_INFINITY;
+        double maxMinusDn = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < rows.size(); k++) {
+            maxDp = Math.max(maxDp, columns[1][k]);
+            maxMinusDn = Math.max(maxMinusDn, columns[2][k]);
+        }
+        // A side with at most one pair is compared with the other side's mean distance, which only then is summed.
+        double[] distanceSums = positives > 1 && negatives > 1 ? null : distanceSums(rows);
+        double negativeBelow = positives > 1 ? maxDp
+                : (negatives > 0 ? distanceSums[1] / negatives : Double.NaN);
+        double positiveAbove = negatives > 1 ? -maxMinusDn
+                : (positives > 0 ? distanceSums[0] / positives : Double.NaN);
         // A NaN threshold selects nothing, as in compute; so does an infinite one in the clamps below.
         float below = Double.isNaN(negativeBelow) ? Float.NEGATIVE_INFINITY : (float) negativeBelow;
         float above = Double.isNaN(positiveAbove) ? Float.POSITIVE_INFINITY : (float) positiveAbove;
@@ -149,5 +147,24 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
             }
             acc[0] += ArrayMath.sum(t, n);
         })[0];
+    }
+
+    /** Σ dp and Σ dn over the block. */
+    private static double[] distanceSums(GramRows rows) {
+        double[][] columns = rows.scan(GramRows.NONE, DISTANCE_SUMS, (row, acc) -> {
+            float[] s = row.s;
+            float[] t = row.t;
+            float[] positive = row.a;
+            int n = row.length;
+            float[] dp = row.sums[0];
+            float[] dn = row.sums[1];
+            for (int k = 0; k < n; k++) {
+                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
+                float d = 1 - s[k];
+                dp[k] += positive[k] * d;
+                dn[k] += (t[k] * t[k] - positive[k]) * d;
+            }
+        }).sums();
+        return new double[] {java.util.Arrays.stream(columns[0]).sum(), java.util.Arrays.stream(columns[1]).sum()};
     }
 }

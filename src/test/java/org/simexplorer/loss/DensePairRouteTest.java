@@ -108,6 +108,23 @@ class DensePairRouteTest {
     }
 
     /**
+     * Online contrastive compares a side of at most one pair with the other side's mean distance, which the dense
+     * route sums only then: one positive among negatives, and one negative among positives.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(bytes = {1, -1})
+    void onlineContrastiveWithASingleLabelOnOneSideGivesTheSameOnBothRoutes(byte single) {
+        Random random = new Random(97 + single);
+        int n = 120;
+        float[][] e = randomRows(n, random);
+        List<LabelledPair> pairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) pairs.add(new LabelledPair(i, j, i == 3 && j == 40 ? single : -single));
+        }
+        assertSameOnBothRoutes("online-contrastive", e, LabelledPairs.of(n, pairs));
+    }
+
+    /**
      * Scores computed once serve several losses: a loss with its gradient on the dense route must leave them as
      * they were for the next one (only a single evaluation may write its gradient over them).
      */
