@@ -110,7 +110,7 @@ public final class CoSentLoss implements PairLoss, GramLoss {
 
     /**
      * One pass: the shifted exponentials' sums, and each exponential left in G with the sign that tells the two
-     * sides apart (+ for a negative pair, − for a positive), so that G then needs only a scale by sign.
+     * sides apart (+ for a negative pair, − for a positive), so that on its way into G it needs only a scale by sign.
      */
     @Override
     public double onGram(GramRows rows, LossParameters params) {
@@ -119,7 +119,7 @@ public final class CoSentLoss implements PairLoss, GramLoss {
         float scale = (float) lambda;
         float shiftNeg = (float) shift[0];
         float shiftPos = (float) shift[1];
-        double[] sums = rows.upper(SUMS, (row, acc) -> {
+        double[] sums = rows.upper(SUMS, GramRows.NONE, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
             float[] e = row.a;
@@ -137,16 +137,28 @@ public final class CoSentLoss implements PairLoss, GramLoss {
             for (int k = 0; k < n; k++) t[k] = t[k] * t[k] - negative[k]; // now the positives' indicator
             acc[0] += ArrayMath.sumOfProducts(e, negative, n);
             acc[1] += ArrayMath.sumOfProducts(e, t, n);
-        });
-        if (sums[0] == 0 || sums[1] == 0) {
-            rows.clear();
-            return 0; // log(1 + empty sum)
-        }
-        double lseNeg = shiftNeg + Math.log(sums[0]);
-        double lsePos = shiftPos + Math.log(sums[1]);
-        // As in compute: ∂L/∂S_a = λ·σ(A+B)·softmax_neg(λS)_a, ∂L/∂S_b = −λ·σ(A+B)·softmax_pos(−λS)_b.
-        double w = lambda * LossMath.sigmoid(lseNeg + lsePos);
-        rows.scaleBySign(w / sums[0], w / sums[1]);
+        }, totals -> scaleBySign(gradientScales(totals.acc(), shift, lambda))).acc();
+        if (sums[0] == 0 || sums[1] == 0) return 0; // log(1 + empty sum), and G is 0
+        double lseNeg = shift[0] + Math.log(sums[0]);
+        double lsePos = shift[1] + Math.log(sums[1]);
         return LossMath.softplus(lseNeg + lsePos);
+    }
+
+    /**
+     * What G's exponentials are scaled by, the negatives' (+) and the positives' (−): as in compute,
+     * ∂L/∂S_a = λ·σ(A+B)·softmax_neg(λS)_a and ∂L/∂S_b = −λ·σ(A+B)·softmax_pos(−λS)_b; 0 when a side is empty.
+     */
+    private static float[] gradientScales(double[] sums, double[] shift, double lambda) {
+        if (sums[0] == 0 || sums[1] == 0) return new float[] {0, 0};
+        double w = lambda * LossMath.sigmoid(shift[0] + Math.log(sums[0]) + shift[1] + Math.log(sums[1]));
+        return new float[] {(float) (w / sums[0]), (float) (w / sums[1])};
+    }
+
+    private static GramUpperPass.Rewrite scaleBySign(float[] scales) {
+        float above = scales[0];
+        float below = scales[1];
+        return (i, from, g, n) -> {
+            for (int k = 0; k < n; k++) g[k] = Math.max(g[k], 0f) * above + Math.min(g[k], 0f) * below;
+        };
     }
 }

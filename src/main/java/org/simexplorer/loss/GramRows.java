@@ -5,10 +5,9 @@ import java.util.stream.IntStream;
 
 /**
  * The passes a {@link GramLoss} makes over the dense block of {@link PairGram}: row by row, in parallel chunks of
- * rows, each row copied in bulk out of S (and its G row back into the gradient block), and then one tiled pass that
- * makes G symmetric. A loss that reads each pair once ({@link #upper}) fills the upper triangle and then
- * {@link #mirror}s it; one that reads each row's whole neighbourhood ({@link #full}) fills whole rows and then
- * {@link #symmetrise}s them.
+ * rows, each row copied in bulk out of S (and its G row back into the gradient block). A loss that reads each pair
+ * once ({@link #upper}) gets G whole and symmetric from {@link GramUpperPass}; one that reads each row's whole
+ * neighbourhood ({@link #full}) fills whole rows and then {@link #symmetrise}s them.
  */
 final class GramRows {
 
@@ -88,7 +87,18 @@ final class GramRows {
      * slots, which costs no reduction per row.
      */
     GramUpperPass.Totals upper(Merge[] merges, Merge[] vectors, Pass pass) {
-        return new GramUpperPass(s, g, gram.labels(false), m).run(merges, vectors, pass);
+        return new GramUpperPass(s, g, gram.labels(false), m, gram.product()).run(merges, vectors, pass);
+    }
+
+    /**
+     * As {@link #upper(Merge[], Merge[], Pass)}, for a loss whose G_ij is known only from the pass's totals: the pass
+     * leaves each pair's share in {@code row.g}, and G is that share after the rewrite {@code rewrite} makes of the
+     * totals. The rewrite must treat G_ij and G_ji alike (it may see either), and keep 0 at 0.
+     */
+    GramUpperPass.Totals upper(Merge[] merges, Merge[] vectors, Pass pass,
+            java.util.function.Function<GramUpperPass.Totals, GramUpperPass.Rewrite> rewrite) {
+        GramUpperPass upper = new GramUpperPass(s, g, gram.labels(false), m, gram.product());
+        return g == null ? upper.run(merges, vectors, pass) : upper.run(merges, vectors, pass, rewrite);
     }
 
     /** As {@link #upper(Merge[], Pass)}, but reading only: G is left alone, for a pass that gathers statistics. */
@@ -98,7 +108,7 @@ final class GramRows {
 
     /** As {@link #upper(Merge[], Merge[], Pass)}, but reading only. */
     GramUpperPass.Totals scan(Merge[] merges, Merge[] vectors, Pass pass) {
-        return new GramUpperPass(s, null, gram.labels(false), m).run(merges, vectors, pass);
+        return new GramUpperPass(s, null, gram.labels(false), m, gram.product()).run(merges, vectors, pass);
     }
 
     /** No accumulators, or no per-slot vectors. */
@@ -142,41 +152,6 @@ final class GramRows {
         for (int k = 0; k < merges.length; k++) {
             total[k] = merges[k] == Merge.SUM ? total[k] + acc[k] : Math.max(total[k], acc[k]);
         }
-    }
-
-    /** Changes each row of G in place: {@code update} gets the row's index and its m entries to rewrite. */
-    void updateRows(RowUpdate update) {
-        if (g == null) return;
-        LossMath.forRanges(m, (long) m * m, (from, to) -> {
-            float[] row = new float[m];
-            for (int i = from; i < to; i++) {
-                g.get(i * m, row, 0, m);
-                update.row(i, row);
-                g.put(i * m, row, 0, m);
-            }
-        });
-    }
-
-    /** One row's rewrite in {@link #updateRows}. */
-    @FunctionalInterface
-    interface RowUpdate {
-        void row(int i, float[] g);
-    }
-
-    /** G_ij ← a·G_ij where G_ij &gt; 0 and b·G_ij where it is below 0. */
-    void scaleBySign(double a, double b) {
-        float above = (float) a;
-        float below = (float) b;
-        updateRows((i, row) -> {
-            for (int k = 0; k < row.length; k++) row[k] = Math.max(row[k], 0f) * above + Math.min(row[k], 0f) * below;
-        });
-    }
-
-    /** For a loss whose gradient is 0 everywhere: G ← 0, in place of the passes. */
-    void clear() {
-        if (g == null) return;
-        float[] zeros = new float[m];
-        for (int i = 0; i < m; i++) g.put(i * m, zeros, 0, m);
     }
 
     /** After {@link #full}: G ← scale·(G + Gᵀ), which is symmetric. */

@@ -1,14 +1,18 @@
 package org.simexplorer.loss;
 
 import java.nio.FloatBuffer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.simexplorer.similarity.MatrixProduct;
 
 /**
  * The pass of {@link GramRows#upper}: each pair i &lt; j once, row segment by row segment, in blocks of
  * {@link #BLOCK} rows. With a gradient, a block's G rows are kept until the block is done and then written to both
  * triangles at once, its rows in place and their transpose as short runs into the rows below; so G comes out
  * symmetric without a second, strided pass over the block. Only the upper triangle of S is read
- * ({@link UpperScores}).
+ * ({@link UpperScores}). A loss whose G needs the pass's totals ({@link #run(GramRows.Merge[], GramRows.Merge[],
+ * GramRows.Pass, Function)}) has its rows kept packed (the upper triangle only) until the totals are in, and then
+ * rewritten on their way into G: one write of G, where a pass that wrote G and then rewrote it would go over G thrice.
  */
 final class GramUpperPass {
 
@@ -19,13 +23,48 @@ final class GramUpperPass {
     private final FloatBuffer g;
     private final byte[] labels;
     private final int m;
+    private final MatrixProduct product;
+    /** The upper triangle of G, row i's columns i + 1 to m at {@link #packedAt}(i); null unless deferred. */
+    private FloatBuffer packed;
 
-    /** @param g where G goes; null for a pass that writes nothing */
-    GramUpperPass(UpperScores s, FloatBuffer g, byte[] labels, int m) {
+    /**
+     * @param g       where G goes; null for a pass that writes nothing
+     * @param product where the packed rows' buffer comes from
+     */
+    GramUpperPass(UpperScores s, FloatBuffer g, byte[] labels, int m, MatrixProduct product) {
         this.s = s;
         this.g = g;
         this.labels = labels;
         this.m = m;
+        this.product = product;
+    }
+
+    /** Rewrites a segment of row i of G: columns from {@code from} on, held in g[0..n). */
+    @FunctionalInterface
+    interface Rewrite {
+        void segment(int i, int from, float[] g, int n);
+    }
+
+    /**
+     * As {@link #run(GramRows.Merge[], GramRows.Merge[], GramRows.Pass)}, with G written only after the pass, each
+     * entry through the rewrite that {@code rewrite} makes of the totals; needs a gradient. The triangle fits one
+     * buffer, as G itself does.
+     */
+    Totals run(GramRows.Merge[] merges, GramRows.Merge[] vectors, GramRows.Pass pass, Function<Totals, Rewrite> rewrite) {
+        packed = product.takeScratch(Math.max(1, (int) ((long) m * (m - 1) / 2)));
+        try {
+            Totals totals = run(merges, vectors, pass);
+            Rewrite chosen = rewrite.apply(totals);
+            inCouples(() -> new Worker(GramRows.NONE, GramRows.NONE), (worker, i0) -> worker.rewrite(i0, chosen));
+            return totals;
+        } finally {
+            product.giveBack(packed);
+            packed = null;
+        }
+    }
+
+    private long packedAt(int i) {
+        return (long) i * (m - 1) - (long) i * (i - 1) / 2;
     }
 
     /** The merged accumulators, and the per-slot vectors when some were asked for (else null). */
@@ -34,25 +73,14 @@ final class GramUpperPass {
 
     /** @param vectors how each per-slot vector of {@code row.sums} combines: a sum, or a maximum */
     Totals run(GramRows.Merge[] merges, GramRows.Merge[] vectors, GramRows.Pass pass) {
-        int blocks = (m + BLOCK - 1) / BLOCK;
-        // Block b and block blocks − 1 − b together hold about the same number of pairs as any other such couple.
-        int couples = (blocks + 1) / 2;
-        // Few chunks, as the couples are of equal work: each chunk's worker holds a block of G rows.
-        int chunks = Math.min(LossMath.chunks(couples, (long) m * m / 2), 2 * Runtime.getRuntime().availableProcessors());
+        Worker[] workers = inCouples(() -> new Worker(merges, vectors), (worker, i0) -> worker.block(i0, pass));
+        int chunks = workers.length;
         double[][] partial = new double[chunks][];
         double[][][] partialSums = new double[chunks][][];
-        IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(c -> {
-            Worker worker = new Worker(merges, vectors);
-            for (int couple = LossMath.start(c, chunks, couples); couple < LossMath.start(c + 1, chunks, couples);
-                    couple++) {
-                worker.block(couple * BLOCK, pass);
-                int other = blocks - 1 - couple;
-                if (other != couple) worker.block(other * BLOCK, pass);
-            }
-            partial[c] = worker.acc;
-            partialSums[c] = worker.sums;
-        });
+        for (int c = 0; c < chunks; c++) {
+            partial[c] = workers[c].acc;
+            partialSums[c] = workers[c].sums;
+        }
         double[] total = GramRows.start(merges);
         for (double[] acc : partial) GramRows.merge(merges, total, acc);
         double[][] sums = vectors.length == 0 ? null : new double[vectors.length][];
@@ -68,6 +96,34 @@ final class GramUpperPass {
             }
         }
         return new Totals(total, sums);
+    }
+
+    /** Work on one block of rows, from row i0. */
+    @FunctionalInterface
+    private interface BlockWork {
+        void on(Worker worker, int i0);
+    }
+
+    /** Runs {@code work} on every block, in parallel chunks of couples of blocks; the chunks' workers, in order. */
+    private Worker[] inCouples(java.util.function.Supplier<Worker> workers, BlockWork work) {
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        // Block b and block blocks − 1 − b together hold about the same number of pairs as any other such couple.
+        int couples = (blocks + 1) / 2;
+        // Few chunks, as the couples are of equal work: each chunk's worker holds a block of G rows.
+        int chunks = Math.min(LossMath.chunks(couples, (long) m * m / 2), 2 * Runtime.getRuntime().availableProcessors());
+        Worker[] done = new Worker[chunks];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            Worker worker = workers.get();
+            for (int couple = LossMath.start(c, chunks, couples); couple < LossMath.start(c + 1, chunks, couples);
+                    couple++) {
+                work.on(worker, couple * BLOCK);
+                int other = blocks - 1 - couple;
+                if (other != couple) work.on(worker, other * BLOCK);
+            }
+            done[c] = worker;
+        });
+        return done;
     }
 
     /** One thread's row buffers and accumulators. */
@@ -112,12 +168,16 @@ final class GramUpperPass {
                     pass.row(row, acc);
                 }
                 if (block == null) continue;
+                if (packed != null) {
+                    packed.put((int) packedAt(i), row.g, 0, n);
+                    continue;
+                }
                 int at = (i - i0) * width;
                 int diagonal = i - i0;
                 for (int c = 0; c <= diagonal; c++) block[at + c] = 0;
                 System.arraycopy(row.g, 0, block, at + diagonal + 1, n);
             }
-            if (block != null) write(i0, i1, width);
+            if (block != null && packed == null) write(i0, i1, width);
             for (int v = 0; v < vectors.length; v++) {
                 float[] blockSums = row.sums[v];
                 double[] total = sums[v];
@@ -128,6 +188,23 @@ final class GramUpperPass {
                     for (int k = 0; k < m; k++) total[k] = Math.max(total[k], blockSums[k]);
                 }
             }
+        }
+
+        /** The block's packed rows, rewritten, into G. */
+        void rewrite(int i0, Rewrite rewrite) {
+            int i1 = Math.min(m, i0 + BLOCK);
+            int width = m - i0;
+            float[] segment = row.g;
+            for (int i = i0; i < i1; i++) {
+                int n = m - i - 1;
+                packed.get((int) packedAt(i), segment, 0, n);
+                rewrite.segment(i, i + 1, segment, n);
+                int at = (i - i0) * width;
+                int diagonal = i - i0;
+                for (int c = 0; c <= diagonal; c++) block[at + c] = 0;
+                System.arraycopy(segment, 0, block, at + diagonal + 1, n);
+            }
+            write(i0, i1, width);
         }
 
         private void write(int i0, int i1, int width) {

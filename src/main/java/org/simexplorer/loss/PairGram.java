@@ -85,6 +85,11 @@ final class PairGram implements AutoCloseable {
         return flooredNorms;
     }
 
+    /** The product whose scratch buffers the block's passes borrow. */
+    MatrixProduct product() {
+        return product;
+    }
+
     UpperScores scores() {
         return scores;
     }

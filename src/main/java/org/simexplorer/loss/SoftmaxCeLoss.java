@@ -139,35 +139,50 @@ public final class SoftmaxCeLoss implements PairLoss, GramLoss {
             addToBothRows(row, 2, t);
             for (int k = 0; k < n; k++) positive[k] *= s[k];
             addToBothRows(row, 3, positive);
-        }).sums();
+        }, totals -> gradientRewrite(totals.sums(), invTau)).sums();
         double[] expSums = sums[0];
         double[] positives = sums[1];
         int m = rows.size();
         int counted = 0;
         double total = 0;
         for (int i = 0; i < m; i++) {
-            if (positives[i] < 1 || sums[2][i] < 2) continue;
+            if (!counted(sums, i)) continue;
             counted++;
             total += shift + Math.log(expSums[i]) - sums[3][i] * invTau / positives[i];
         }
         if (counted == 0) throw undefined();
+        return total / counted;
+    }
+
+    /**
+     * G_ij = A_ij + A_ji over the counted rows: E_ij·(c_i + c_j) − [j ∈ P_i]·(p_i + p_j), with c_i = 1/(τ·Σ_i·rows)
+     * and p_i = 1/(τ·|P_i|·rows) for a counted row i and 0 for another; the pass left E_ij in G, signed by the label.
+     */
+    private static GramUpperPass.Rewrite gradientRewrite(double[][] sums, double invTau) {
+        int m = sums[0].length;
+        int counted = 0;
+        for (int i = 0; i < m; i++) counted += counted(sums, i) ? 1 : 0;
         float[] c = new float[m];
         float[] p = new float[m];
         for (int i = 0; i < m; i++) {
-            if (positives[i] < 1 || sums[2][i] < 2) continue;
-            c[i] = (float) (invTau / expSums[i] / counted);
-            p[i] = (float) (invTau / positives[i] / counted);
+            if (!counted(sums, i)) continue;
+            c[i] = (float) (invTau / sums[0][i] / counted);
+            p[i] = (float) (invTau / sums[1][i] / counted);
         }
-        rows.updateRows((i, g) -> {
+        return (i, from, g, n) -> {
             float ci = c[i];
             float pi = p[i];
-            for (int k = 0; k < g.length; k++) {
+            for (int k = 0; k < n; k++) {
                 // [g > 0] as a clamp, which vectorises: every labelled |E_ij| is at least e^{−FLOAT_EXP_RANGE}
                 float positive = Math.max(0f, Math.min(1f, g[k] * Float.MAX_VALUE));
-                g[k] = Math.abs(g[k]) * (ci + c[k]) - positive * (pi + p[k]);
+                g[k] = Math.abs(g[k]) * (ci + c[from + k]) - positive * (pi + p[from + k]);
             }
-        });
-        return total / counted;
+        };
+    }
+
+    /** Whether row i is one of the softmaxes: it has a positive, and another labelled pair to compare it with. */
+    private static boolean counted(double[][] sums, int i) {
+        return sums[1][i] >= 1 && sums[2][i] >= 2;
     }
 
     /**
