@@ -290,6 +290,18 @@ READY = """const done = arguments[arguments.length - 1];
 
 HOME = "const t = performance.getEntriesByType('navigation')[0]; return t.loadEventEnd || t.duration;"
 
+# Where the page's time went, from the browser's resource timing: milliseconds from the navigation's start.
+PARTS = """const nav = performance.getEntriesByType('navigation')[0];
+const entries = performance.getEntriesByType('resource');
+const end = (test) => Math.max(0, ...entries.filter((e) => test(new URL(e.name).pathname)).map((e) => e.responseEnd));
+const start = (test) => Math.min(...entries.filter((e) => test(new URL(e.name).pathname)).map((e) => e.requestStart));
+const id = arguments[0];
+return {html: nav.responseEnd, dom_content_loaded: nav.domContentLoadedEventEnd,
+  scripts_end: end((p) => p.endsWith('.js')),
+  sentences_start: start((p) => p === '/api/datasets/' + id), sentences_end: end((p) => p === '/api/datasets/' + id),
+  overview_tile_end: end((p) => p.includes('/tiles/0/0/0')), tiles_end: end((p) => p.includes('/tiles/')),
+  sentences_requests: entries.filter((e) => new URL(e.name).pathname === '/api/datasets/' + id).length};"""
+
 
 def step_page(app, dataset):
     port = free_port()
@@ -304,7 +316,8 @@ def step_page(app, dataset):
                 time.sleep(0.1)
         caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
             "binary": shutil.which("chromium") or "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"]}}}}
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--window-size=1400,1000"]}}}}
         session = requests.post(wd + "/session", json=caps, timeout=120).json()["value"]["sessionId"]
         s = f"{wd}/session/{session}"
         requests.post(s + "/timeouts", json={"script": 120_000, "pageLoad": 120_000}, timeout=10)
@@ -319,6 +332,9 @@ def step_page(app, dataset):
                 sys.exit(f"the page did not get ready: {value}")
             out(f"page.interactive_{label}_ms", value[0])
             out("page.tiled", str(value[1]).lower())
+            parts = requests.post(s + "/execute/sync", json={"script": PARTS, "args": [str(dataset)]}, timeout=60).json()["value"]
+            for part, value in parts.items():
+                out(f"page.{label}.{part}" + ("" if part.endswith("_requests") else "_ms"), round(value, 1))
         requests.delete(s, timeout=30)
     finally:
         driver.terminate()

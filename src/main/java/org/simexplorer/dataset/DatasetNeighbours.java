@@ -202,9 +202,7 @@ public class DatasetNeighbours implements AutoCloseable {
     }
 
     private static float[] unit(float[] vector) {
-        double sum = 0;
-        for (float v : vector) sum += (double) v * v;
-        double scale = 1.0 / Math.max(Math.sqrt(sum), CosineMatrix.EPSILON);
+        double scale = 1.0 / Math.max(CosineMatrix.norm(vector), CosineMatrix.EPSILON);
         float[] unit = new float[vector.length];
         for (int t = 0; t < vector.length; t++) unit[t] = (float) (vector[t] * scale);
         return unit;

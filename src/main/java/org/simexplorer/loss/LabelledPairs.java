@@ -160,19 +160,7 @@ public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) 
      * the renumbering by which the loss paths gather only the touched rows.
      */
     int[] slots() {
-        int[] slot = new int[rows];
-        java.util.Arrays.fill(slot, -1);
-        // By runs of pairs (i, j), (i, j + 1), …: one mark for i and one fill for the run's rows j. Threads may mark
-        // the same row at once; each writes the same 0.
-        LossMath.forRanges(first.length, first.length, (from, to) -> {
-            for (int a = from, b; a < to; a = b) {
-                b = runEnd(a, to);
-                slot[first[a]] = 0;
-                java.util.Arrays.fill(slot, second[a], second[b - 1] + 1, 0);
-            }
-        });
-        for (int i = 0, k = 0; i < rows; i++) if (slot[i] == 0) slot[i] = k++;
-        return slot;
+        return PairRuns.of(this).slot();
     }
 
     /**

@@ -51,7 +51,7 @@ final class PairGram implements AutoCloseable {
     }
 
     /** Normalises the touched rows and takes their product; {@code norms} holds each touched row's norm, by row. */
-    static PairGram of(float[][] embeddings, LabelledPairs pairs, int[] touched, int[] slot, double[] norms, int d,
+    static PairGram of(float[][] embeddings, LabelledPairs pairs, int[] touched, PairRuns runs, double[] norms, int d,
             MatrixProduct product) {
         int m = touched.length;
         float[] x = new float[Math.multiplyExact(m, d)];
@@ -66,7 +66,7 @@ final class PairGram implements AutoCloseable {
             rows.put(k * d, x, k * d, d);
         });
         UpperScores s = new UpperScores(product, rows, m, d);
-        byte[] labels = LabelBlock.of(pairs, slot, m);
+        byte[] labels = LabelBlock.of(pairs, runs, m);
         return new PairGram(embeddings, touched, norms, d, pairs.size(), x, rows, product, s, labels);
     }
 

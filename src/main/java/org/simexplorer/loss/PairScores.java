@@ -44,11 +44,12 @@ public final class PairScores implements AutoCloseable {
 
     /**
      * @param product    the fast product, used only when {@code gramRoute}
-     * @param slot       {@link LabelledPairs#slots()} of the pairs
+     * @param runs       the pairs' runs and each row's slot
      * @param gramRoute  true to take the dot products from one product of the touched rows
      */
-    static PairScores compute(float[][] embeddings, LabelledPairs pairs, int[] slot, MatrixProduct product,
+    static PairScores compute(float[][] embeddings, LabelledPairs pairs, PairRuns runs, MatrixProduct product,
             boolean gramRoute) {
+        int[] slot = runs.slot();
         int n = embeddings.length;
         int[] touched = LabelledPairs.touched(slot);
         int m = touched.length;
@@ -61,10 +62,9 @@ public final class PairScores implements AutoCloseable {
         }
         int dimension = Math.max(d, 0);
         double[] norms = new double[n];
-        LossMath.forEach(m, (long) m * dimension, k -> norms[touched[k]] = Math.sqrt(dot(embeddings[touched[k]],
-                embeddings[touched[k]])));
+        LossMath.forEach(m, (long) m * dimension, k -> norms[touched[k]] = CosineMatrix.norm(embeddings[touched[k]]));
         if (gramRoute) {
-            PairGram gram = PairGram.of(embeddings, pairs, touched, slot, norms, dimension, product);
+            PairGram gram = PairGram.of(embeddings, pairs, touched, runs, norms, dimension, product);
             return new PairScores(pairs, embeddings, dimension, touched, norms, slot, null, gram);
         }
         double[] dots = new double[pairs.size()];

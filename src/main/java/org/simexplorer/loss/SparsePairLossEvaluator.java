@@ -57,8 +57,8 @@ public class SparsePairLossEvaluator {
                     + embeddings.length);
         }
         pairs.requireAny();
-        int[] slot = pairs.slots();
-        return PairScores.compute(embeddings, pairs, slot, product, useGramRoute(pairs, slot));
+        PairRuns runs = PairRuns.of(pairs);
+        return PairScores.compute(embeddings, pairs, runs, product, useGramRoute(pairs, runs.slot()));
     }
 
     /** One loss on scores computed before; see {@link #evaluate(float[][], LabelledPairs, PairLoss, LossParameters, boolean, boolean)}. */

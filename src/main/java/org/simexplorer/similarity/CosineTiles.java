@@ -213,9 +213,7 @@ public final class CosineTiles {
     }
 
     private static double inverseNorm(float[] v) {
-        double sum = 0;
-        for (float x : v) sum += (double) x * x;
-        return 1.0 / Math.max(Math.sqrt(sum), CosineMatrix.EPSILON);
+        return 1.0 / Math.max(CosineMatrix.norm(v), CosineMatrix.EPSILON);
     }
 
     /** round(S·10⁴) clamped to ±10⁴, as the whole-matrix int16 form. */

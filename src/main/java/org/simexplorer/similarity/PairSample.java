@@ -44,9 +44,7 @@ public record PairSample(int[] first, int[] second) {
     public float[] cosines(float[][] embeddings) {
         double[] norms = new double[embeddings.length];
         for (int r = 0; r < embeddings.length; r++) {
-            double sum = 0;
-            for (float v : embeddings[r]) sum += (double) v * v;
-            norms[r] = Math.max(Math.sqrt(sum), CosineMatrix.EPSILON);
+            norms[r] = Math.max(CosineMatrix.norm(embeddings[r]), CosineMatrix.EPSILON);
         }
         float[] cosines = new float[first.length];
         for (int k = 0; k < first.length; k++) {
