@@ -10,10 +10,20 @@ import org.simexplorer.errors.UndefinedException;
  * rows {@code first[p] < second[p]} with label +1 (similar) or -1 (dissimilar). Checked on construction; the
  * arrays are shared, not copied, so callers must not change them afterwards.
  */
-public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) {
+public final class LabelledPairs {
+
+    private final int rows;
+    private final int[] first;
+    private final int[] second;
+    private final byte[] labels;
+    /**
+     * Whether the pairs are in (i, j) order, as {@link #of} and a target list them, which the check finds for free:
+     * runs ({@link #runEnd}) are then found by their ends, without reading every pair.
+     */
+    private final boolean ascending;
 
     /** @throws InvalidInputException for arrays of unequal length, an index out of range, i ≥ j, a label not ±1 or a repeat */
-    public LabelledPairs {
+    public LabelledPairs(int rows, int[] first, int[] second, byte[] labels) {
         if (rows < 0) throw new InvalidInputException("rows is " + rows + "; it cannot be negative.");
         if (first == null || second == null || labels == null) {
             throw new InvalidInputException("The pairs need their first rows, second rows and labels.");
@@ -40,6 +50,35 @@ public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) 
             previous = key;
         }
         if (!ascending) requireNoRepeats(first, second);
+        this.rows = rows;
+        this.first = first;
+        this.second = second;
+        this.labels = labels;
+        this.ascending = ascending;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** Whether the pairs are in (i, j) order, so that a run's end costs O(log) reads. */
+    boolean ordered() {
+        return ascending;
+    }
+
+    /** i of each pair; shared, do not modify. */
+    public int[] first() {
+        return first;
+    }
+
+    /** j of each pair; shared, do not modify. */
+    public int[] second() {
+        return second;
+    }
+
+    /** The label of each pair, ±1; shared, do not modify. */
+    public byte[] labels() {
+        return labels;
     }
 
     /**
@@ -171,9 +210,29 @@ public record LabelledPairs(int rows, int[] first, int[] second, byte[] labels) 
     int runEnd(int a, int to) {
         int row = first[a];
         int offset = second[a] - a;
-        int p = a + 1;
-        while (p < to && first[p] == row && second[p] == offset + p) p++;
-        return p;
+        if (!ascending) {
+            int p = a + 1;
+            while (p < to && first[p] == row && second[p] == offset + p) p++;
+            return p;
+        }
+        // In (i, j) order the pairs of the run are a prefix from a: past it the row changes or second[p] − p grows,
+        // and neither comes back. Its end is found by steps that double, then halve, reading O(log) pairs.
+        int known = a;
+        int step = 1;
+        int probe = a + 1;
+        while (probe < to && first[probe] == row && second[probe] == offset + probe) {
+            known = probe;
+            step <<= 1;
+            probe = (int) Math.min(to, (long) known + step);
+        }
+        int lo = known + 1;
+        int hi = probe;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (first[mid] == row && second[mid] == offset + mid) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** The rows that some pair touches, in row order (the inverse of {@link #slots()}). */
