@@ -83,19 +83,12 @@ public class DatasetTiles {
         int n = datasets.sentenceCount(datasetId);
         new TilePyramid(n).check(level, row, col);
         TileCache.TileKey key = key(cluster, stat, level, row, col);
-        long t0 = System.nanoTime();
         return cache.get(datasetId, resolved, n, key, () -> matrixWork.call(() -> {
-            long t1 = System.nanoTime();
             Embeddings vectors = embeddings.of(dataset, resolved, n);
-            long t2 = System.nanoTime();
             int[] order = similarity.order(datasetId, resolved.id(), cluster);
-            long t3 = System.nanoTime();
-            CosineTiles.Tile t = stat == Stat.MEAN
+            return stat == Stat.MEAN
                     ? tiles.mean(vectors.vectors(), order, level, row, col)
                     : tiles.max(vectors.vectors(), order, level, row, col);
-            log.info("PROF tile {} {} {}/{}/{}: wait={} vectors={} order={} compute={} ms", cluster, stat, level, row, col,
-                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (System.nanoTime() - t3) / 1e6);
-            return t;
         }));
     }
 

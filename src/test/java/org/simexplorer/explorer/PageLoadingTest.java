@@ -53,6 +53,10 @@ class PageLoadingTest {
         assertThat(preloaded).isEqualTo(importedBy("explorer.js", "transfer-view.js"));
         assertThat(preloaded).contains("tile-loader.js", "viewport.js").doesNotContain("umap-worker.js", "home.js");
         assertThat(page).contains("data-sentences=\"3\"").contains("data-tiled-above=\"3000\"");
+        // what the script asks first is asked while the modules load; a dataset this small has no tiles
+        assertThat(page).contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/api/datasets/"
+                + id + "\">").contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/api/datasets/"
+                + id + "/labels\">").doesNotContain("/tiles/0/0/0");
     }
 
     /** The import graph read from the sources in frontend/src, independently of the server's reading. */

@@ -35,6 +35,14 @@ class TiledHeatmapBrowserIT extends BrowserTest {
     private static final String MODEL = System.getProperty("tiles.browser.model", "all-minilm-l6-v2-q");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** What asked for each request of this path and query the page made: "link" for a preload, "fetch" for a script. */
+    @SuppressWarnings("unchecked")
+    private List<String> requestsFor(String pathAndQuery) {
+        return (List<String>) driver.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((e) => { const u = new URL(e.name); return u.pathname + u.search === arguments[0]; })"
+                + ".map((e) => e.initiatorType);", pathAndQuery);
+    }
+
     @Test
     void zoomToSinglePairsLabelOneAndSeeItAfterAReload() throws Exception {
         ExplorerPage page = page();
@@ -50,6 +58,11 @@ class TiledHeatmapBrowserIT extends BrowserTest {
         System.out.printf("tiles.browser.page_ready.s=%.1f%n", (System.nanoTime() - opened) / 1e9);
         assertThat(heatmap().get("tiled").asBoolean()).isTrue();
         page.waitUpTo(300).until(d -> heatmap().get("pendingTiles").asInt() == 0);
+        // the sentences, the labels and the overview tile were asked once each, by the page's preloads
+        String api = "/api/datasets/" + id;
+        assertThat(requestsFor(api)).containsExactly("link");
+        assertThat(requestsFor(api + "/labels")).containsExactly("link");
+        assertThat(requestsFor(api + "/tiles/0/0/0?order=input&stat=mean")).containsExactly("link");
         int finest = heatmap().get("finest").asInt();
 
         // the wheel zooms in by 0.8 a notch around the pointer, here a point off the diagonal
