@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * tile, loss or neighbour list after the upload computes from memory instead of reading N vectors back from the
  * database (seconds at 100,000 sentences). A run that embedded every chunk itself hands over the vectors it
  * holds; after a resumed run they are read in the background, one dataset at a time, on a thread of low
- * priority.
+ * priority. That thread then sums the blocks the coarse tiles are made of ({@link DatasetTiles#prepare}).
  */
 @Component
 class DatasetWarmUp implements AutoCloseable {
@@ -24,6 +24,7 @@ class DatasetWarmUp implements AutoCloseable {
     private final DatasetService datasets;
     private final DatasetEmbeddings embeddings;
     private final CachedEmbedder embedder;
+    private final DatasetTiles tiles;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "dataset-warm-up");
         thread.setDaemon(true);
@@ -31,8 +32,9 @@ class DatasetWarmUp implements AutoCloseable {
         return thread;
     });
 
-    DatasetWarmUp(DatasetService datasets, DatasetEmbeddings embeddings, CachedEmbedder embedder) {
+    DatasetWarmUp(DatasetService datasets, DatasetEmbeddings embeddings, CachedEmbedder embedder, DatasetTiles tiles) {
         this.datasets = datasets;
+        this.tiles = tiles;
         this.embedder = embedder;
         this.embeddings = embeddings;
     }
@@ -43,6 +45,7 @@ class DatasetWarmUp implements AutoCloseable {
             Dataset dataset = datasets.get(datasetId);
             if (vectors != null && datasets.sentenceCount(datasetId) == vectors.length && ownModelIsStored(dataset)) {
                 embeddings.hold(dataset, new Embeddings(dataset.model(), vectors, List.of()));
+                reader.execute(() -> prepareTiles(datasetId));
                 return;
             }
         } catch (DomainException gone) {
@@ -62,11 +65,22 @@ class DatasetWarmUp implements AutoCloseable {
             int n = embeddings.of(datasetId).vectors().length;
             log.info("Vectors of dataset {} ({} sentences) read into memory in {} ms", datasetId, n,
                     (System.nanoTime() - start) / 1_000_000);
+            prepareTiles(datasetId);
         } catch (DomainException gone) {
             log.debug("Dataset {} went before its vectors were read: {}", datasetId, gone.getMessage());
         } catch (RuntimeException e) {
             log.warn("Vectors of dataset {} could not be read into memory; the first request will read them",
                     datasetId, e);
+        }
+    }
+
+    private void prepareTiles(long datasetId) {
+        try {
+            tiles.prepare(datasetId);
+        } catch (DomainException gone) {
+            log.debug("Dataset {} went before its tiles were prepared: {}", datasetId, gone.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("The block sums of dataset {} could not be prepared; its first tile will sum them", datasetId, e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.simexplorer.dataset;
 
 import java.util.function.Supplier;
 import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.similarity.BlockSums;
 import org.simexplorer.similarity.CosineTiles;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,17 @@ import org.springframework.stereotype.Component;
 public class TileCache {
 
     private final ByteBudgetCache<CosineTiles.Tile> cache;
+    /** The block sums the coarse tiles of an order are made from, within a quarter of the tiles' budget. */
+    private final ByteBudgetCache<BlockSums> sums;
 
     public TileCache(CacheBudget budget) {
         this.cache = new ByteBudgetCache<>(budget.tiles().toBytes(), CosineTiles.Tile::bytes);
+        this.sums = new ByteBudgetCache<>(budget.tiles().toBytes() / 4, BlockSums::bytes);
+    }
+
+    /** The block sums of one order in one dataset state, or the loader's (computed once however many ask). */
+    BlockSums blockSums(long datasetId, ModelCatalog.Resolved model, int size, String order, Supplier<BlockSums> loader) {
+        return sums.get(new ByteBudgetCache.Key(datasetId, model, size, order), loader);
     }
 
     /** A tile within one dataset state: its order, statistic and place in the pyramid. */
@@ -40,11 +49,13 @@ public class TileCache {
 
     void invalidateModel(String model) {
         cache.invalidate(model);
+        sums.invalidate(model);
     }
 
     @EventListener
     void onChanged(DatasetEvents.DatasetChanged changed) {
         cache.invalidate(changed.datasetId());
+        sums.invalidate(changed.datasetId());
     }
 
     /** Tiles held now, for metrics and tests. */

@@ -57,6 +57,14 @@ public final class CosineTiles {
      * @throws org.simexplorer.errors.InvalidInputException for a tile outside the pyramid
      */
     public Tile mean(float[][] embeddings, int[] order, int level, int row, int col) {
+        return mean(embeddings, order, level, row, col, null);
+    }
+
+    /**
+     * As {@link #mean(float[][], int[], int, int, int)}, with the pixels' sums taken from {@code base} (sums over
+     * blocks of this order) wherever a pixel covers whole blocks of it; null to read the rows.
+     */
+    public Tile mean(float[][] embeddings, int[] order, int level, int row, int col, BlockSums base) {
         TilePyramid pyramid = pyramid(embeddings, order, level, row, col);
         int d = dimension(embeddings);
         int rows = pyramid.pixelsInside(level, row);
@@ -67,8 +75,10 @@ public final class CosineTiles {
         FloatBuffer colSums = row == col ? rowSums : product.takeScratch(cols * d);
         FloatBuffer dots = product.takeScratch(rows * cols);
         try {
-            int[] rowCounts = blockSums(embeddings, order, pyramid, level, row, rows, d, rowSums);
-            int[] colCounts = row == col ? rowCounts : blockSums(embeddings, order, pyramid, level, col, cols, d, colSums);
+            BlockSums from = base != null && base.fits(order.length, d) && pyramid.span(level) >= base.span() ? base : null;
+            int[] rowCounts = blockSums(embeddings, order, pyramid, level, row, rows, d, rowSums, from);
+            int[] colCounts = row == col ? rowCounts
+                    : blockSums(embeddings, order, pyramid, level, col, cols, d, colSums, from);
             product.timesTransposed(rowSums, rows, colSums, cols, d, dots);
             for (int a = 0; a < rows; a++) {
                 for (int b = 0; b < cols; b++) {
@@ -179,22 +189,30 @@ public final class CosineTiles {
         return (int) Math.max(0, Math.min(pyramid.span(level), pyramid.n() - first));
     }
 
-    /** Σ xᵢ over each pixel's block into {@code sums} (one row of d per pixel); returns the block sizes. */
+    /**
+     * Σ xᵢ over each pixel's block into {@code sums} (one row of d per pixel), from {@code base} when not null;
+     * returns the block sizes.
+     */
     private static int[] blockSums(float[][] e, int[] order, TilePyramid pyramid, int level, int tile, int pixels,
-            int d, FloatBuffer sums) {
+            int d, FloatBuffer sums, BlockSums base) {
         int[] counts = new int[pixels];
         IntStream range = IntStream.range(0, pixels);
-        (pyramid.span(level) * (long) d > 50_000 ? range.parallel() : range).forEach(p -> {
-            int first = (int) pyramid.start(level, tile, p);
+        boolean parallel = base == null && pyramid.span(level) * (long) d > 50_000;
+        (parallel ? range.parallel() : range).forEach(p -> {
+            long first = pyramid.start(level, tile, p);
             int length = blockLength(pyramid, level, tile, p);
-            double[] sum = new double[d];
-            for (int k = first; k < first + length; k++) {
-                float[] v = e[order[k]];
-                double scale = inverseNorm(v);
-                for (int t = 0; t < d; t++) sum[t] += v[t] * scale;
-            }
             float[] row = new float[d];
-            for (int t = 0; t < d; t++) row[t] = (float) sum[t];
+            if (base != null) {
+                base.sum(first, length, row);
+            } else {
+                double[] sum = new double[d];
+                for (long k = first; k < first + length; k++) {
+                    float[] v = e[order[(int) k]];
+                    double scale = inverseNorm(v);
+                    for (int t = 0; t < d; t++) sum[t] += v[t] * scale;
+                }
+                for (int t = 0; t < d; t++) row[t] = (float) sum[t];
+            }
             sums.duplicate().put(p * d, row);
             counts[p] = length;
         });

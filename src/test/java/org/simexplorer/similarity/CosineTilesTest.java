@@ -53,6 +53,42 @@ class CosineTilesTest {
         }
     }
 
+    /** Mean tiles made from block sums are the ones made from the rows, where the pixels cover whole blocks. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4})
+    void meanTilesFromBlockSumsEqualTheDenseBlockMeansInBothOrders(int span) {
+        int n = 1900;
+        Random random = new Random(span);
+        float[][] e = unitRows(n, 24, random);
+        // rows of mixed norms, so that the sums are of normalised rows
+        for (float[] row : e) {
+            float scale = (float) Math.pow(10, random.nextDouble() * 2 - 1);
+            for (int k = 0; k < row.length; k++) row[k] *= scale;
+        }
+        float[][] s = dense.cosine(e);
+        CosineTiles tiles = new CosineTiles(product, Long.MAX_VALUE);
+        TilePyramid pyramid = new TilePyramid(n);
+        for (int[] order : new int[][] {identity(n), shuffled(n, random)}) {
+            BlockSums base = BlockSums.of(e, order, span);
+            int used = 0;
+            for (int level = 0; level <= pyramid.finest(); level++) {
+                if (pyramid.span(level) >= span) used++;
+                for (int row = 0; row < pyramid.tilesPerSide(level); row++) {
+                    for (int col = 0; col < pyramid.tilesPerSide(level); col++) {
+                        CosineTiles.Tile fromSums = tiles.mean(e, order, level, row, col, base);
+                        assertMatches(s, order, pyramid, level, row, col, fromSums.values(), false);
+                        assertThat(fromSums.values()).isEqualTo(tiles.mean(e, order, level, row, col).values());
+                    }
+                }
+            }
+            assertThat(used).isGreaterThanOrEqualTo(2);
+            // the overview is made from the sums given, not from the rows: other rows' sums give another tile
+            BlockSums other = BlockSums.of(unitRows(n, 24, new Random(99)), order, span);
+            assertThat(tiles.mean(e, order, 0, 0, 0, other).values())
+                    .isNotEqualTo(tiles.mean(e, order, 0, 0, 0, base).values());
+        }
+    }
+
     @Test
     void pyramidLevelsHalveTheResolutionDownToOnePairAPixel() {
         TilePyramid pyramid = new TilePyramid(1000);

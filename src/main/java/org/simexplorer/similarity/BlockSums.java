@@ -1,0 +1,74 @@
+package org.simexplorer.similarity;
+
+import java.util.stream.IntStream;
+
+/**
+ * The normalised rows (see {@link CosineTiles}) summed over aligned blocks of {@link #span()} display positions in
+ * one order: the sums a mean tile is made of at every level whose pixels cover whole blocks, since a coarser
+ * pixel's block is 2, 4, 8, … of these. With them, a coarse tile costs a few thousand additions instead of a pass
+ * over every row it covers: the overview and the first view's tiles read all N rows, each, without them.
+ */
+public final class BlockSums {
+
+    private final int span;
+    private final int n;
+    private final int d;
+    /** Block b's sum at b·d, in double. */
+    private final double[] sums;
+
+    private BlockSums(int span, int n, int d, double[] sums) {
+        this.span = span;
+        this.n = n;
+        this.d = d;
+        this.sums = sums;
+    }
+
+    /** @param order display position → row; {@code span} a power of two */
+    public static BlockSums of(float[][] embeddings, int[] order, int span) {
+        if (Integer.bitCount(span) != 1) throw new IllegalArgumentException("span must be a power of two, not " + span);
+        int n = order.length;
+        int d = n == 0 ? 0 : embeddings[order[0]].length;
+        int blocks = (n + span - 1) / span;
+        double[] sums = new double[Math.multiplyExact(blocks, d)];
+        IntStream range = IntStream.range(0, blocks);
+        ((long) n * d > 1_000_000 ? range.parallel() : range).forEach(b -> {
+            int at = b * d;
+            for (int k = b * span; k < Math.min(n, (b + 1) * span); k++) {
+                float[] v = embeddings[order[k]];
+                double scale = 1.0 / Math.max(CosineMatrix.norm(v), CosineMatrix.EPSILON);
+                for (int t = 0; t < d; t++) sums[at + t] += v[t] * scale;
+            }
+        });
+        return new BlockSums(span, n, d, sums);
+    }
+
+    /** Display positions per block. */
+    public int span() {
+        return span;
+    }
+
+    /** Whether these sums were made for {@code n} positions of {@code d} values. */
+    boolean fits(int n, int d) {
+        return this.n == n && this.d == d;
+    }
+
+    /** What a cache counts for them. */
+    public long bytes() {
+        return 64 + 8L * sums.length;
+    }
+
+    /**
+     * The sum of the rows at display positions [first, first + length) into {@code into}[0..d), where first is a
+     * multiple of the span and the range ends at a multiple of it or at N.
+     */
+    void sum(long first, int length, float[] into) {
+        int from = (int) (first / span);
+        int to = (int) ((first + length + span - 1) / span);
+        double[] total = new double[d];
+        for (int b = from; b < to; b++) {
+            int at = b * d;
+            for (int t = 0; t < d; t++) total[t] += sums[at + t];
+        }
+        for (int t = 0; t < d; t++) into[t] = (float) total[t];
+    }
+}
