@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.simexplorer.dataset.CacheBudget;
+import org.simexplorer.dataset.DatasetTiles;
 import org.simexplorer.dataset.TileCache;
 import org.simexplorer.dataset.TileProperties;
 import org.simexplorer.embedding.ModelCatalog;
+import org.simexplorer.similarity.BlockSums;
 import org.simexplorer.similarity.CosineTiles;
 import org.simexplorer.similarity.MatrixProduct;
 import org.simexplorer.similarity.TilePyramid;
@@ -82,6 +84,18 @@ class TileBenchCommand implements CliCommand {
             CosineTiles.Tile overview = time(out, stat + "_overview_cold_" + key, runs, warmup,
                     () -> mean ? tiles.mean(embeddings, order, 0, 0, 0) : tiles.max(embeddings, order, 0, 0, 0));
             out.println(stat + "_overview_exact_" + key + "=" + overview.exact());
+            if (mean && pyramid.span(0) >= DatasetTiles.BASE_SPAN) {
+                // the server's route for coarse mean tiles: the order's block sums once, then each tile from them
+                BlockSums[] base = new BlockSums[1];
+                time(out, "mean_block_sums_" + key, runs, warmup, () -> {
+                    base[0] = BlockSums.of(embeddings, order, DatasetTiles.BASE_SPAN);
+                    return null;
+                });
+                time(out, "mean_overview_from_sums_" + key, runs, warmup,
+                        () -> tiles.mean(embeddings, order, 0, 0, 0, base[0]));
+                time(out, "mean_level1_from_sums_" + key, runs, warmup,
+                        () -> tiles.mean(embeddings, order, 1, 0, 1, base[0]));
+            }
             out.println(stat + "_overview_stride_" + key + "=" + overview.stride());
             time(out, stat + "_zoomed_cold_" + key, runs, warmup, () -> mean
                     ? tiles.mean(embeddings, order, finest, middle, middle + 1)

@@ -8,12 +8,15 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.simexplorer.formats.ParsedUpload;
 import org.simexplorer.formats.TextLine;
 import org.simexplorer.openapi.ProblemResponses;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,11 +41,13 @@ class DatasetController {
     private final DatasetService datasets;
     private final DatasetViews views;
     private final SentenceInputs inputs;
+    private final DatasetAnswers answers;
 
-    DatasetController(DatasetService datasets, DatasetViews views, SentenceInputs inputs) {
+    DatasetController(DatasetService datasets, DatasetViews views, SentenceInputs inputs, DatasetAnswers answers) {
         this.datasets = datasets;
         this.views = views;
         this.inputs = inputs;
+        this.answers = answers;
     }
 
     record CreateRequest(@Schema(requiredMode = REQUIRED) String name,
@@ -93,12 +98,26 @@ class DatasetController {
     @Operation(summary = "A dataset with its sentences and counts")
     @ProblemResponses({400, 404})
     @GetMapping("/{id}")
-    ResponseEntity<DatasetViews.View> get(@PathVariable long id, WebRequest request) {
+    ResponseEntity<DatasetViews.View> get(@PathVariable long id, WebRequest request, HttpServletResponse response)
+            throws IOException {
         // The answer is fixed by its version (sentences are only appended), so a browser that holds it gets a 304
-        // before the sentences are read.
+        // before the sentences are read, and a browser that does not gets the bytes made for that version.
         String version = views.version(id);
         if (request.checkNotModified(version)) return null;
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(version).body(views.view(id));
+        String encodings = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (encodings != null && encodings.contains("gzip")) {
+            byte[] body = answers.gzipped(id, version);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            response.setHeader(HttpHeaders.ETAG, "\"" + version + "\"");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return null;
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(version)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).body(views.view(id));
     }
 
     @Operation(summary = "Delete a dataset with its labels")

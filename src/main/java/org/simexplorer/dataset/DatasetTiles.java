@@ -50,7 +50,7 @@ public class DatasetTiles {
      * least this many positions (the overview from 16,385 sentences on) add up blocks, the finer ones read at most
      * 256·32 rows a side. The sums take N·D/8 bytes an order (4.8 MB at 100,000 sentences of 384 values).
      */
-    static final int BASE_SPAN = 64;
+    public static final int BASE_SPAN = 64;
 
     private final DatasetService datasets;
     private final DatasetEmbeddings embeddings;

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * tile, loss or neighbour list after the upload computes from memory instead of reading N vectors back from the
  * database (seconds at 100,000 sentences). A run that embedded every chunk itself hands over the vectors it
  * holds; after a resumed run they are read in the background, one dataset at a time, on a thread of low
- * priority. That thread then sums the blocks the coarse tiles are made of ({@link DatasetTiles#prepare}).
+ * priority. That thread then sums the blocks the coarse tiles are made of ({@link DatasetTiles#prepare}) and
+ * makes the gzipped answer with the sentences ({@link DatasetAnswers}), which the dataset page asks first.
  */
 @Component
 class DatasetWarmUp implements AutoCloseable {
@@ -25,6 +26,7 @@ class DatasetWarmUp implements AutoCloseable {
     private final DatasetEmbeddings embeddings;
     private final CachedEmbedder embedder;
     private final DatasetTiles tiles;
+    private final DatasetAnswers answers;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "dataset-warm-up");
         thread.setDaemon(true);
@@ -32,9 +34,11 @@ class DatasetWarmUp implements AutoCloseable {
         return thread;
     });
 
-    DatasetWarmUp(DatasetService datasets, DatasetEmbeddings embeddings, CachedEmbedder embedder, DatasetTiles tiles) {
+    DatasetWarmUp(DatasetService datasets, DatasetEmbeddings embeddings, CachedEmbedder embedder, DatasetTiles tiles,
+            DatasetAnswers answers) {
         this.datasets = datasets;
         this.tiles = tiles;
+        this.answers = answers;
         this.embedder = embedder;
         this.embeddings = embeddings;
     }
@@ -45,7 +49,7 @@ class DatasetWarmUp implements AutoCloseable {
             Dataset dataset = datasets.get(datasetId);
             if (vectors != null && datasets.sentenceCount(datasetId) == vectors.length && ownModelIsStored(dataset)) {
                 embeddings.hold(dataset, new Embeddings(dataset.model(), vectors, List.of()));
-                reader.execute(() -> prepareTiles(datasetId));
+                reader.execute(() -> prepare(datasetId));
                 return;
             }
         } catch (DomainException gone) {
@@ -65,7 +69,7 @@ class DatasetWarmUp implements AutoCloseable {
             int n = embeddings.of(datasetId).vectors().length;
             log.info("Vectors of dataset {} ({} sentences) read into memory in {} ms", datasetId, n,
                     (System.nanoTime() - start) / 1_000_000);
-            prepareTiles(datasetId);
+            prepare(datasetId);
         } catch (DomainException gone) {
             log.debug("Dataset {} went before its vectors were read: {}", datasetId, gone.getMessage());
         } catch (RuntimeException e) {
@@ -74,13 +78,15 @@ class DatasetWarmUp implements AutoCloseable {
         }
     }
 
-    private void prepareTiles(long datasetId) {
+    private void prepare(long datasetId) {
         try {
             tiles.prepare(datasetId);
+            answers.prepare(datasetId);
         } catch (DomainException gone) {
-            log.debug("Dataset {} went before its tiles were prepared: {}", datasetId, gone.getMessage());
+            log.debug("Dataset {} went before its first answers were prepared: {}", datasetId, gone.getMessage());
         } catch (RuntimeException e) {
-            log.warn("The block sums of dataset {} could not be prepared; its first tile will sum them", datasetId, e);
+            log.warn("The first answers of dataset {} could not be prepared; its first requests will make them",
+                    datasetId, e);
         }
     }
 

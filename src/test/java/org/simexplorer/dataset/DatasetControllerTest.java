@@ -41,8 +41,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest({DatasetController.class, SimilarityMatrixController.class})
-@Import({DatasetViews.class, SentenceInputs.class})
-@EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class})
+@Import({DatasetViews.class, SentenceInputs.class, DatasetAnswers.class})
+@EnableConfigurationProperties({DatasetLimits.class, RequestLimits.class, CacheBudget.class})
 class DatasetControllerTest {
 
     @Autowired

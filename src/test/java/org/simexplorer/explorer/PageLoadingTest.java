@@ -124,6 +124,21 @@ class PageLoadingTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(missing.body()))
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"status\":404");
+
+        // the gzipped answer is made once per version: a label changes the version and so the answer
+        HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/datasets/" + id)).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.body()).isEqualTo(zipped.body());
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(send("PUT", "/api/datasets/" + id + "/labels", "[{\"i\":0,\"j\":1,\"label\":1}]").statusCode())
+                .isLessThan(300);
+        HttpResponse<byte[]> labelled = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/datasets/" + id)).header("Accept-Encoding", "gzip").header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(labelled.statusCode()).isEqualTo(200);
+        assertThat(labelled.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(labelled.body()))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"labels\":1");
     }
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
