@@ -1,5 +1,6 @@
 package org.simexplorer.similarity;
 
+import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
 /**
@@ -70,5 +71,35 @@ public final class BlockSums {
             for (int t = 0; t < d; t++) total[t] += sums[at + t];
         }
         for (int t = 0; t < d; t++) into[t] = (float) total[t];
+    }
+
+    /**
+     * Σ xᵢ over each pixel's block into {@code sums} (one row of d per pixel), from {@code base} when not null;
+     * returns the block sizes.
+     */
+    static int[] pixelSums(float[][] e, int[] order, TilePyramid pyramid, int level, int tile, int pixels,
+            int d, FloatBuffer sums, BlockSums base) {
+        int[] counts = new int[pixels];
+        IntStream range = IntStream.range(0, pixels);
+        boolean parallel = base == null && pyramid.span(level) * (long) d > 50_000;
+        (parallel ? range.parallel() : range).forEach(p -> {
+            long first = pyramid.start(level, tile, p);
+            int length = CosineTiles.blockLength(pyramid, level, tile, p);
+            float[] row = new float[d];
+            if (base != null) {
+                base.sum(first, length, row);
+            } else {
+                double[] sum = new double[d];
+                for (long k = first; k < first + length; k++) {
+                    float[] v = e[order[(int) k]];
+                    double scale = CosineTiles.inverseNorm(v);
+                    for (int t = 0; t < d; t++) sum[t] += v[t] * scale;
+                }
+                for (int t = 0; t < d; t++) row[t] = (float) sum[t];
+            }
+            sums.duplicate().put(p * d, row);
+            counts[p] = length;
+        });
+        return counts;
     }
 }

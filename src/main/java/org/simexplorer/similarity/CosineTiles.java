@@ -76,9 +76,9 @@ public final class CosineTiles {
         FloatBuffer dots = product.takeScratch(rows * cols);
         try {
             BlockSums from = base != null && base.fits(order.length, d) && pyramid.span(level) >= base.span() ? base : null;
-            int[] rowCounts = blockSums(embeddings, order, pyramid, level, row, rows, d, rowSums, from);
+            int[] rowCounts = BlockSums.pixelSums(embeddings, order, pyramid, level, row, rows, d, rowSums, from);
             int[] colCounts = row == col ? rowCounts
-                    : blockSums(embeddings, order, pyramid, level, col, cols, d, colSums, from);
+                    : BlockSums.pixelSums(embeddings, order, pyramid, level, col, cols, d, colSums, from);
             product.timesTransposed(rowSums, rows, colSums, cols, d, dots);
             for (int a = 0; a < rows; a++) {
                 for (int b = 0; b < cols; b++) {
@@ -184,40 +184,11 @@ public final class CosineTiles {
         return new int[][] {items, pixels};
     }
 
-    private static int blockLength(TilePyramid pyramid, int level, int tile, int pixel) {
+    static int blockLength(TilePyramid pyramid, int level, int tile, int pixel) {
         long first = pyramid.start(level, tile, pixel);
         return (int) Math.max(0, Math.min(pyramid.span(level), pyramid.n() - first));
     }
 
-    /**
-     * Σ xᵢ over each pixel's block into {@code sums} (one row of d per pixel), from {@code base} when not null;
-     * returns the block sizes.
-     */
-    private static int[] blockSums(float[][] e, int[] order, TilePyramid pyramid, int level, int tile, int pixels,
-            int d, FloatBuffer sums, BlockSums base) {
-        int[] counts = new int[pixels];
-        IntStream range = IntStream.range(0, pixels);
-        boolean parallel = base == null && pyramid.span(level) * (long) d > 50_000;
-        (parallel ? range.parallel() : range).forEach(p -> {
-            long first = pyramid.start(level, tile, p);
-            int length = blockLength(pyramid, level, tile, p);
-            float[] row = new float[d];
-            if (base != null) {
-                base.sum(first, length, row);
-            } else {
-                double[] sum = new double[d];
-                for (long k = first; k < first + length; k++) {
-                    float[] v = e[order[(int) k]];
-                    double scale = inverseNorm(v);
-                    for (int t = 0; t < d; t++) sum[t] += v[t] * scale;
-                }
-                for (int t = 0; t < d; t++) row[t] = (float) sum[t];
-            }
-            sums.duplicate().put(p * d, row);
-            counts[p] = length;
-        });
-        return counts;
-    }
 
     /** Copies rows x_{items[from..from+count)} into {@code into}, normalised. */
     private static void gather(float[][] e, int[] items, int from, int count, int d, FloatBuffer into) {
@@ -230,7 +201,7 @@ public final class CosineTiles {
         }
     }
 
-    private static double inverseNorm(float[] v) {
+    static double inverseNorm(float[] v) {
         return 1.0 / Math.max(CosineMatrix.norm(v), CosineMatrix.EPSILON);
     }
 
