@@ -20,7 +20,7 @@ public final class LabelledPairs {
      * Whether the pairs are in (i, j) order, as {@link #of} and a target list them, which the check finds for free:
      * runs ({@link #runEnd}) are then found by their ends, without reading every pair.
      */
-    private final boolean ascending;
+    private final boolean ordered;
 
     /** @throws InvalidInputException for arrays of unequal length, an index out of range, i ≥ j, a label not ±1 or a repeat */
     public LabelledPairs(int rows, int[] first, int[] second, byte[] labels) {
@@ -54,7 +54,7 @@ public final class LabelledPairs {
         this.first = first;
         this.second = second;
         this.labels = labels;
-        this.ascending = ascending;
+        this.ordered = ascending;
     }
 
     public int rows() {
@@ -63,7 +63,7 @@ public final class LabelledPairs {
 
     /** Whether the pairs are in (i, j) order, so that a run's end costs O(log) reads. */
     boolean ordered() {
-        return ascending;
+        return ordered;
     }
 
     /** i of each pair; shared, do not modify. */
@@ -210,7 +210,7 @@ public final class LabelledPairs {
     int runEnd(int a, int to) {
         int row = first[a];
         int offset = second[a] - a;
-        if (!ascending) {
+        if (!ordered) {
             int p = a + 1;
             while (p < to && first[p] == row && second[p] == offset + p) p++;
             return p;

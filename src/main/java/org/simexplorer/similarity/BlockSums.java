@@ -36,7 +36,7 @@ public final class BlockSums {
             int at = b * d;
             for (int k = b * span; k < Math.min(n, (b + 1) * span); k++) {
                 float[] v = embeddings[order[k]];
-                double scale = 1.0 / Math.max(CosineMatrix.norm(v), CosineMatrix.EPSILON);
+                double scale = CosineTiles.inverseNorm(v);
                 for (int t = 0; t < d; t++) sums[at + t] += v[t] * scale;
             }
         });

@@ -75,7 +75,11 @@ public final class CosineTiles {
         FloatBuffer colSums = row == col ? rowSums : product.takeScratch(cols * d);
         FloatBuffer dots = product.takeScratch(rows * cols);
         try {
-            BlockSums from = base != null && base.fits(order.length, d) && pyramid.span(level) >= base.span() ? base : null;
+            if (base != null && !base.fits(order.length, d)) {
+                throw new IllegalArgumentException("the block sums were made for other rows than these " + order.length
+                        + " of " + d + " values");
+            }
+            BlockSums from = base != null && pyramid.span(level) >= base.span() ? base : null;
             int[] rowCounts = BlockSums.pixelSums(embeddings, order, pyramid, level, row, rows, d, rowSums, from);
             int[] colCounts = row == col ? rowCounts
                     : BlockSums.pixelSums(embeddings, order, pyramid, level, col, cols, d, colSums, from);

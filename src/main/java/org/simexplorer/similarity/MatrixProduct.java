@@ -103,15 +103,8 @@ public final class MatrixProduct implements AutoCloseable {
             if (m != 0 && n != 0 && k != 0) PlainProducts.times(a, m, b, k, n, c);
             return;
         }
-        OrtSession session = sessions.plain();
-        OrtEnvironment environment = sessions.environment();
-        try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, (long) m * k), new long[] {m, k});
-             OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, (long) k * n), new long[] {k, n});
-             OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, (long) m * n), new long[] {m, n})) {
-            session.run(Map.of("A", ta, "B", tb), Map.of("Y", tc)).close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime Gemm failed for " + m + "×" + k + " · " + k + "×" + n, e);
-        }
+        run(sessions.plain(), a, new long[] {m, k}, b, new long[] {k, n}, c, new long[] {m, n},
+                m + "×" + k + " · " + k + "×" + n);
     }
 
     /** {@code a[m×k] · b[n×k]ᵀ} as a new row-major array. */
@@ -145,15 +138,21 @@ public final class MatrixProduct implements AutoCloseable {
     }
 
     private void runGemm(FloatBuffer a, int m, FloatBuffer b, int n, int k, FloatBuffer c) {
-        OrtSession gemm = sessions.transposed();
+        run(sessions.transposed(), a, new long[] {m, k}, b, new long[] {n, k}, c, new long[] {m, n},
+                m + "×" + k + " · (" + n + "×" + k + ")ᵀ");
+    }
+
+    /** Y = the session's product of A and B, shaped as given; {@code what} names the product in an error. */
+    private void run(OrtSession session, FloatBuffer a, long[] shapeA, FloatBuffer b, long[] shapeB, FloatBuffer c,
+            long[] shapeC, String what) {
         OrtEnvironment environment = sessions.environment();
-        try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, (long) m * k), new long[] {m, k});
-             OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, (long) n * k), new long[] {n, k});
-             OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, (long) m * n), new long[] {m, n})) {
+        try (OnnxTensor ta = OnnxTensor.createTensor(environment, view(a, shapeA[0] * shapeA[1]), shapeA);
+             OnnxTensor tb = OnnxTensor.createTensor(environment, view(b, shapeB[0] * shapeB[1]), shapeB);
+             OnnxTensor tc = OnnxTensor.createTensor(environment, view(c, shapeC[0] * shapeC[1]), shapeC)) {
             // tc is pinned: ORT writes straight into c. Its Result holds nothing we need to read.
-            gemm.run(Map.of("A", ta, "B", tb), Map.of("Y", tc)).close();
+            session.run(Map.of("A", ta, "B", tb), Map.of("Y", tc)).close();
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime Gemm failed for " + m + "×" + k + " · (" + n + "×" + k + ")ᵀ", e);
+            throw new IllegalStateException("ONNX Runtime Gemm failed for " + what, e);
         }
     }
 

@@ -125,7 +125,8 @@ class PageLoadingTest {
         assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(missing.body()))
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"status\":404");
 
-        // the gzipped answer is made once per version: a label changes the version and so the answer
+        // the same version gets the same bytes and tag; a label changes the version and so the answer (that the
+        // bytes are kept rather than made again is DatasetAnswersTest's)
         HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/datasets/" + id)).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.body()).isEqualTo(zipped.body());
