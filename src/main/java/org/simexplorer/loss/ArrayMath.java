@@ -33,9 +33,23 @@ public final class ArrayMath {
      * a few float roundings of e^x. Several short loops rather than one: the JIT vectorises only a small loop body.
      */
     public static void exp(float[] x, int n, float[] scratch) {
+        exp(x, n, scratch, LOWEST_EXPONENT);
+    }
+
+    /**
+     * As {@link #exp(float[], int, float[])}, for exponents known to be at least {@code lowest} (itself at least
+     * {@link #LOWEST_EXPONENT}; anything below it is taken as it): j then has fewer bits to go through, one loop
+     * fewer for each halving of the range, e^{−40} needing six and e^{−20} five where e^{−87} needs seven.
+     */
+    static void exp(float[] x, int n, float[] scratch, float lowest) {
+        float floor = Math.max(LOWEST_EXPONENT, lowest);
+        // The loop's own rounding of the floor: q of any x at or above it is at least this, float arithmetic
+        // being monotonic.
+        int largestJ = (int) (1 - ((floor * LOG2_E + ROUND) - ROUND));
+        int bits = 32 - Integer.numberOfLeadingZeros(largestJ);
         float[] j = scratch;
         for (int k = 0; k < n; k++) {
-            float v = Math.min(0.5f, Math.max(LOWEST_EXPONENT, x[k]));
+            float v = Math.min(0.5f, Math.max(floor, x[k]));
             float q = (v * LOG2_E + ROUND) - ROUND;
             j[k] = 1 - q;
             x[k] = (v - q * LN2_HIGH) - q * LN2_LOW;
@@ -45,7 +59,8 @@ public final class ArrayMath {
             x[k] = 2 * (1 + r * (1 + r * (1 / 2f + r * (1 / 6f + r * (1 / 24f + r * (1 / 120f + r * (1 / 720f
                     + r * (1 / 5040f))))))));
         }
-        for (float power : BIT_POWERS) {
+        for (int b = 0; b < bits; b++) {
+            float power = BIT_POWERS[b];
             // j's lowest bit is j − 2·⌊j/2⌋, and ⌊j/2⌋ is j/2 − 1/4 rounded, j/2 being an integer or one and a half.
             for (int k = 0; k < n; k++) {
                 float half = ((j[k] * 0.5f - 0.25f) + ROUND) - ROUND;

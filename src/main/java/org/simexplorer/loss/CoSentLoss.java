@@ -119,6 +119,8 @@ public final class CoSentLoss implements PairLoss, GramLoss {
         float scale = (float) lambda;
         float shiftNeg = (float) shift[0];
         float shiftPos = (float) shift[1];
+        // Each shift is λ times a maximum of ±S, so no exponent is below −2λ·max|S| (the margin is for rounding).
+        float lowest = (float) (-2 * lambda * GramRows.MAX_COSINE - 1);
         double[] sums = rows.upper(SUMS, GramRows.NONE, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
@@ -129,7 +131,7 @@ public final class CoSentLoss implements PairLoss, GramLoss {
                 negative[k] = (1 - t[k]) * 0.5f * (t[k] * t[k]);
                 e[k] = -t[k] * scale * s[k] - (shiftPos + negative[k] * (shiftNeg - shiftPos));
             }
-            ArrayMath.exp(e, n, row.scratch);
+            ArrayMath.exp(e, n, row.scratch, lowest);
             for (int k = 0; k < n; k++) e[k] *= t[k] * t[k];
             if (row.g != null) {
                 for (int k = 0; k < n; k++) row.g[k] = -t[k] * e[k];
@@ -157,7 +159,9 @@ public final class CoSentLoss implements PairLoss, GramLoss {
     private static GramUpperPass.Rewrite scaleBySign(float[] scales) {
         float above = scales[0];
         float below = scales[1];
-        return (i, from, g, n) -> {
+        return row -> {
+            float[] g = row.g;
+            int n = row.length;
             for (int k = 0; k < n; k++) g[k] = Math.max(g[k], 0f) * above + Math.min(g[k], 0f) * below;
         };
     }

@@ -39,10 +39,13 @@ final class GramUpperPass {
         this.product = product;
     }
 
-    /** Rewrites a segment of row i of G: columns from {@code from} on, held in g[0..n). */
+    /**
+     * Rewrites a segment of a row of G, held in {@code row.g[0..row.length)}: row {@code row.i}'s columns from
+     * {@code row.from} on. Its {@code s}, {@code a}, {@code b} and {@code scratch} are free for the rewrite's use.
+     */
     @FunctionalInterface
     interface Rewrite {
-        void segment(int i, int from, float[] g, int n);
+        void segment(GramRow row);
     }
 
     /**
@@ -198,7 +201,10 @@ final class GramUpperPass {
             for (int i = i0; i < i1; i++) {
                 int n = m - i - 1;
                 packed.get((int) packedAt(i), segment, 0, n);
-                rewrite.segment(i, i + 1, segment, n);
+                row.i = i;
+                row.from = i + 1;
+                row.length = n;
+                rewrite.segment(row);
                 int at = (i - i0) * width;
                 int diagonal = i - i0;
                 for (int c = 0; c <= diagonal; c++) block[at + c] = 0;

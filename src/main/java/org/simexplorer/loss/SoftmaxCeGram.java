@@ -27,6 +27,7 @@ final class SoftmaxCeGram {
         if (2 * GramRows.MAX_COSINE * invTau > GramRows.FLOAT_EXP_RANGE) return onGramRowByRow(rows, invTau);
         float inverse = (float) invTau;
         float shift = (float) (GramRows.MAX_COSINE * invTau);
+        float lowest = -2 * shift - 1; // with a margin for the rounding of S·(1/τ) − shift
         double[][] sums = rows.upper(GramRows.NONE, ROW_SUMS, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
@@ -38,7 +39,7 @@ final class SoftmaxCeGram {
                 t[k] *= t[k]; // now whether the pair is labelled
                 e[k] = s[k] * inverse - shift;
             }
-            ArrayMath.exp(e, n, row.scratch);
+            ArrayMath.exp(e, n, row.scratch, lowest);
             for (int k = 0; k < n; k++) e[k] *= t[k];
             if (row.g != null) {
                 for (int k = 0; k < n; k++) row.g[k] = (2 * positive[k] - t[k]) * e[k];
@@ -79,13 +80,21 @@ final class SoftmaxCeGram {
             c[i] = (float) (invTau / sums[0][i] / counted);
             p[i] = (float) (invTau / sums[1][i] / counted);
         }
-        return (i, from, g, n) -> {
-            float ci = c[i];
-            float pi = p[i];
+        return row -> {
+            float[] g = row.g;
+            int n = row.length;
+            float ci = c[row.i];
+            float pi = p[row.i];
+            // c and p of the segment's columns, copied to its front: a loop that reads them at an offset from g's
+            // index does not vectorise, and this one runs over every pair.
+            float[] cj = row.a;
+            float[] pj = row.b;
+            System.arraycopy(c, row.from, cj, 0, n);
+            System.arraycopy(p, row.from, pj, 0, n);
             for (int k = 0; k < n; k++) {
                 // [g > 0] as a clamp, which vectorises: every labelled |E_ij| is at least e^{−FLOAT_EXP_RANGE}
                 float positive = Math.max(0f, Math.min(1f, g[k] * Float.MAX_VALUE));
-                g[k] = Math.abs(g[k]) * (ci + c[from + k]) - positive * (pi + p[from + k]);
+                g[k] = Math.abs(g[k]) * (ci + cj[k]) - positive * (pi + pj[k]);
             }
         };
     }
