@@ -1,5 +1,10 @@
 package org.simexplorer.loss;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+
 /**
  * exp, log(1 + x), Σ and max over the front of float arrays, written as plain counted loops of float arithmetic
  * that the JIT compiles to vector instructions. The dense route runs them over rows of m² scores, where a call to
@@ -22,53 +27,62 @@ public final class ArrayMath {
     private ArrayMath() {
     }
 
-    /** 2^{−2^b} for b = 0..6, the factors of 2^{−j} for j &lt; 128. */
-    private static final float[] BIT_POWERS = {0.5f, 0x1p-2f, 0x1p-4f, 0x1p-8f, 0x1p-16f, 0x1p-32f, 0x1p-64f};
+    /** The bits of {@link #ROUND}: those of ROUND + q are these plus q, for an integer |q| &lt; 2^22. */
+    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
+    /** Where a float's exponent field starts, and its bias. */
+    private static final int EXPONENT_SHIFT = 23;
+    private static final int EXPONENT_BIAS = 127;
 
     /**
-     * x[k] ← e^{x[k]} for k &lt; n, each x[k] at most 1/2 (above that, as 1/2) and below {@link #LOWEST_EXPONENT}
-     * taken as that; {@code scratch} is overwritten. e^x = 2^q·e^r with q the integer nearest x/ln 2 and
-     * |r| ≤ ln 2 / 2: e^r from a degree-7 Taylor polynomial (relative error 5e-9), and 2^q = 2·2^{−j} with
-     * j = 1 − q in [0, 127] as the product of 2^{−2^b} over the bits b of j, which is exact; so the result is within
-     * a few float roundings of e^x. Several short loops rather than one: the JIT vectorises only a small loop body.
+     * One thread's scratch for {@link #exp}: a float array, an int array, and a buffer seen both as floats and as
+     * ints. Floats' bits become ints by a bulk copy through the buffer's two views, at the speed of a memory copy; a
+     * loop of {@link Float#floatToRawIntBits} per entry does not vectorise.
      */
-    public static void exp(float[] x, int n, float[] scratch) {
-        exp(x, n, scratch, LOWEST_EXPONENT);
+    public static final class ExpScratch {
+        private final float[] rounded;
+        private final int[] bits;
+        private final FloatBuffer asFloats;
+        private final IntBuffer asInts;
+
+        /** @param capacity the largest n it serves */
+        public ExpScratch(int capacity) {
+            rounded = new float[capacity];
+            bits = new int[capacity];
+            ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(capacity, Float.BYTES)).order(ByteOrder.nativeOrder());
+            asFloats = buffer.asFloatBuffer();
+            asInts = buffer.asIntBuffer();
+        }
     }
 
     /**
-     * As {@link #exp(float[], int, float[])}, for exponents known to be at least {@code lowest} (itself at least
-     * {@link #LOWEST_EXPONENT}; anything below it is taken as it): j then has fewer bits to go through, one loop
-     * fewer for each halving of the range, e^{−40} needing six and e^{−20} five where e^{−87} needs seven.
+     * x[k] ← e^{x[k]} for k &lt; n, each x[k] at most 1/2 (above that, as 1/2) and below {@link #LOWEST_EXPONENT}
+     * taken as that. e^x = 2^q·e^r with q the integer nearest x/ln 2 and |r| ≤ ln 2 / 2: e^r from a degree-7 Taylor
+     * polynomial (relative error 5e-9), and 2^q exactly, as the float whose exponent field is q + 127 (q is at least
+     * −126, so 2^q is a normal float); so the result is within a few float roundings of e^x. x/ln 2 is rounded by
+     * adding {@link #ROUND}, which leaves q in the low bits of the sum; an int loop moves it to the exponent field.
+     * Several short loops rather than one: the JIT vectorises only a small loop body, and none that converts.
      */
-    static void exp(float[] x, int n, float[] scratch, float lowest) {
-        float floor = Math.max(LOWEST_EXPONENT, lowest);
-        // The loop's own rounding of the floor: q of any x at or above it is at least this, float arithmetic
-        // being monotonic.
-        int largestJ = (int) (1 - ((floor * LOG2_E + ROUND) - ROUND));
-        int bits = 32 - Integer.numberOfLeadingZeros(largestJ);
-        float[] j = scratch;
+    public static void exp(float[] x, int n, ExpScratch scratch) {
+        float[] rounded = scratch.rounded;
+        int[] bits = scratch.bits;
         for (int k = 0; k < n; k++) {
-            float v = Math.min(0.5f, Math.max(floor, x[k]));
-            float q = (v * LOG2_E + ROUND) - ROUND;
-            j[k] = 1 - q;
+            float v = Math.min(0.5f, Math.max(LOWEST_EXPONENT, x[k]));
+            float shifted = v * LOG2_E + ROUND;
+            rounded[k] = shifted;
+            float q = shifted - ROUND;
             x[k] = (v - q * LN2_HIGH) - q * LN2_LOW;
         }
         for (int k = 0; k < n; k++) {
             float r = x[k];
-            x[k] = 2 * (1 + r * (1 + r * (1 / 2f + r * (1 / 6f + r * (1 / 24f + r * (1 / 120f + r * (1 / 720f
-                    + r * (1 / 5040f))))))));
+            x[k] = 1 + r * (1 + r * (1 / 2f + r * (1 / 6f + r * (1 / 24f + r * (1 / 120f + r * (1 / 720f
+                    + r * (1 / 5040f)))))));
         }
-        for (int b = 0; b < bits; b++) {
-            float power = BIT_POWERS[b];
-            // j's lowest bit is j − 2·⌊j/2⌋, and ⌊j/2⌋ is j/2 − 1/4 rounded, j/2 being an integer or one and a half.
-            for (int k = 0; k < n; k++) {
-                float half = ((j[k] * 0.5f - 0.25f) + ROUND) - ROUND;
-                float bit = j[k] - 2 * half;
-                x[k] *= bit * power + (1 - bit);
-                j[k] = half;
-            }
-        }
+        scratch.asFloats.put(0, rounded, 0, n);
+        scratch.asInts.get(0, bits, 0, n);
+        for (int k = 0; k < n; k++) bits[k] = (bits[k] - ROUND_BITS + EXPONENT_BIAS) << EXPONENT_SHIFT;
+        scratch.asInts.put(0, bits, 0, n);
+        scratch.asFloats.get(0, rounded, 0, n);
+        for (int k = 0; k < n; k++) x[k] *= rounded[k];
     }
 
     /**

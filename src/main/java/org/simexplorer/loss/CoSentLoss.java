@@ -119,8 +119,6 @@ public final class CoSentLoss implements PairLoss, GramLoss {
         float scale = (float) lambda;
         float shiftNeg = (float) shift[0];
         float shiftPos = (float) shift[1];
-        // Each shift is λ times a maximum of ±S, so no exponent is below −2λ·max|S| (the margin is for rounding).
-        float lowest = (float) (-2 * lambda * GramRows.MAX_COSINE - 1);
         double[] sums = rows.upper(SUMS, GramRows.NONE, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
@@ -131,7 +129,7 @@ public final class CoSentLoss implements PairLoss, GramLoss {
                 negative[k] = (1 - t[k]) * 0.5f * (t[k] * t[k]);
                 e[k] = -t[k] * scale * s[k] - (shiftPos + negative[k] * (shiftNeg - shiftPos));
             }
-            ArrayMath.exp(e, n, row.scratch, lowest);
+            ArrayMath.exp(e, n, row.exponents);
             for (int k = 0; k < n; k++) e[k] *= t[k] * t[k];
             if (row.g != null) {
                 for (int k = 0; k < n; k++) row.g[k] = -t[k] * e[k];

@@ -29,6 +29,8 @@ final class GramRow {
     final float[] a;
     final float[] b;
     final float[] scratch;
+    /** Scratch for {@link ArrayMath#exp}. */
+    final ArrayMath.ExpScratch exponents;
 
     GramRow(int m, boolean gradient) {
         s = new float[m];
@@ -37,5 +39,6 @@ final class GramRow {
         a = new float[m];
         b = new float[m];
         scratch = new float[m];
+        exponents = new ArrayMath.ExpScratch(m);
     }
 }

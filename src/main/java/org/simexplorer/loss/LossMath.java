@@ -46,16 +46,15 @@ final class LossMath {
      * The logistic loss over a row of the dense block: Σ softplus(x[k]) over the labelled entries (row.t[k] ≠ 0),
      * and, when {@code row.g} is not null, g[k] = factor·t[k]·σ(x[k]), 0 where t[k] = 0. x and row.b are
      * overwritten. As in {@link #logisticLoss}, one exponential e^{−|x|} serves both, and the side of σ is chosen
-     * by arithmetic on x rather than by a branch. {@code lowest} is a bound below every −|x[k]|, which spares
-     * {@link ArrayMath#exp(float[], int, float[], float)} work; {@link ArrayMath#LOWEST_EXPONENT} when there is none.
+     * by arithmetic on x rather than by a branch.
      */
-    static double logisticRow(GramRow row, float[] x, float factor, float lowest) {
+    static double logisticRow(GramRow row, float[] x, float factor) {
         float[] t = row.t;
         float[] e = row.b;
         float[] g = row.g;
         int n = row.length;
         for (int k = 0; k < n; k++) e[k] = -Math.abs(x[k]);
-        ArrayMath.exp(e, n, row.scratch, lowest);
+        ArrayMath.exp(e, n, row.exponents);
         for (int k = 0; k < n; k++) e[k] *= t[k] * t[k];
         if (g != null) {
             for (int k = 0; k < n; k++) {

@@ -164,10 +164,12 @@ final class PairGram implements AutoCloseable {
         double norm = norms[touched[k]];
         int at = k * d;
         if (norm > CosineMatrix.EPSILON) {
-            for (int c = 0; c < d; c++) scratch[c] = x[at + c] * a[c];
-            float along = (float) ArrayMath.sum(scratch, d);
+            // x_i copied to the front first: a loop that reads x at an offset from a's index does not vectorise.
+            float[] xi = scratch;
+            System.arraycopy(x, at, xi, 0, d);
+            float along = (float) ArrayMath.sumOfProducts(xi, a, d);
             float inverse = (float) (1 / norm);
-            for (int c = 0; c < d; c++) a[c] = (a[c] - x[at + c] * along) * inverse;
+            for (int c = 0; c < d; c++) a[c] = (a[c] - xi[c] * along) * inverse;
         } else {
             // Below the floor the divisor is the constant ε, so only the 1/ε scaling remains.
             float inverse = (float) (1 / CosineMatrix.EPSILON);

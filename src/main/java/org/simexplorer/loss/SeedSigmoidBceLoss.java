@@ -52,7 +52,7 @@ public final class SeedSigmoidBceLoss extends MeanPairLoss {
             // The partners' norms copied to the front first: a loop that reads at two offsets does not vectorise.
             System.arraycopy(norms, row.from, x, 0, n);
             for (int k = 0; k < n; k++) x[k] = -t[k] * (s[k] * rowNorm * x[k]);
-            acc[0] += LossMath.logisticRow(row, x, factor, ArrayMath.LOWEST_EXPONENT);
+            acc[0] += LossMath.logisticRow(row, x, factor);
         };
     }
 }

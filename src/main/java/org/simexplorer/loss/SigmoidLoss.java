@@ -34,15 +34,13 @@ public final class SigmoidLoss extends MeanPairLoss {
         float scale = (float) params.get("t");
         float bias = (float) params.get("b");
         float factor = (float) (-params.get("t") * inv);
-        // −|x| over the labelled pairs is at least −(|t|·max|S| + |b|); the margin is for rounding.
-        float lowest = (float) -(Math.abs(params.get("t")) * GramRows.MAX_COSINE + Math.abs(params.get("b")) + 1);
         return (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
             float[] x = row.a;
             int n = row.length;
             for (int k = 0; k < n; k++) x[k] = -t[k] * (scale * s[k] + bias);
-            acc[0] += LossMath.logisticRow(row, x, factor, lowest);
+            acc[0] += LossMath.logisticRow(row, x, factor);
         };
     }
 }

@@ -27,7 +27,6 @@ final class SoftmaxCeGram {
         if (2 * GramRows.MAX_COSINE * invTau > GramRows.FLOAT_EXP_RANGE) return onGramRowByRow(rows, invTau);
         float inverse = (float) invTau;
         float shift = (float) (GramRows.MAX_COSINE * invTau);
-        float lowest = -2 * shift - 1; // with a margin for the rounding of S·(1/τ) − shift
         double[][] sums = rows.upper(GramRows.NONE, ROW_SUMS, (row, acc) -> {
             float[] s = row.s;
             float[] t = row.t;
@@ -39,7 +38,7 @@ final class SoftmaxCeGram {
                 t[k] *= t[k]; // now whether the pair is labelled
                 e[k] = s[k] * inverse - shift;
             }
-            ArrayMath.exp(e, n, row.scratch, lowest);
+            ArrayMath.exp(e, n, row.exponents);
             for (int k = 0; k < n; k++) e[k] *= t[k];
             if (row.g != null) {
                 for (int k = 0; k < n; k++) row.g[k] = (2 * positive[k] - t[k]) * e[k];
@@ -194,7 +193,7 @@ final class SoftmaxCeGram {
             for (int k = 0; k < n; k++) e[k] = s[k] * t[k] - (1 - t[k]) * far;
             float max = ArrayMath.max(-far, e, n) * inverse;
             for (int k = 0; k < n; k++) e[k] = s[k] * inverse - max;
-            ArrayMath.exp(e, n, row.scratch);
+            ArrayMath.exp(e, n, row.exponents);
             for (int k = 0; k < n; k++) e[k] *= t[k];
             double expSum = ArrayMath.sum(e, n);
             acc[0] += max + Math.log(expSum) - positiveS * invTau / positives;
