@@ -87,7 +87,7 @@ final class GramRows {
      * slots, which costs no reduction per row.
      */
     GramUpperPass.Totals upper(Merge[] merges, Merge[] vectors, Pass pass) {
-        return new GramUpperPass(s, g, gram.labels(false), m, gram.product()).run(merges, vectors, pass);
+        return new GramUpperPass(s, g, gram.labels(false), m).run(merges, vectors, pass);
     }
 
     /**
@@ -97,7 +97,7 @@ final class GramRows {
      */
     GramUpperPass.Totals upper(Merge[] merges, Merge[] vectors, Pass pass,
             java.util.function.Function<GramUpperPass.Totals, GramUpperPass.Rewrite> rewrite) {
-        GramUpperPass upper = new GramUpperPass(s, g, gram.labels(false), m, gram.product());
+        GramUpperPass upper = new GramUpperPass(s, g, gram.labels(false), m);
         return g == null ? upper.run(merges, vectors, pass) : upper.run(merges, vectors, pass, rewrite);
     }
 
@@ -108,7 +108,7 @@ final class GramRows {
 
     /** As {@link #upper(Merge[], Merge[], Pass)}, but reading only. */
     GramUpperPass.Totals scan(Merge[] merges, Merge[] vectors, Pass pass) {
-        return new GramUpperPass(s, null, gram.labels(false), m, gram.product()).run(merges, vectors, pass);
+        return new GramUpperPass(s, null, gram.labels(false), m).run(merges, vectors, pass);
     }
 
     /** No accumulators, or no per-slot vectors. */
@@ -123,15 +123,13 @@ final class GramRows {
         IntStream range = IntStream.range(0, chunks);
         (chunks > 1 ? range.parallel() : range).forEach(c -> {
             GramRow row = new GramRow(m, gradient);
-            byte[] bytes = new byte[m];
             double[] acc = start(merges);
             for (int i = LossMath.start(c, chunks, m); i < LossMath.start(c + 1, chunks, m); i++) {
                 row.i = i;
                 row.from = 0;
                 row.length = m;
                 s.get(i, 0, row.s, m);
-                System.arraycopy(labels, i * m, bytes, 0, m);
-                for (int k = 0; k < m; k++) row.t[k] = bytes[k];
+                row.copyLabels(labels, i * m);
                 pass.row(row, acc);
                 if (gradient) g.put(i * m, row.g, 0, m);
             }

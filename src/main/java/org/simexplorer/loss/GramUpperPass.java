@@ -3,7 +3,6 @@ package org.simexplorer.loss;
 import java.nio.FloatBuffer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.simexplorer.similarity.MatrixProduct;
 
 /**
  * The pass of {@link GramRows#upper}: each pair i &lt; j once, row segment by row segment, in blocks of
@@ -11,8 +10,9 @@ import org.simexplorer.similarity.MatrixProduct;
  * triangles at once, its rows in place and their transpose as short runs into the rows below; so G comes out
  * symmetric without a second, strided pass over the block. Only the upper triangle of S is read
  * ({@link UpperScores}). A loss whose G needs the pass's totals ({@link #run(GramRows.Merge[], GramRows.Merge[],
- * GramRows.Pass, Function)}) has its rows kept packed (the upper triangle only) until the totals are in, and then
- * rewritten on their way into G: one write of G, where a pass that wrote G and then rewrote it would go over G thrice.
+ * GramRows.Pass, Function)}) has its rows wait in G's upper triangle until the totals are in, and then rewritten on
+ * their way into both triangles: G's lower half is written once, where a pass that wrote G whole and then rewrote it
+ * would go over all of G thrice.
  */
 final class GramUpperPass {
 
@@ -23,20 +23,15 @@ final class GramUpperPass {
     private final FloatBuffer g;
     private final byte[] labels;
     private final int m;
-    private final MatrixProduct product;
-    /** The upper triangle of G, row i's columns i + 1 to m at {@link #packedAt}(i); null unless deferred. */
-    private FloatBuffer packed;
+    /** Whether the pass leaves its rows in G's upper triangle, to be rewritten once the totals are in. */
+    private boolean deferred;
 
-    /**
-     * @param g       where G goes; null for a pass that writes nothing
-     * @param product where the packed rows' buffer comes from
-     */
-    GramUpperPass(UpperScores s, FloatBuffer g, byte[] labels, int m, MatrixProduct product) {
+    /** @param g where G goes; null for a pass that writes nothing */
+    GramUpperPass(UpperScores s, FloatBuffer g, byte[] labels, int m) {
         this.s = s;
         this.g = g;
         this.labels = labels;
         this.m = m;
-        this.product = product;
     }
 
     /**
@@ -50,24 +45,20 @@ final class GramUpperPass {
 
     /**
      * As {@link #run(GramRows.Merge[], GramRows.Merge[], GramRows.Pass)}, with G written only after the pass, each
-     * entry through the rewrite that {@code rewrite} makes of the totals; needs a gradient. The triangle fits one
-     * buffer, as G itself does.
+     * entry through the rewrite that {@code rewrite} makes of the totals; needs a gradient. Until then the rows wait
+     * in G's own upper triangle, which the rewrite reads back block by block: a block's transpose goes below the
+     * diagonal, where no row still to be read lies.
      */
     Totals run(GramRows.Merge[] merges, GramRows.Merge[] vectors, GramRows.Pass pass, Function<Totals, Rewrite> rewrite) {
-        packed = product.takeScratch(Math.max(1, (int) ((long) m * (m - 1) / 2)));
+        deferred = true;
         try {
             Totals totals = run(merges, vectors, pass);
             Rewrite chosen = rewrite.apply(totals);
             inCouples(() -> new Worker(GramRows.NONE, GramRows.NONE), (worker, i0) -> worker.rewrite(i0, chosen));
             return totals;
         } finally {
-            product.giveBack(packed);
-            packed = null;
+            deferred = false;
         }
-    }
-
-    private long packedAt(int i) {
-        return (long) i * (m - 1) - (long) i * (i - 1) / 2;
     }
 
     /** The merged accumulators, and the per-slot vectors when some were asked for (else null). */
@@ -134,7 +125,6 @@ final class GramUpperPass {
         final GramRow row;
         final double[] acc;
         final double[][] sums;
-        final byte[] bytes = new byte[m];
         /** G of the block's rows from the block's first column on, BLOCK × (m − i0). */
         final float[] block;
         final float[] column = new float[BLOCK];
@@ -166,13 +156,12 @@ final class GramUpperPass {
                 row.length = n;
                 if (n > 0) {
                     s.get(i, row.from, row.s, n);
-                    System.arraycopy(labels, i * m + row.from, bytes, 0, n);
-                    for (int k = 0; k < n; k++) row.t[k] = bytes[k];
+                    row.copyLabels(labels, i * m + row.from);
                     pass.row(row, acc);
                 }
                 if (block == null) continue;
-                if (packed != null) {
-                    packed.put((int) packedAt(i), row.g, 0, n);
+                if (deferred) {
+                    g.put(i * m + i + 1, row.g, 0, n);
                     continue;
                 }
                 int at = (i - i0) * width;
@@ -180,7 +169,7 @@ final class GramUpperPass {
                 for (int c = 0; c <= diagonal; c++) block[at + c] = 0;
                 System.arraycopy(row.g, 0, block, at + diagonal + 1, n);
             }
-            if (block != null && packed == null) write(i0, i1, width);
+            if (block != null && !deferred) write(i0, i1, width);
             for (int v = 0; v < vectors.length; v++) {
                 float[] blockSums = row.sums[v];
                 double[] total = sums[v];
@@ -193,14 +182,14 @@ final class GramUpperPass {
             }
         }
 
-        /** The block's packed rows, rewritten, into G. */
+        /** The block's rows, read back from G's upper triangle, rewritten into both triangles. */
         void rewrite(int i0, Rewrite rewrite) {
             int i1 = Math.min(m, i0 + BLOCK);
             int width = m - i0;
             float[] segment = row.g;
             for (int i = i0; i < i1; i++) {
                 int n = m - i - 1;
-                packed.get((int) packedAt(i), segment, 0, n);
+                g.get(i * m + i + 1, segment, 0, n);
                 row.i = i;
                 row.from = i + 1;
                 row.length = n;

@@ -48,7 +48,10 @@ final class SoftmaxCeGram {
             addToColumns(row, 1, positive);
             addToColumns(row, 2, t);
             addToColumns(row, 3, s);
-            addRowTotals(row, e, positive, t, s);
+            addRowTotals(row, e, s);
+            row.countLabels();
+            row.sums[1][row.i] += row.positives;
+            row.sums[2][row.i] += row.labelled;
         }, totals -> gradientRewrite(totals.sums(), invTau)).sums();
         double[] expSums = sums[0];
         double[] positives = sums[1];
@@ -117,52 +120,44 @@ final class SoftmaxCeGram {
     }
 
     /**
-     * sums[0..3] of row i gain the totals of a, b, c and d over the segment, in one pass: blocks of 64 summed in
-     * float along two chains each (eight chains in all, which do not wait on each other), the blocks' sums added in
-     * double. A pass per vector would cost nearly four times as much, a reduction being bound by its adds.
+     * sums[0] and sums[3] of row i gain the totals of e and of S over the positives across the segment, in one
+     * pass: blocks of 64 summed in float along four chains each (eight chains in all, which do not wait on each
+     * other), the blocks' sums added in double. A pass per vector would cost nearly twice as much, a reduction
+     * being bound by its adds.
      */
-    private static void addRowTotals(GramRow row, float[] a, float[] b, float[] c, float[] d) {
+    private static void addRowTotals(GramRow row, float[] e, float[] s) {
         int n = row.length;
-        double ta = 0;
-        double tb = 0;
-        double tc = 0;
-        double td = 0;
+        double te = 0;
+        double ts = 0;
         int k = 0;
         for (; k + 64 <= n; k += 64) {
-            float a0 = 0;
-            float a1 = 0;
-            float b0 = 0;
-            float b1 = 0;
-            float c0 = 0;
-            float c1 = 0;
-            float d0 = 0;
-            float d1 = 0;
-            for (int q = k; q < k + 64; q += 2) {
-                a0 += a[q];
-                a1 += a[q + 1];
-                b0 += b[q];
-                b1 += b[q + 1];
-                c0 += c[q];
-                c1 += c[q + 1];
-                d0 += d[q];
-                d1 += d[q + 1];
+            float e0 = 0;
+            float e1 = 0;
+            float e2 = 0;
+            float e3 = 0;
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            for (int q = k; q < k + 64; q += 4) {
+                e0 += e[q];
+                e1 += e[q + 1];
+                e2 += e[q + 2];
+                e3 += e[q + 3];
+                s0 += s[q];
+                s1 += s[q + 1];
+                s2 += s[q + 2];
+                s3 += s[q + 3];
             }
-            ta += a0 + a1;
-            tb += b0 + b1;
-            tc += c0 + c1;
-            td += d0 + d1;
+            te += (e0 + e1) + (e2 + e3);
+            ts += (s0 + s1) + (s2 + s3);
         }
         for (; k < n; k++) {
-            ta += a[k];
-            tb += b[k];
-            tc += c[k];
-            td += d[k];
+            te += e[k];
+            ts += s[k];
         }
-        int i = row.i;
-        row.sums[0][i] += (float) ta;
-        row.sums[1][i] += (float) tb;
-        row.sums[2][i] += (float) tc;
-        row.sums[3][i] += (float) td;
+        row.sums[0][row.i] += (float) te;
+        row.sums[3][row.i] += (float) ts;
     }
 
     /**
