@@ -93,15 +93,15 @@ public final class LabelledPairs {
         int count = 0;
         for (int p = 0; p < pairs.size(); p++) {
             LabelledPair pair = pairs.get(p);
-            String where = "pairs[" + p + "]";
-            checkIndex(pair.i(), where + ".i", rows, p);
-            checkIndex(pair.j(), where + ".j", rows, p);
+            // The messages are made only for a pair that fails: a target of millions of pairs passes through here.
+            checkIndex(pair.i(), "i", rows, p);
+            checkIndex(pair.j(), "j", rows, p);
             if (pair.i() == pair.j()) {
-                throw new InvalidInputException(where + " labels (" + pair.i() + ", " + pair.j()
+                throw new InvalidInputException("pairs[" + p + "] labels (" + pair.i() + ", " + pair.j()
                         + "), a pair on the diagonal: a sentence is not labelled against itself.").with("pair", p);
             }
             if (pair.label() < -1 || pair.label() > 1) {
-                throw new InvalidInputException(where + ".label is " + pair.label() + "; labels must be -1, 0 or 1.")
+                throw new InvalidInputException("pairs[" + p + "].label is " + pair.label() + "; labels must be -1, 0 or 1.")
                         .with("pair", p);
             }
             if (pair.label() != 0) keys[count++] = key(Math.min(pair.i(), pair.j()), Math.max(pair.i(), pair.j()));
@@ -187,9 +187,10 @@ public final class LabelledPairs {
         throw new IllegalStateException("no repeat of " + key);
     }
 
-    private static void checkIndex(int index, String where, int rows, int pair) {
+    /** @param end which end of pairs[pair] the index is, i or j */
+    private static void checkIndex(int index, String end, int rows, int pair) {
         if (index < 0 || index >= rows) {
-            throw new InvalidInputException(where + " is " + index + ", out of range: with " + rows
+            throw new InvalidInputException("pairs[" + pair + "]." + end + " is " + index + ", out of range: with " + rows
                     + " embeddings, indices run from 0 to " + (rows - 1) + ".").with("pair", pair);
         }
     }
@@ -216,7 +217,11 @@ public final class LabelledPairs {
             return p;
         }
         // In (i, j) order the pairs of the run are a prefix from a: past it the row changes or second[p] − p grows,
-        // and neither comes back. Its end is found by steps that double, then halve, reading O(log) pairs.
+        // and neither comes back. A run cannot go past j = rows − 1, so that end is tried first: it is the end of
+        // every run of a fully labelled row. Else the end is found by steps that double, then halve, reading O(log)
+        // pairs.
+        int longest = (int) Math.min(to, (long) a + rows - second[a]);
+        if (first[longest - 1] == row && second[longest - 1] == offset + longest - 1) return longest;
         int known = a;
         int step = 1;
         int probe = a + 1;

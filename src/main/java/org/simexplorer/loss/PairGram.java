@@ -62,8 +62,11 @@ final class PairGram implements AutoCloseable {
             double scale = 1.0 / floored(norms[touched[k]]);
             float high = (float) scale;
             float low = (float) (scale - high);
-            for (int c = 0; c < d; c++) x[k * d + c] = Math.fma(e[c], high, e[c] * low);
-            rows.put(k * d, x, k * d, d);
+            // Into a row of its own first: a loop that writes x at an offset from e's index does not vectorise.
+            float[] row = new float[d];
+            for (int c = 0; c < d; c++) row[c] = Math.fma(e[c], high, e[c] * low);
+            System.arraycopy(row, 0, x, k * d, d);
+            rows.put(k * d, row, 0, d);
         });
         UpperScores s = new UpperScores(product, rows, m, d);
         byte[] labels = LabelBlock.of(pairs, runs, m);
