@@ -95,10 +95,8 @@ public final class CoSentLoss implements PairLoss, GramLoss {
             float[] positive = row.a;
             float[] negative = row.b;
             int n = row.length;
-            for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
-                negative[k] = t[k] * t[k] - positive[k];
-            }
+            row.splitLabels(positive);
+            for (int k = 0; k < n; k++) negative[k] = t[k] - positive[k];
             for (int k = 0; k < n; k++) t[k] = negative[k] * s[k] - (1 - negative[k]) * far;
             acc[0] = Math.max(acc[0], ArrayMath.max(-far, t, n));
             for (int k = 0; k < n; k++) s[k] = -positive[k] * s[k] - (1 - positive[k]) * far;

@@ -82,6 +82,18 @@ final class GramRow {
         labelled = nonZero;
     }
 
+    /**
+     * positive[k] ← [T = +1] and t[k] ← T² (whether the pair is labelled), over the held columns: the split every
+     * pass that treats the two sides apart starts from.
+     */
+    void splitLabels(float[] positive) {
+        int n = length;
+        for (int k = 0; k < n; k++) {
+            positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
+            t[k] *= t[k];
+        }
+    }
+
     /** Fills {@link #labels} and {@link #t} from the block's labels at {@code at}, for {@link #length} columns. */
     void copyLabels(byte[] block, int at) {
         int n = length;

@@ -18,7 +18,7 @@ public final class LabelledPairs {
     private final byte[] labels;
     /**
      * Whether the pairs are in (i, j) order, as {@link #of} and a target list them, which the check finds for free:
-     * runs ({@link #runEnd}) are then found by their ends, without reading every pair.
+     * runs ({@link PairRuns}) are then found by their ends, without reading every pair.
      */
     private final boolean ordered;
 
@@ -201,43 +201,6 @@ public final class LabelledPairs {
      */
     int[] slots() {
         return PairRuns.of(this).slot();
-    }
-
-    /**
-     * Where the run of pairs that starts at pair a ends (at most at {@code to}): a run is a stretch of pairs
-     * (i, j), (i, j + 1), … in order, as a target lists a row's pairs, so that a fully labelled target is one run
-     * per row and the passes that gather its rows or labels take a run at a time.
-     */
-    int runEnd(int a, int to) {
-        int row = first[a];
-        int offset = second[a] - a;
-        if (!ordered) {
-            int p = a + 1;
-            while (p < to && first[p] == row && second[p] == offset + p) p++;
-            return p;
-        }
-        // In (i, j) order the pairs of the run are a prefix from a: past it the row changes or second[p] − p grows,
-        // and neither comes back. A run cannot go past j = rows − 1, so that end is tried first: it is the end of
-        // every run of a fully labelled row. Else the end is found by steps that double, then halve, reading O(log)
-        // pairs.
-        int longest = (int) Math.min(to, (long) a + rows - second[a]);
-        if (first[longest - 1] == row && second[longest - 1] == offset + longest - 1) return longest;
-        int known = a;
-        int step = 1;
-        int probe = a + 1;
-        while (probe < to && first[probe] == row && second[probe] == offset + probe) {
-            known = probe;
-            step <<= 1;
-            probe = (int) Math.min(to, (long) known + step);
-        }
-        int lo = known + 1;
-        int hi = probe;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (first[mid] == row && second[mid] == offset + mid) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     /** The rows that some pair touches, in row order (the inverse of {@link #slots()}). */

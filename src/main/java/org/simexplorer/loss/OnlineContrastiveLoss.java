@@ -96,9 +96,9 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
             float[] positives = row.sums[0];
             float[] maxDp = row.sums[1];
             float[] maxMinusDn = row.sums[2];
+            row.splitLabels(positive);
             for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
-                negative[k] = t[k] * t[k] - positive[k];
+                negative[k] = t[k] - positive[k];
                 s[k] = 1 - s[k]; // now d
                 positives[k] += positive[k];
             }
@@ -158,11 +158,11 @@ public final class OnlineContrastiveLoss implements PairLoss, GramLoss {
             int n = row.length;
             float[] dp = row.sums[0];
             float[] dn = row.sums[1];
+            row.splitLabels(positive);
             for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
                 float d = 1 - s[k];
                 dp[k] += positive[k] * d;
-                dn[k] += (t[k] * t[k] - positive[k]) * d;
+                dn[k] += (t[k] - positive[k]) * d;
             }
         }).sums();
         return new double[] {java.util.Arrays.stream(columns[0]).sum(), java.util.Arrays.stream(columns[1]).sum()};

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The pairs cut into runs ({@link LabelledPairs#runEnd}: pairs (i, j), (i, j + 1), … in order), found in one scan,
+ * The pairs cut into runs ({@link #runEnd}: pairs (i, j), (i, j + 1), … in order), found in one scan,
  * and each row's slot, which follows from the runs alone. A fully labelled target is one run per row, so the dense
  * route's label block ({@link LabelBlock}) is then copied run by run without reading the pairs' rows again.
  *
@@ -24,7 +24,7 @@ record PairRuns(int[] starts, int[] slot) {
             int to = LossMath.start(c + 1, chunks, count);
             int[] found = new int[16];
             int n = 0;
-            for (int a = LossMath.start(c, chunks, count); a < to; a = pairs.runEnd(a, to)) {
+            for (int a = LossMath.start(c, chunks, count); a < to; a = runEnd(pairs, a, to)) {
                 if (n == found.length) found = Arrays.copyOf(found, 2 * n);
                 found[n++] = a;
             }
@@ -40,6 +40,45 @@ record PairRuns(int[] starts, int[] slot) {
         }
         starts[total] = count;
         return new PairRuns(starts, slots(pairs, starts));
+    }
+
+    /**
+     * Where the run of pairs that starts at pair a ends (at most at {@code to}): a run is a stretch of pairs
+     * (i, j), (i, j + 1), … in order, as a target lists a row's pairs, so that a fully labelled target is one run
+     * per row and the passes that gather its rows or labels take a run at a time.
+     */
+    static int runEnd(LabelledPairs pairs, int a, int to) {
+        int[] first = pairs.first();
+        int[] second = pairs.second();
+        int row = first[a];
+        int offset = second[a] - a;
+        if (!pairs.ordered()) {
+            int p = a + 1;
+            while (p < to && first[p] == row && second[p] == offset + p) p++;
+            return p;
+        }
+        // In (i, j) order the pairs of the run are a prefix from a: past it the row changes or second[p] − p grows,
+        // and neither comes back. A run cannot go past j = rows − 1, so that end is tried first: it is the end of
+        // every run of a fully labelled row. Else the end is found by steps that double, then halve, reading O(log)
+        // pairs.
+        int longest = (int) Math.min(to, (long) a + pairs.rows() - second[a]);
+        if (first[longest - 1] == row && second[longest - 1] == offset + longest - 1) return longest;
+        int known = a;
+        int step = 1;
+        int probe = a + 1;
+        while (probe < to && first[probe] == row && second[probe] == offset + probe) {
+            known = probe;
+            step <<= 1;
+            probe = (int) Math.min(to, (long) known + step);
+        }
+        int lo = known + 1;
+        int hi = probe;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (first[mid] == row && second[mid] == offset + mid) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private static int[] slots(LabelledPairs pairs, int[] starts) {

@@ -33,11 +33,8 @@ final class SoftmaxCeGram {
             float[] e = row.a;
             float[] positive = row.b;
             int n = row.length;
-            for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
-                t[k] *= t[k]; // now whether the pair is labelled
-                e[k] = s[k] * inverse - shift;
-            }
+            row.splitLabels(positive); // t now whether the pair is labelled
+            for (int k = 0; k < n; k++) e[k] = s[k] * inverse - shift;
             ArrayMath.exp(e, n, row.exponents);
             for (int k = 0; k < n; k++) e[k] *= t[k];
             if (row.g != null) {
@@ -48,7 +45,9 @@ final class SoftmaxCeGram {
             addToColumns(row, 1, positive);
             addToColumns(row, 2, t);
             addToColumns(row, 3, s);
-            addRowTotals(row, e, s);
+            // Along the row, the sums that depend on S; the counts from the labels' bytes.
+            row.sums[0][row.i] += (float) ArrayMath.sum(e, n);
+            row.sums[3][row.i] += (float) ArrayMath.sum(s, n);
             row.countLabels();
             row.sums[1][row.i] += row.positives;
             row.sums[2][row.i] += row.labelled;
@@ -120,47 +119,6 @@ final class SoftmaxCeGram {
     }
 
     /**
-     * sums[0] and sums[3] of row i gain the totals of e and of S over the positives across the segment, in one
-     * pass: blocks of 64 summed in float along four chains each (eight chains in all, which do not wait on each
-     * other), the blocks' sums added in double. A pass per vector would cost nearly twice as much, a reduction
-     * being bound by its adds.
-     */
-    private static void addRowTotals(GramRow row, float[] e, float[] s) {
-        int n = row.length;
-        double te = 0;
-        double ts = 0;
-        int k = 0;
-        for (; k + 64 <= n; k += 64) {
-            float e0 = 0;
-            float e1 = 0;
-            float e2 = 0;
-            float e3 = 0;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            for (int q = k; q < k + 64; q += 4) {
-                e0 += e[q];
-                e1 += e[q + 1];
-                e2 += e[q + 2];
-                e3 += e[q + 3];
-                s0 += s[q];
-                s1 += s[q + 1];
-                s2 += s[q + 2];
-                s3 += s[q + 3];
-            }
-            te += (e0 + e1) + (e2 + e3);
-            ts += (s0 + s1) + (s2 + s3);
-        }
-        for (; k < n; k++) {
-            te += e[k];
-            ts += s[k];
-        }
-        row.sums[0][row.i] += (float) te;
-        row.sums[3][row.i] += (float) ts;
-    }
-
-    /**
      * For a τ so small that a fixed shift would take exponentials out of float's range: each whole row of the block
      * is one softmax, shifted by its own maximum; ℓ_i from its exponentials, and A_ij = ∂ℓ_i/∂S_ij in the row. A
      * pair's gradient is A_ij + A_ji, which the symmetrising pass adds, with the mean over counted rows.
@@ -174,16 +132,13 @@ final class SoftmaxCeGram {
             float[] e = row.a;
             float[] positive = row.b;
             int n = row.length;
-            for (int k = 0; k < n; k++) {
-                positive[k] = (t[k] + 1) * 0.5f * (t[k] * t[k]);
-                t[k] *= t[k]; // now whether the pair is labelled
-            }
-            double candidates = ArrayMath.sum(t, n);
-            double positives = ArrayMath.sum(positive, n);
-            if (positives < 1 || candidates < 2) {
+            row.countLabels();
+            int positives = row.positives;
+            if (positives < 1 || row.labelled < 2) {
                 if (row.g != null) java.util.Arrays.fill(row.g, 0, n, 0f);
                 return;
             }
+            row.splitLabels(positive); // t now whether the pair is labelled
             double positiveS = ArrayMath.sumOfProducts(positive, s, n);
             for (int k = 0; k < n; k++) e[k] = s[k] * t[k] - (1 - t[k]) * far;
             float max = ArrayMath.max(-far, e, n) * inverse;

@@ -33,12 +33,9 @@ public final class BlockSums {
         double[] sums = new double[Math.multiplyExact(blocks, d)];
         IntStream range = IntStream.range(0, blocks);
         ((long) n * d > 1_000_000 ? range.parallel() : range).forEach(b -> {
-            int at = b * d;
-            for (int k = b * span; k < Math.min(n, (b + 1) * span); k++) {
-                float[] v = embeddings[order[k]];
-                double scale = CosineTiles.inverseNorm(v);
-                for (int t = 0; t < d; t++) sums[at + t] += v[t] * scale;
-            }
+            double[] sum = new double[d];
+            addRows(embeddings, order, (long) b * span, Math.min(n, (b + 1) * span), sum);
+            System.arraycopy(sum, 0, sums, b * d, d);
         });
         return new BlockSums(span, n, d, sums);
     }
@@ -90,16 +87,21 @@ public final class BlockSums {
                 base.sum(first, length, row);
             } else {
                 double[] sum = new double[d];
-                for (long k = first; k < first + length; k++) {
-                    float[] v = e[order[(int) k]];
-                    double scale = CosineTiles.inverseNorm(v);
-                    for (int t = 0; t < d; t++) sum[t] += v[t] * scale;
-                }
+                addRows(e, order, first, first + length, sum);
                 for (int t = 0; t < d; t++) row[t] = (float) sum[t];
             }
             sums.duplicate().put(p * d, row);
             counts[p] = length;
         });
         return counts;
+    }
+
+    /** Adds the normalised rows at display positions [first, end) to sum[0..d), in double. */
+    private static void addRows(float[][] e, int[] order, long first, long end, double[] sum) {
+        for (long k = first; k < end; k++) {
+            float[] v = e[order[(int) k]];
+            double scale = CosineTiles.inverseNorm(v);
+            for (int t = 0; t < sum.length; t++) sum[t] += v[t] * scale;
+        }
     }
 }

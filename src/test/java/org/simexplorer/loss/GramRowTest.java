@@ -6,12 +6,15 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A row's label counts, taken eight labels at a time, equal a count label by label, at every length and offset. */
+/**
+ * A row's label counts, taken eight labels at a time, equal a count label by label, at every length and offset;
+ * and its labels split into the positives and the labelled pairs.
+ */
 class GramRowTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 8, 9, 63, 64, 65, 1999})
-    void labelCountsEqualACountLabelByLabel(int length) {
+    void labelCountsAndTheSplitEqualALabelByLabelWalk(int length) {
         Random random = new Random(length);
         int m = 2 * length + 16;
         byte[] block = new byte[m];
@@ -30,6 +33,12 @@ class GramRowTest {
             }
             assertThat(row.positives).as("positives of %d from %d", length, at).isEqualTo(positives);
             assertThat(row.labelled).as("labelled of %d from %d", length, at).isEqualTo(labelled);
+            float[] positive = new float[m];
+            row.splitLabels(positive);
+            for (int k = at; k < at + length; k++) {
+                assertThat(positive[k - at]).as("positive %d", k).isEqualTo(block[k] == 1 ? 1f : 0f);
+                assertThat(row.t[k - at]).as("labelled %d", k).isEqualTo(block[k] != 0 ? 1f : 0f);
+            }
         }
     }
 
